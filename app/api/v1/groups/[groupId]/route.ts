@@ -1,0 +1,19 @@
+import updateGroup from "@/lib/commands/update-group";
+import { readJsonObject } from "@/lib/http/body";
+import { route } from "@/lib/http/route";
+import { presentGroup } from "@/lib/presenters/group";
+import { loadGroupForActor } from "@/lib/queries/memberships";
+import { authorize } from "@/lib/policies";
+
+// GET /api/v1/groups/{groupId} — a group with the caller's role and abilities (404 for outsiders).
+export const GET = route<{ groupId: string }>(async ({ actor, params }) => {
+  const { group, membership } = await loadGroupForActor(params.groupId, actor.id);
+  authorize(membership, "group.read");
+  return Response.json(presentGroup(group, membership));
+});
+
+// PATCH /api/v1/groups/{groupId} — rename, describe or switch moderation mode (owners).
+export const PATCH = route<{ groupId: string }>(async ({ actor, params, request }) => {
+  const { group, membership } = await updateGroup({ actorId: actor.id, groupId: params.groupId, changes: await readJsonObject(request) });
+  return Response.json(presentGroup(group, membership));
+});

@@ -1,0 +1,33 @@
+import { db } from "../db";
+import createDocument from "../commands/create-document";
+import createGroup from "../commands/create-group";
+import createUser from "../commands/create-user";
+import { DEMO_MARKDOWN, DEMO_TITLE } from "./content";
+
+/**
+ * Demo accounts for a local, embedded install only (see server.ts): their passwords are
+ * public, so they never go into an external database unless MARGINALIA_SEED_DEMO=1 asks.
+ */
+export const DEMO_USERS = [
+  { name: "Ada Lindqvist", email: "ada@demo.marginalia.test", password: "margins-are-for-reading", role: "owner" as const },
+  { name: "Basil Okafor", email: "basil@demo.marginalia.test", password: "margins-are-for-reading", role: "editor" as const },
+];
+
+/** Creates the demo group, its two members and one document; does nothing if they exist. */
+export async function seedDemo(opts: { log?: (m: string) => void } = {}) {
+  const log = opts.log ?? console.log;
+  const [owner, editor] = DEMO_USERS;
+  const existing = await db().user.findUnique({ where: { email: owner.email } });
+  if (!existing) {
+    const ada = await createUser({ input: owner });
+    const basil = await createUser({ input: editor });
+    const { group } = await createGroup({
+      actorId: ada.id,
+      input: { name: "Demo reading group", moderation: "post", description: "A place to try Marginalia: read, annotate and edit together." },
+    });
+    await db().membership.create({ data: { groupId: group.id, userId: basil.id, role: editor.role } });
+    await createDocument({ actorId: ada.id, input: { groupId: group.id, title: DEMO_TITLE, format: "markdown", content: DEMO_MARKDOWN } });
+  }
+  log("demo accounts (local use only):");
+  for (const u of DEMO_USERS) log(`  ${u.email}  password: ${u.password}  (${u.role})`);
+}

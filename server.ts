@@ -1,0 +1,66 @@
+/**
+ * One process: Next's request handler and the collaboration WebSocket on /collab,
+ * on one port. It also owns the embedded Postgres when DATABASE_URL is unset.
+ */
+import { createServer } from "node:http";
+import next from "next";
+import { localAuthSecret } from "./lib/auth/secret";
+import { isCollabRequest, refuseUpgrade } from "./lib/collab/upgrade";
+import { disconnectDb } from "./lib/db";
+import { ensureDatabase } from "./lib/db/ensure-database";
+import { seedDemo } from "./lib/demo/seed";
+import { env } from "./lib/env";
+
+const log = (message: string) => console.log(`[marginalia] ${message}`);
+
+async function main() {
+  const config = env();
+  const dev = config.NODE_ENV !== "production";
+  const database = await ensureDatabase({ purpose: "app", log });
+  process.env.DATABASE_URL = database.url;
+  if (!config.AUTH_SECRET) {
+    if (!database.embedded && !dev) throw new Error("Set AUTH_SECRET (32+ random characters) when using an external database in production");
+    process.env.AUTH_SECRET = await localAuthSecret();
+  }
+  log(database.embedded ? `embedded Postgres ready${database.fresh ? " (new)" : ""}` : "using DATABASE_URL");
+  if (database.fresh || config.MARGINALIA_SEED_DEMO === "1") await seedDemo({ log });
+
+  const app = next({ dev, dir: process.cwd(), hostname: "localhost", port: config.PORT });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const nextUpgrade = app.getUpgradeHandler();
+
+  const server = createServer((req, res) => {
+    // The sign-in rate limit keys on the client address; only a proxy we trust may set it.
+    if (config.TRUST_PROXY !== "1") req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "unknown";
+    void handle(req, res);
+  });
+  server.on("upgrade", (req, socket, head) => {
+    if (isCollabRequest(req)) return refuseUpgrade(socket, 503, "The collaboration server is not running in this build");
+    if (dev) return void nextUpgrade(req, socket, head);
+    socket.destroy();
+  });
+
+  await new Promise<void>((resolve) => server.listen(config.PORT, resolve));
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : config.PORT;
+  log(`ready on http://localhost:${port} (${dev ? "development" : "production"})`);
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    log(`${signal}: shutting down`);
+    server.close();
+    await disconnectDb().catch(() => {});
+    await database.release().catch(() => {});
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+}
+
+main().catch((error) => {
+  console.error("[marginalia] failed to start:", error instanceof Error ? error.message : error);
+  process.exit(1);
+});
