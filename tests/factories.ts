@@ -25,7 +25,7 @@ export async function createUser(overrides: { name?: string; email?: string; isA
   });
 }
 
-export async function createGroup(overrides: { name?: string; moderation?: "post" | "pre"; owner?: { id: string } } = {}) {
+export async function createGroup(overrides: { name?: string; moderation?: "post" | "pre"; owner?: Awaited<ReturnType<typeof createUser>> } = {}) {
   const owner = overrides.owner ?? (await createUser());
   const group = await db().group.create({ data: { name: overrides.name ?? `Seminar ${unique()}`, moderation: overrides.moderation ?? "post" } });
   await db().membership.create({ data: { groupId: group.id, userId: owner.id, role: "owner" } });

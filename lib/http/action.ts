@@ -1,0 +1,46 @@
+import { currentUser, type Actor } from "../auth/current-user";
+import { AppError, UnauthorizedError } from "../errors";
+
+/** What every form's server action returns; the form shows `error` and per-field messages. */
+export type FormState = {
+  ok?: boolean;
+  error?: string;
+  fields?: Record<string, string>;
+  /** A secret to show once (a new API token). */
+  secret?: string;
+  /** Echo of submitted values so a failed form keeps what was typed. */
+  values?: Record<string, string>;
+};
+
+function fieldErrors(error: AppError): Record<string, string> | undefined {
+  const fields = (error.details as { fields?: { field: string | null; message: string }[] } | undefined)?.fields;
+  if (!fields) return undefined;
+  return Object.fromEntries(fields.filter((f) => f.field).map((f) => [f.field as string, f.message]));
+}
+
+/** Turns a thrown AppError into form state; anything else is rethrown (Next redirects are errors too). */
+export function formError(error: unknown, values?: Record<string, string>): FormState {
+  if (error instanceof AppError) return { error: error.message, fields: fieldErrors(error), values };
+  throw error;
+}
+
+/**
+ * Wraps a server action: resolves the signed-in user (401 state otherwise) and maps
+ * domain errors to form state. Authorization stays in the commands it calls.
+ */
+export function withActor<A extends unknown[]>(fn: (actor: Actor, ...args: A) => Promise<FormState>) {
+  return async (...args: A): Promise<FormState> => {
+    try {
+      const actor = await currentUser();
+      if (!actor) throw new UnauthorizedError("Your session has ended; sign in again");
+      return await fn(actor, ...args);
+    } catch (error) {
+      return formError(error);
+    }
+  };
+}
+
+/** Plain string values of a form, for echoing back. */
+export function formValues(form: FormData, keys: string[]): Record<string, string> {
+  return Object.fromEntries(keys.map((k) => [k, typeof form.get(k) === "string" ? String(form.get(k)) : ""]));
+}
