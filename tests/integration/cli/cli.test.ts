@@ -1,0 +1,48 @@
+import { spawnSync } from "node:child_process";
+import { describe, expect, inject, it } from "vitest";
+import { db } from "@/lib/db";
+import { userForApiToken } from "@/lib/auth/resolve-token";
+import { verifyPassword } from "@/lib/auth/password";
+import { unique } from "../../factories";
+
+function cli(...args: string[]) {
+  const result = spawnSync(process.execPath, ["--import", "tsx", "lib/cli/main.ts", ...args], {
+    cwd: process.cwd(),
+    env: { ...process.env, DATABASE_URL: inject("databaseUrl") },
+    encoding: "utf8",
+    timeout: 60_000,
+  });
+  return { code: result.status, stdout: result.stdout.trim(), stderr: result.stderr.trim() };
+}
+
+describe("operator CLI", () => {
+  it("user add creates an account with a hashed password; token create prints a working token last", async () => {
+    const email = `operator-${unique()}@example.test`;
+    const added = cli("user", "add", "--email", email, "--name", "Operator", "--password", "a long enough password", "--admin");
+    expect(added.code).toBe(0);
+    const user = await db().user.findUniqueOrThrow({ where: { email } });
+    expect(user.isAdmin).toBe(true);
+    expect(user.passwordHash).toMatch(/^\$argon2id\$/);
+    expect(await verifyPassword(user.passwordHash, "a long enough password")).toBe(true);
+
+    const issued = cli("token", "create", "--email", email);
+    expect(issued.code).toBe(0);
+    const token = issued.stdout.split("\n").at(-1)!;
+    expect((await userForApiToken(token))?.id).toBe(user.id);
+  }, 60_000);
+
+  it("fails clearly on a taken email, bad input and unknown commands", () => {
+    const email = `twice-${unique()}@example.test`;
+    expect(cli("user", "add", "--email", email, "--name", "A", "--password", "a long enough password").code).toBe(0);
+    const again = cli("user", "add", "--email", email, "--name", "A", "--password", "a long enough password");
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain("already exists");
+    const short = cli("user", "add", "--email", `x-${unique()}@example.test`, "--name", "A", "--password", "short");
+    expect(short.code).toBe(1);
+    expect(short.stderr).toContain("password");
+    const unknown = cli("group", "explode");
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("usage");
+    expect(cli("token", "create", "--email", "nobody@example.test").code).toBe(1);
+  }, 90_000);
+});
