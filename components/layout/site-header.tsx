@@ -44,7 +44,7 @@ function SiteHeader({ user, signOutAction, nav = [], mainId = "main", className 
           ) : (
             <div className="flex items-center gap-1 sm:gap-2">
               <Button asChild variant="ghost" size="sm" className="px-2.5 sm:px-3">
-                <Link href="/login">Sign in</Link>
+                <Link href="/signin">Sign in</Link>
               </Button>
               <Button asChild size="sm" className="px-2.5 sm:px-3">
                 <Link href="/signup">Sign up</Link>

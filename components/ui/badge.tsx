@@ -14,9 +14,9 @@ const badgeVariants = cva(
         success: "border-success/25 bg-success/10 text-success",
         warning: "border-warning/25 bg-warning/10 text-warning",
         owner: "border-primary/25 bg-primary/10 text-primary",
-        admin: "border-transparent bg-foreground text-background",
+        moderator: "border-transparent bg-foreground text-background",
         editor: "border-warning/25 bg-warning/10 text-warning",
-        commenter: "border-success/25 bg-success/10 text-success",
+        member: "border-success/25 bg-success/10 text-success",
         viewer: "border-border bg-muted text-muted-foreground",
       },
     },
@@ -31,7 +31,7 @@ function Badge({ className, variant, asChild = false, ...props }: BadgeProps) {
   return <Comp data-slot="badge" className={cn(badgeVariants({ variant }), className)} {...props} />;
 }
 
-const roleVariants = ["owner", "admin", "editor", "commenter", "viewer"] as const;
+const roleVariants = ["owner", "moderator", "editor", "member", "viewer"] as const;
 type RoleVariant = (typeof roleVariants)[number];
 
 function roleBadgeVariant(role: string): RoleVariant {
