@@ -5,7 +5,8 @@
 import { createServer } from "node:http";
 import next from "next";
 import { localAuthSecret } from "./lib/auth/secret";
-import { isCollabRequest, refuseUpgrade } from "./lib/collab/upgrade";
+import { createCollabServer } from "./lib/collab/server";
+import { isCollabRequest } from "./lib/collab/upgrade";
 import { disconnectDb } from "./lib/db";
 import { ensureDatabase } from "./lib/db/ensure-database";
 import { seedDemo } from "./lib/demo/seed";
@@ -25,6 +26,8 @@ async function main() {
   log(database.embedded ? `embedded Postgres ready${database.fresh ? " (new)" : ""}` : "using DATABASE_URL");
   if (database.fresh || config.MARGINALIA_SEED_DEMO === "1") await seedDemo({ log });
 
+  const collab = createCollabServer({ databaseUrl: database.url, redisUrl: config.REDIS_URL, logger: (m, e) => console.error(`[collab] ${m}`, e ?? "") });
+
   const app = next({ dev, dir: process.cwd(), hostname: "localhost", port: config.PORT });
   await app.prepare();
   const handle = app.getRequestHandler();
@@ -36,7 +39,7 @@ async function main() {
     void handle(req, res);
   });
   server.on("upgrade", (req, socket, head) => {
-    if (isCollabRequest(req)) return refuseUpgrade(socket, 503, "The collaboration server is not running in this build");
+    if (isCollabRequest(req)) return collab.handleUpgrade(req, socket, head);
     if (dev) return void nextUpgrade(req, socket, head);
     socket.destroy();
   });
@@ -52,6 +55,7 @@ async function main() {
     closing = true;
     log(`${signal}: shutting down`);
     server.close();
+    await collab.destroy().catch(() => {});
     await disconnectDb().catch(() => {});
     await database.release().catch(() => {});
     process.exit(0);

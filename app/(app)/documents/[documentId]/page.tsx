@@ -1,0 +1,129 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { cache } from "react";
+import { ChevronRight, FileText, Eye } from "lucide-react";
+import { currentUser } from "@/lib/auth/current-user";
+import { renderDocumentHTML } from "@/lib/editor/render";
+import { yUpdateToJSON } from "@/lib/editor/ydoc";
+import { NotFoundError } from "@/lib/errors";
+import { can } from "@/lib/policies";
+import { loadDocumentForActor } from "@/lib/queries/documents";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { FORMAT_LABEL, formatDate } from "@/components/documents/format";
+import { MarginPlaceholder } from "@/components/documents/margin-placeholder";
+import { TimeAgo } from "@/components/documents/time-ago";
+
+type Props = { params: Promise<{ documentId: string }> };
+
+/** The document and the reader's membership, once per request; outsiders get the ordinary 404. */
+const load = cache(async (documentId: string) => {
+  const user = await currentUser();
+  if (!user) redirect("/signin");
+  try {
+    return await loadDocumentForActor(documentId, user.id);
+  } catch (error) {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  }
+});
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { document } = await load((await params).documentId);
+  return { title: `${document.title} · ${document.group.name}` };
+}
+
+/** Minutes at an unhurried 230 words a minute. */
+function readingMinutes(text: string): number {
+  const words = text.trim() ? text.trim().split(/\s+/u).length : 0;
+  return Math.max(1, Math.round(words / 230));
+}
+
+const crumbLink =
+  "truncate rounded-sm underline-offset-4 outline-none hover:text-foreground hover:underline focus-visible:ring-2 focus-visible:ring-ring";
+
+export default async function DocumentPage({ params }: Props) {
+  const { documentId } = await params;
+  const { document, membership } = await load(documentId);
+  const html = renderDocumentHTML(yUpdateToJSON(new Uint8Array(document.yState)));
+  const canEdit = can(membership, "document.edit");
+  const group = document.group;
+
+  return (
+    <>
+      <div className="border-b bg-card/40">
+        <div className="mx-auto flex min-h-12 w-full max-w-page items-center gap-3 px-4 py-2 sm:px-6 lg:px-8">
+          <nav aria-label="Breadcrumb" className="min-w-0 flex-1">
+            <ol className="flex min-w-0 items-center gap-1 text-sm text-muted-foreground">
+              <li className="hidden shrink-0 items-center gap-1 sm:inline-flex">
+                <Link href="/groups" className={crumbLink}>
+                  Groups
+                </Link>
+                <ChevronRight aria-hidden="true" className="size-3.5 opacity-60" />
+              </li>
+              <li className="inline-flex min-w-0 shrink items-center gap-1">
+                <Link href={`/groups/${group.id}`} className={crumbLink}>
+                  {group.name}
+                </Link>
+                <ChevronRight aria-hidden="true" className="size-3.5 shrink-0 opacity-60" />
+              </li>
+              <li className="min-w-0 flex-1 truncate font-medium text-foreground" aria-current="page">
+                {document.title}
+              </li>
+            </ol>
+          </nav>
+          <div className="flex shrink-0 items-center gap-2">
+            {canEdit ? null : (
+              <Badge variant="outline" title="Your role lets you read this text; editors can change it">
+                <Eye aria-hidden="true" />
+                <span className="hidden sm:inline">Reading only</span>
+                <span className="sm:hidden">Read</span>
+              </Badge>
+            )}
+            <Button asChild variant="ghost" size="sm" className="text-muted-foreground hover:text-foreground">
+              <a href={`/api/v1/documents/${document.id}/text`} title="The document as plain text">
+                <FileText aria-hidden="true" />
+                Plain text
+              </a>
+            </Button>
+          </div>
+        </div>
+      </div>
+
+      <div className="mx-auto grid w-full max-w-[68rem] gap-12 px-4 pt-10 pb-24 sm:px-6 sm:pt-14 lg:grid-cols-[minmax(0,1fr)_17rem] lg:px-8 xl:gap-16">
+        <article className="min-w-0" aria-labelledby="document-title">
+          <header className="mb-10 max-w-reading border-b pb-8">
+            <h1 id="document-title" className="font-serif text-[2rem] leading-[1.15] font-semibold tracking-tight text-balance sm:text-[2.5rem]">
+              {document.title}
+            </h1>
+            <p className="mt-4 flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-muted-foreground">
+              <Link href={`/groups/${group.id}`} className="rounded-sm font-medium text-foreground/80 underline-offset-4 outline-none hover:underline focus-visible:ring-2 focus-visible:ring-ring">
+                {group.name}
+              </Link>
+              <span aria-hidden="true">·</span>
+              <span>
+                Updated <TimeAgo date={document.updatedAt} />
+              </span>
+              <span aria-hidden="true">·</span>
+              <span>{readingMinutes(document.text)} min read</span>
+              <span aria-hidden="true" className="hidden sm:inline">
+                ·
+              </span>
+              <span className="hidden sm:inline" title={`Imported ${formatDate(document.createdAt)}`}>
+                {FORMAT_LABEL[document.sourceFormat] ?? document.sourceFormat}
+              </span>
+            </p>
+          </header>
+          <div className="prose-reading" dangerouslySetInnerHTML={{ __html: html }} />
+        </article>
+
+        <aside aria-label="Margin" className="hidden lg:block">
+          <div className="sticky top-[calc(var(--spacing-header)+2.5rem)] border-l pl-6 xl:pl-8">
+            <MarginPlaceholder />
+          </div>
+        </aside>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,158 @@
+import type { Metadata } from "next";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { KeyRound } from "lucide-react";
+import { currentUser } from "@/lib/auth/current-user";
+import { env } from "@/lib/env";
+import { listApiTokens } from "@/lib/queries/tokens";
+import { PageContainer } from "@/components/layout/page-container";
+import { PageHeader } from "@/components/layout/page-header";
+import { Avatar } from "@/components/ui/avatar";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { Separator } from "@/components/ui/separator";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { formatDate, formatDateTime } from "@/components/documents/format";
+import { TimeAgo } from "@/components/documents/time-ago";
+import { CreateTokenForm } from "@/components/settings/create-token-form";
+import { RevokeTokenButton } from "@/components/settings/revoke-token-button";
+
+export const metadata: Metadata = { title: "Settings" };
+
+/** The origin scripts should call, for the example in the new-token box. */
+async function publicOrigin(): Promise<string> {
+  const configured = env().APP_URL;
+  if (configured) return configured.replace(/\/$/, "");
+  const h = await headers();
+  const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000";
+  const proto = h.get("x-forwarded-proto") ?? (host.startsWith("localhost") || host.startsWith("127.") ? "http" : "https");
+  return `${proto}://${host}`;
+}
+
+function tokenStatus(token: { revokedAt: Date | null; expiresAt: Date | null }, now: Date) {
+  if (token.revokedAt) return { label: "Revoked", variant: "outline" as const, title: `Revoked ${formatDateTime(token.revokedAt)}` };
+  if (token.expiresAt && token.expiresAt <= now) return { label: "Expired", variant: "warning" as const, title: `Expired ${formatDateTime(token.expiresAt)}` };
+  return { label: "Active", variant: "success" as const, title: token.expiresAt ? `Expires ${formatDateTime(token.expiresAt)}` : "Does not expire" };
+}
+
+export default async function SettingsPage() {
+  const user = await currentUser();
+  if (!user) redirect("/signin");
+  const [tokens, origin] = await Promise.all([listApiTokens(user.id), publicOrigin()]);
+  const now = new Date();
+  const displayName = user.name || user.email;
+
+  return (
+    <PageContainer size="narrow" className="max-w-3xl">
+      <PageHeader title="Settings" description="Your profile, and the tokens that let scripts and other tools use Marginalia as you." />
+
+      <div className="flex flex-col gap-8">
+        <Card role="region" aria-labelledby="profile-heading">
+          <CardHeader>
+            <CardTitle as="h2" id="profile-heading">
+              Profile
+            </CardTitle>
+            <CardDescription>How other members see you. Changing your name or email comes in a later release.</CardDescription>
+          </CardHeader>
+          <CardContent className="flex flex-col gap-6 sm:flex-row sm:items-start">
+            <Avatar name={displayName} seed={user.email} size="xl" decorative className="ring-0" />
+            <div className="grid min-w-0 flex-1 gap-4 sm:grid-cols-2">
+              <Field label="Name">
+                <Input value={user.name} readOnly className="bg-muted/60 dark:bg-muted/40" />
+              </Field>
+              <Field label="Email">
+                <Input value={user.email} type="email" readOnly className="bg-muted/60 dark:bg-muted/40" />
+              </Field>
+              {user.isAdmin ? (
+                <p className="text-sm text-muted-foreground sm:col-span-2">
+                  <Badge variant="default" className="mr-2">
+                    Admin
+                  </Badge>
+                  You administer this Marginalia instance.
+                </p>
+              ) : null}
+            </div>
+          </CardContent>
+        </Card>
+
+        <Card role="region" aria-labelledby="tokens-heading">
+          <CardHeader>
+            <CardTitle as="h2" id="tokens-heading">
+              API tokens
+            </CardTitle>
+            <CardDescription>
+              Personal tokens let scripts, the command line and other annotation tools act as you through the API. Treat them like passwords: anyone holding one can read and
+              post in your groups.
+            </CardDescription>
+          </CardHeader>
+          <CardContent>
+            <CreateTokenForm origin={origin} />
+          </CardContent>
+          <Separator />
+          <CardContent>
+            {tokens.length === 0 ? (
+              <div className="flex flex-col items-center gap-2 rounded-lg border border-dashed px-6 py-8 text-center">
+                <span aria-hidden="true" className="flex size-10 items-center justify-center rounded-full bg-accent text-accent-foreground">
+                  <KeyRound className="size-4.5" />
+                </span>
+                <p className="font-serif text-base font-semibold">No tokens yet</p>
+                <p className="max-w-sm text-sm text-muted-foreground">Create one above when a script or tool needs to reach your groups. You can revoke it at any time.</p>
+              </div>
+            ) : (
+              <Table aria-label="Your API tokens" containerClassName="-mx-2 w-auto">
+                <TableHeader>
+                  <TableRow className="hover:bg-transparent">
+                    <TableHead>Label</TableHead>
+                    <TableHead className="hidden sm:table-cell">Token</TableHead>
+                    <TableHead className="hidden md:table-cell">Created</TableHead>
+                    <TableHead className="hidden md:table-cell">Last used</TableHead>
+                    <TableHead>Status</TableHead>
+                    <TableHead>
+                      <span className="sr-only">Actions</span>
+                    </TableHead>
+                  </TableRow>
+                </TableHeader>
+                <TableBody>
+                  {tokens.map((token) => {
+                    const status = tokenStatus(token, now);
+                    const revoked = status.label !== "Active";
+                    return (
+                      <TableRow key={token.id} className={revoked ? "text-muted-foreground" : undefined}>
+                        <TableCell className="max-w-[14rem]">
+                          <div className="truncate font-medium">{token.label}</div>
+                          <div className="mt-0.5 text-xs text-muted-foreground md:hidden">
+                            <span className="font-mono sm:hidden">{token.prefix}… · </span>
+                            Created {formatDate(token.createdAt)} · {token.lastUsedAt ? <>used <TimeAgo date={token.lastUsedAt} /></> : "never used"}
+                          </div>
+                        </TableCell>
+                        <TableCell className="hidden font-mono text-xs sm:table-cell">{token.prefix}…</TableCell>
+                        <TableCell className="hidden whitespace-nowrap md:table-cell">
+                          <time dateTime={token.createdAt.toISOString()} title={formatDateTime(token.createdAt)}>
+                            {formatDate(token.createdAt)}
+                          </time>
+                        </TableCell>
+                        <TableCell className="hidden whitespace-nowrap md:table-cell">
+                          {token.lastUsedAt ? <TimeAgo date={token.lastUsedAt} /> : <span className="text-muted-foreground">Never</span>}
+                        </TableCell>
+                        <TableCell>
+                          <Badge variant={status.variant} title={status.title}>
+                            {status.label}
+                          </Badge>
+                        </TableCell>
+                        <TableCell className="w-0 text-right">
+                          {revoked ? null : <RevokeTokenButton tokenId={token.id} label={token.label} />}
+                        </TableCell>
+                      </TableRow>
+                    );
+                  })}
+                </TableBody>
+              </Table>
+            )}
+          </CardContent>
+        </Card>
+      </div>
+    </PageContainer>
+  );
+}

@@ -1,0 +1,137 @@
+/**
+ * The editor's connection badge as a pure state machine: provider and browser events in,
+ * a label out. No React, no Hocuspocus import, so it is unit-tested on its own.
+ */
+
+/** The WebSocket's own status, as Hocuspocus reports it. */
+export type SocketStatus = "connecting" | "connected" | "disconnected";
+
+export type ConnectionState = {
+  socket: SocketStatus;
+  /** The sync handshake finished on the current connection. */
+  synced: boolean;
+  /** A handshake finished at least once: a later drop is a reconnect, not a first connect. */
+  everSynced: boolean;
+  /** Local Yjs updates since the server last confirmed durable storage of everything we sent. */
+  pending: number;
+  /** The browser believes it has a network (navigator.onLine). */
+  online: boolean;
+  /** The server refused the session (signed out, removed from the group). */
+  denied: boolean;
+  /** The server accepted us read-only although the page thought we could edit. */
+  readOnlyScope: boolean;
+};
+
+export const initialConnectionState: ConnectionState = {
+  socket: "connecting",
+  synced: false,
+  everSynced: false,
+  pending: 0,
+  online: true,
+  denied: false,
+  readOnlyScope: false,
+};
+
+export type ConnectionEvent =
+  | { type: "status"; status: SocketStatus }
+  | { type: "synced" }
+  | { type: "authenticated"; scope: "read-write" | "readonly" }
+  | { type: "authenticationFailed" }
+  /** One Yjs update whose origin is not the provider, i.e. made in this tab. */
+  | { type: "localChange" }
+  /**
+   * The server's `{"type":"saved"}`. `unacknowledged` is how many updates we sent that the
+   * server has not yet applied (Hocuspocus's unsyncedChanges): a save notice that overtook one
+   * of our updates cannot cover it, so it only clears the count when that number is 0.
+   */
+  | { type: "saved"; unacknowledged: number }
+  | { type: "online" }
+  | { type: "offline" };
+
+export function reduceConnection(state: ConnectionState, event: ConnectionEvent): ConnectionState {
+  switch (event.type) {
+    case "status":
+      if (event.status === state.socket) return state;
+      // Any new socket starts a new handshake; "synced" only counts for the connection it came on.
+      return { ...state, socket: event.status, synced: event.status === "connected" ? state.synced : false };
+    case "synced":
+      return { ...state, socket: "connected", synced: true, everSynced: true, denied: false };
+    case "authenticated":
+      return { ...state, denied: false, readOnlyScope: event.scope === "readonly" };
+    case "authenticationFailed":
+      return { ...state, denied: true, synced: false };
+    case "localChange":
+      return { ...state, pending: state.pending + 1 };
+    case "saved":
+      return event.unacknowledged > 0 || state.pending === 0 ? state : { ...state, pending: 0 };
+    case "online":
+      return state.online ? state : { ...state, online: true };
+    case "offline":
+      return state.online ? { ...state, online: false } : state;
+  }
+}
+
+export type ConnectionKind = "connecting" | "saved" | "saving" | "live" | "reconnecting" | "offline" | "denied";
+
+export type ConnectionView = {
+  kind: ConnectionKind;
+  /** Short text for the badge. */
+  label: string;
+  /** A sentence for the tooltip and screen readers. */
+  description: string;
+};
+
+export function changesWaiting(count: number): string {
+  return `${count} ${count === 1 ? "change" : "changes"} waiting`;
+}
+
+/** The badge for a state; viewers never see Saving/Saved, only whether the text is live. */
+export function describeConnection(state: ConnectionState, { canEdit }: { canEdit: boolean }): ConnectionView {
+  const editing = canEdit && !state.readOnlyScope;
+  if (state.denied) {
+    return { kind: "denied", label: "No access", description: "The server refused this session. Sign in again or ask the group's owner for access." };
+  }
+  if (!state.synced) {
+    if (editing && state.pending > 0) {
+      return {
+        kind: "offline",
+        label: `Offline — ${changesWaiting(state.pending)}`,
+        description: "Your edits are kept in this tab and will be sent when the connection returns. Don't close it.",
+      };
+    }
+    if (!state.online) {
+      return { kind: "offline", label: "Offline", description: "No network. The text will update when the connection returns." };
+    }
+    if (!state.everSynced) {
+      return { kind: "connecting", label: "Connecting…", description: "Connecting to the live document." };
+    }
+    return { kind: "reconnecting", label: "Reconnecting…", description: "The connection dropped; trying again." };
+  }
+  if (!editing) {
+    return { kind: "live", label: "Live", description: "You see other people's changes as they type." };
+  }
+  if (state.pending > 0) {
+    return { kind: "saving", label: "Saving…", description: "Your latest changes are on their way to the server." };
+  }
+  return { kind: "saved", label: "Saved", description: "Everything you changed is stored on the server." };
+}
+
+/** A stateless message from the collaboration server, or null when the payload isn't one. */
+export type StatelessMessage = { type: string } & Record<string, unknown>;
+
+export function parseStatelessMessage(payload: unknown): StatelessMessage | null {
+  if (typeof payload !== "string") return null;
+  let value: unknown;
+  try {
+    value = JSON.parse(payload);
+  } catch {
+    return null;
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return null;
+  const type = (value as { type?: unknown }).type;
+  return typeof type === "string" ? (value as StatelessMessage) : null;
+}
+
+export function isSavedMessage(message: StatelessMessage | null): boolean {
+  return message?.type === "saved";
+}

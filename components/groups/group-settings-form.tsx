@@ -1,0 +1,57 @@
+"use client";
+
+import { useActionState, useMemo } from "react";
+import { Check } from "lucide-react";
+import { updateGroupAction } from "@/app/_actions/groups";
+import { Alert } from "@/components/ui/alert";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { Select } from "@/components/ui/select";
+import { Textarea } from "@/components/ui/textarea";
+import { SubmitButton } from "@/components/auth/submit-button";
+import { emptyFormState, fieldError, formAlert } from "@/components/auth/form-state";
+import { MODERATION_HINT, MODERATION_OPTIONS } from "@/components/groups/roles";
+
+type GroupSettingsFormProps = { group: { id: string; name: string; description: string; moderation: string } };
+
+/** Owners: the group's name, description and moderation mode. */
+function GroupSettingsForm({ group }: GroupSettingsFormProps) {
+  const action = useMemo(() => updateGroupAction.bind(null, group.id), [group.id]);
+  const [state, formAction] = useActionState(action, emptyFormState);
+  const alert = formAlert(state, ["name", "description", "moderation"]);
+  // Keyed on the saved values so a save elsewhere (or this one) refreshes the defaults.
+  const key = `${group.name}\u0000${group.description}\u0000${group.moderation}`;
+  return (
+    <form key={key} action={formAction} className="grid gap-4" aria-label="Group settings">
+      <Field label="Name" error={fieldError(state, "name")}>
+        <Input name="name" defaultValue={group.name} maxLength={120} required />
+      </Field>
+      <Field label="Description" error={fieldError(state, "description")}>
+        <Textarea name="description" defaultValue={group.description} maxLength={2000} rows={3} className="min-h-20" />
+      </Field>
+      <Field label="Moderation" hint={MODERATION_HINT} error={fieldError(state, "moderation")}>
+        <Select name="moderation" defaultValue={group.moderation}>
+          {MODERATION_OPTIONS.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      {alert ? <Alert variant="error">{alert}</Alert> : null}
+      <div className="flex items-center gap-3">
+        <SubmitButton variant="outline" pendingLabel="Saving…">
+          Save settings
+        </SubmitButton>
+        {state.ok ? (
+          <span role="status" className="inline-flex items-center gap-1 text-[0.8125rem] text-success">
+            <Check aria-hidden="true" className="size-3.5" />
+            Saved
+          </span>
+        ) : null}
+      </div>
+    </form>
+  );
+}
+
+export { GroupSettingsForm };

@@ -1,0 +1,159 @@
+import type { beforeHandleMessagePayload, beforeSyncPayload, Connection, Document, Extension, onChangePayload, onLoadDocumentPayload } from "@hocuspocus/server";
+import { isTransactionOrigin } from "@hocuspocus/server";
+import * as Y from "yjs";
+import { CLOSE, savedMessage } from "./messages";
+import type { UpdateLog } from "./update-log";
+
+/** Origin of updates replayed from storage; they are never logged again. */
+export const STORAGE_ORIGIN = Symbol("storage");
+
+type Pending = { update: Uint8Array; connection?: Connection };
+type DocumentState = {
+  queue: Pending[];
+  flushing: Promise<void> | null;
+  bytes: number;
+  sinceCompaction: number;
+  /** Yjs state vector of what is durably stored: clientID → clock. */
+  stored: Map<number, number>;
+  projectionTimer?: NodeJS.Timeout;
+};
+
+type Configuration = {
+  log: UpdateLog;
+  /** Compact the update log once this many updates were appended since the last compaction. */
+  compactAfter: number;
+  /** Largest total size of a document's snapshot plus log; updates beyond it are refused. */
+  maxDocumentBytes: number;
+  /** How long the text projection may lag behind the live text. */
+  projectionDelayMs: number;
+  logger: (message: string, error?: unknown) => void;
+};
+
+/**
+ * Durable persistence: every incoming update is appended to the update log in the
+ * order it was applied, committed, and only then acknowledged to its sender with a
+ * "saved" stateless message. Hocuspocus's own store hook is debounced and would lose
+ * acknowledged edits in a crash, so it is not used for durability here.
+ */
+export class PersistenceExtension implements Extension {
+  extensionName = "MarginaliaPersistence";
+  priority = 900;
+  private configuration: Configuration;
+  private documents = new Map<string, DocumentState>();
+
+  constructor(configuration: Partial<Configuration> & { log: UpdateLog }) {
+    this.configuration = { compactAfter: 500, maxDocumentBytes: 16 * 1024 * 1024, projectionDelayMs: 1000, logger: console.error, ...configuration };
+  }
+
+  async onLoadDocument({ documentName, document }: onLoadDocumentPayload) {
+    const stored = await this.configuration.log.load(documentName);
+    if (!stored.exists) throw new Error(`document ${documentName} does not exist`);
+    document.transact(() => {
+      for (const update of stored.updates) Y.applyUpdate(document, update, STORAGE_ORIGIN);
+    }, STORAGE_ORIGIN);
+    this.documents.set(documentName, {
+      queue: [],
+      flushing: null,
+      bytes: stored.bytes,
+      sinceCompaction: stored.logged,
+      stored: Y.decodeStateVector(Y.encodeStateVector(document)),
+    });
+  }
+
+  /**
+   * A (re)connecting client opens with its state vector: tell it at once how much of its
+   * own edits are already stored, so edits saved before a dropped connection show as saved.
+   */
+  async beforeSync({ documentName, connection, type, payload }: beforeSyncPayload) {
+    const state = this.documents.get(documentName);
+    if (!state || type !== 0 /* sync step 1 */) return;
+    const clients = [...Y.decodeStateVector(payload).keys()];
+    if (!clients.length) return;
+    await state.flushing;
+    connection.sendStateless(savedMessage(new Map(clients.map((c) => [c, state.stored.get(c) ?? 0]))));
+  }
+
+  async beforeHandleMessage({ documentName, update }: beforeHandleMessagePayload) {
+    const state = this.documents.get(documentName);
+    if (state && state.bytes + update.byteLength > this.configuration.maxDocumentBytes) throw { ...CLOSE.tooLarge };
+  }
+
+  async onChange({ documentName, document, update, transactionOrigin }: onChangePayload) {
+    if (transactionOrigin === STORAGE_ORIGIN) return;
+    // Another instance received (and stored) updates relayed through Redis.
+    if (isTransactionOrigin(transactionOrigin) && transactionOrigin.source === "redis") return;
+    const state = this.documents.get(documentName);
+    if (!state) return;
+    const connection = isTransactionOrigin(transactionOrigin) && transactionOrigin.source === "connection" ? transactionOrigin.connection : undefined;
+    state.queue.push({ update, connection });
+    state.bytes += update.byteLength;
+    state.flushing ??= this.flush(documentName, document, state);
+  }
+
+  /** Waits for every pending update of the document to be stored. */
+  async onStoreDocument({ documentName }: { documentName: string }) {
+    await this.documents.get(documentName)?.flushing;
+  }
+
+  async afterUnloadDocument({ documentName }: { documentName: string }) {
+    const state = this.documents.get(documentName);
+    this.documents.delete(documentName);
+    if (!state) return;
+    await state.flushing;
+    clearTimeout(state.projectionTimer);
+    if (state.sinceCompaction > 0) await this.compact(documentName);
+  }
+
+  private async flush(documentName: string, document: Document, state: DocumentState) {
+    while (state.queue.length) {
+      const batch = state.queue.splice(0);
+      try {
+        await this.configuration.log.append(documentName, batch.map((p) => p.update));
+      } catch (error) {
+        this.configuration.logger(`storing updates of ${documentName} failed; closing its connections so clients resend`, error);
+        state.queue.length = 0;
+        state.flushing = null;
+        for (const connection of document.getConnections()) connection.close({ ...CLOSE.storageFailed });
+        return;
+      }
+      state.sinceCompaction += batch.length;
+      this.acknowledge(batch, state.stored);
+      this.scheduleProjection(documentName, document, state);
+      if (state.sinceCompaction >= this.configuration.compactAfter) {
+        state.sinceCompaction = 0;
+        void this.compact(documentName);
+      }
+    }
+    state.flushing = null;
+  }
+
+  /** Tells each sender how far its edits are stored, as Yjs clocks per client. */
+  private acknowledge(batch: Pending[], stored: Map<number, number>) {
+    const byConnection = new Map<Connection, Map<number, number>>();
+    for (const { update, connection } of batch) {
+      const clocks = connection ? (byConnection.get(connection) ?? new Map<number, number>()) : null;
+      for (const [client, clock] of Y.decodeStateVector(Y.encodeStateVectorFromUpdate(update))) {
+        stored.set(client, Math.max(stored.get(client) ?? 0, clock));
+        clocks?.set(client, stored.get(client)!);
+      }
+      if (connection && clocks) byConnection.set(connection, clocks);
+    }
+    for (const [connection, clocks] of byConnection) connection.sendStateless(savedMessage(clocks));
+  }
+
+  private scheduleProjection(documentName: string, document: Document, state: DocumentState) {
+    if (state.projectionTimer) return;
+    state.projectionTimer = setTimeout(() => {
+      state.projectionTimer = undefined;
+      this.configuration.log.saveProjection(documentName, document).catch((error) => this.configuration.logger(`updating the text of ${documentName} failed`, error));
+    }, this.configuration.projectionDelayMs);
+  }
+
+  private async compact(documentName: string) {
+    try {
+      await this.configuration.log.compact(documentName);
+    } catch (error) {
+      this.configuration.logger(`compacting ${documentName} failed; the log is kept`, error);
+    }
+  }
+}

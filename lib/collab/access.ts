@@ -1,0 +1,30 @@
+import { db } from "../db";
+import { userForApiToken } from "../auth/resolve-token";
+import { userIdFromCookieHeader } from "../auth/session-token";
+import { can, type MembershipLike } from "../policies";
+
+/** Who a collaboration connection belongs to, from its API token or else its session cookie. */
+export async function collabUser(token: string, cookieHeader: string | null) {
+  if (token) return userForApiToken(token);
+  const id = await userIdFromCookieHeader(cookieHeader);
+  return id ? db().user.findUnique({ where: { id } }) : null;
+}
+
+export type DocumentAccess = { groupId: string; membership: MembershipLike; read: boolean; edit: boolean };
+
+/** What the user may do with a document's live text, by the same policies as the REST API. */
+export async function documentAccess(documentId: string, userId: string): Promise<DocumentAccess | null> {
+  const document = await db().document.findUnique({ where: { id: documentId }, select: { groupId: true } });
+  if (!document) return null;
+  const membership = await db().membership.findUnique({
+    where: { groupId_userId: { groupId: document.groupId, userId } },
+    select: { role: true, muted: true },
+  });
+  return { groupId: document.groupId, membership, read: can(membership, "document.read"), edit: can(membership, "document.edit") };
+}
+
+/** Current memberships of several users in one group, for re-checking open connections. */
+export async function membershipsOf(groupId: string, userIds: string[]) {
+  const rows = await db().membership.findMany({ where: { groupId, userId: { in: userIds } }, select: { userId: true, role: true, muted: true } });
+  return new Map(rows.map((r) => [r.userId, { role: r.role, muted: r.muted }]));
+}

@@ -1,0 +1,17 @@
+/** Stateless messages the collaboration server sends (JSON strings over Hocuspocus). */
+export type SavedMessage = {
+  type: "saved";
+  /** Yjs clientID → clock up to which that client's edits are durably stored. */
+  clocks: Record<string, number>;
+};
+
+export function savedMessage(clocks: Map<number, number>): string {
+  return JSON.stringify({ type: "saved", clocks: Object.fromEntries(clocks) } satisfies SavedMessage);
+}
+
+/** Close codes the server uses; the reason string says what happened. */
+export const CLOSE = {
+  accessRevoked: { code: 4403, reason: "access revoked" },
+  tooLarge: { code: 4413, reason: "document too large" },
+  storageFailed: { code: 4503, reason: "storage unavailable, reconnect to resend" },
+} as const;

@@ -1,0 +1,82 @@
+import type { IncomingMessage } from "node:http";
+import type { Duplex } from "node:stream";
+import { Hocuspocus, type Extension } from "@hocuspocus/server";
+import { Redis } from "@hocuspocus/extension-redis";
+import { WebSocketServer, type WebSocket } from "ws";
+import { AuthExtension } from "./AuthExtension";
+import { MembershipWatcher } from "./MembershipWatcher";
+import { PersistenceExtension } from "./PersistenceExtension";
+import { UpdateLog } from "./update-log";
+
+export type CollabOptions = {
+  databaseUrl: string;
+  /** Shares documents between instances through Redis when set. */
+  redisUrl?: string;
+  /** Largest WebSocket frame accepted; bigger ones close the connection (1009). */
+  maxPayloadBytes?: number;
+  maxDocumentBytes?: number;
+  compactAfter?: number;
+  membershipCheckMs?: number;
+  logger?: (message: string, error?: unknown) => void;
+};
+
+export type CollabServer = {
+  hocuspocus: Hocuspocus;
+  handleUpgrade: (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
+  destroy: () => Promise<void>;
+};
+
+/**
+ * The collaboration server: Hocuspocus (its sync protocol, not ours) behind our own
+ * `ws` server so frame size is capped, with authorization, durable persistence and
+ * membership re-checks as extensions. Mounted on /collab by server.ts.
+ */
+export function createCollabServer(options: CollabOptions): CollabServer {
+  const logger = options.logger ?? ((m: string, e?: unknown) => console.error(`[collab] ${m}`, e ?? ""));
+  const log = new UpdateLog(options.databaseUrl);
+  const extensions: Extension[] = [
+    new AuthExtension(),
+    new PersistenceExtension({ log, logger, maxDocumentBytes: options.maxDocumentBytes, compactAfter: options.compactAfter }),
+    new MembershipWatcher({ intervalMs: options.membershipCheckMs ?? 1000, logger }),
+  ];
+  if (options.redisUrl) {
+    const url = new URL(options.redisUrl);
+    extensions.push(new Redis({ host: url.hostname, port: Number(url.port || 6379), options: { password: url.password || undefined, db: Number(url.pathname.slice(1) || 0) } }));
+  }
+  const hocuspocus = new Hocuspocus({ name: "marginalia", quiet: true, extensions, unloadImmediately: true, debounce: 200, maxDebounce: 1000, timeout: 30_000 });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayloadBytes ?? 4 * 1024 * 1024 });
+
+  wss.on("connection", (ws: WebSocket, req: IncomingMessage) => {
+    const request = new Request(`http://localhost${req.url ?? "/"}`, { headers: toHeaders(req) });
+    const client = hocuspocus.handleConnection(ws, request);
+    ws.on("message", (data: Buffer, isBinary: boolean) => {
+      if (!isBinary) return ws.close(1003, "binary frames only");
+      client.handleMessage(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+    });
+    ws.on("close", (code: number, reason: Buffer) => client.handleClose({ code, reason: reason.toString() }));
+    ws.on("error", (error: Error) => logger(`socket error: ${error.message}`));
+  });
+
+  return {
+    hocuspocus,
+    handleUpgrade(req, socket, head) {
+      wss.handleUpgrade(req, socket, head, (ws) => wss.emit("connection", ws, req));
+    },
+    async destroy() {
+      hocuspocus.closeConnections();
+      await hocuspocus.flushPendingStores();
+      await hocuspocus.hooks("onDestroy", { instance: hocuspocus });
+      wss.close();
+      await log.close();
+    },
+  };
+}
+
+function toHeaders(req: IncomingMessage): Headers {
+  const headers = new Headers();
+  for (const [key, value] of Object.entries(req.headers)) {
+    if (Array.isArray(value)) value.forEach((v) => headers.append(key, v));
+    else if (value !== undefined) headers.set(key, value);
+  }
+  return headers;
+}
