@@ -19,7 +19,7 @@ function SignUpForm({ callbackUrl, minPasswordLength }: SignUpFormProps) {
       {alert ? <Alert variant="error">{alert}</Alert> : null}
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <Field label="Name" hint="Shown to the other members of your groups." error={fieldError(state, "name")}>
-        <Input name="name" autoComplete="name" placeholder="Ada Lindqvist" defaultValue={state.values?.name ?? ""} required autoFocus />
+        <Input name="name" autoComplete="name" defaultValue={state.values?.name ?? ""} required autoFocus />
       </Field>
       <Field label="Email" error={fieldError(state, "email")}>
         <Input

@@ -91,7 +91,8 @@ export function describeConnection(state: ConnectionState, { canEdit }: { canEdi
   if (state.denied) {
     return { kind: "denied", label: "No access", description: "The server refused this session. Sign in again or ask the group's owner for access." };
   }
-  if (!state.synced) {
+  // The browser's offline event arrives well before the socket's own timeout notices.
+  if (!state.synced || !state.online) {
     if (editing && state.pending > 0) {
       return {
         kind: "offline",

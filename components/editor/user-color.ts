@@ -2,10 +2,10 @@ import { avatarHue } from "@/components/ui/avatar";
 
 /**
  * Caret colours. y-tiptap only accepts 6-digit hex, so the avatar's OKLCH hue is converted here.
- * Lightness 0.55 sits between the light (L≈0.98) and dark (L≈0.19) page backgrounds: the caret
- * line keeps ≥3:1 against both, and the label picks whichever text colour reads on it.
+ * Lightness 0.53 sits between the light (L≈0.98) and dark (L≈0.19) page backgrounds: for all nine
+ * avatar hues the caret line keeps ≥3.2:1 against both, and white label text ≥4.7:1 (WCAG AA).
  */
-const CARET_LIGHTNESS = 0.55;
+const CARET_LIGHTNESS = 0.53;
 const CARET_CHROMA = 0.13;
 const HEX = /^#[0-9a-f]{6}$/i;
 const DARK_TEXT = "#1c1917";

@@ -26,7 +26,7 @@ function AddMemberForm({ groupId }: { groupId: string }) {
           <Select name="role" defaultValue="member">
             {ROLE_OPTIONS.map((option) => (
               <option key={option.value} value={option.value}>
-                {option.label} — {option.description.toLowerCase()}
+                {option.label}
               </option>
             ))}
           </Select>

@@ -132,7 +132,8 @@ export class PersistenceExtension implements Extension {
     const byConnection = new Map<Connection, Map<number, number>>();
     for (const { update, connection } of batch) {
       const clocks = connection ? (byConnection.get(connection) ?? new Map<number, number>()) : null;
-      for (const [client, clock] of Y.decodeStateVector(Y.encodeStateVectorFromUpdate(update))) {
+      // parseUpdateMeta, not encodeStateVectorFromUpdate: the latter ignores clients whose structs do not start at clock 0.
+      for (const [client, clock] of Y.parseUpdateMeta(update).to) {
         stored.set(client, Math.max(stored.get(client) ?? 0, clock));
         clocks?.set(client, stored.get(client)!);
       }

@@ -1,0 +1,229 @@
+"use client";
+
+import { useRef, useState, useSyncExternalStore, type KeyboardEvent } from "react";
+import { useEditorState, type Editor } from "@tiptap/react";
+import {
+  Bold,
+  Code,
+  Heading1,
+  Heading2,
+  Heading3,
+  Italic,
+  Link,
+  List,
+  ListOrdered,
+  Pilcrow,
+  Redo2,
+  Strikethrough,
+  TextQuote,
+  Undo2,
+  type LucideIcon,
+} from "lucide-react";
+import { cn } from "@/lib/utils";
+import { promptForLink } from "./link-command";
+import { ariaChord, formatChord, isApplePlatform, type Chord } from "./shortcuts";
+
+type ToolbarState = Record<string, { active: boolean; enabled: boolean }>;
+
+type Tool = {
+  id: string;
+  label: string;
+  icon: LucideIcon;
+  chord: Chord;
+  /** Undo/redo have no on/off state; formatting buttons are toggles (aria-pressed). */
+  toggle: boolean;
+  active: (editor: Editor) => boolean;
+  enabled: (editor: Editor) => boolean;
+  run: (editor: Editor) => void;
+};
+
+const groups: Tool[][] = [
+  [
+    mark("bold", "Bold", Bold, "Mod-b", (e) => e.can().toggleBold(), (e) => e.chain().focus().toggleBold().run()),
+    mark("italic", "Italic", Italic, "Mod-i", (e) => e.can().toggleItalic(), (e) => e.chain().focus().toggleItalic().run()),
+    mark("strike", "Strikethrough", Strikethrough, "Mod-Shift-s", (e) => e.can().toggleStrike(), (e) => e.chain().focus().toggleStrike().run()),
+    mark("code", "Inline code", Code, "Mod-e", (e) => e.can().toggleCode(), (e) => e.chain().focus().toggleCode().run()),
+  ],
+  [
+    heading(1, Heading1),
+    heading(2, Heading2),
+    heading(3, Heading3),
+    {
+      id: "paragraph",
+      label: "Paragraph",
+      icon: Pilcrow,
+      chord: "Mod-Alt-0",
+      toggle: true,
+      active: (e) => e.isActive("paragraph"),
+      enabled: (e) => e.can().setParagraph(),
+      run: (e) => e.chain().focus().setParagraph().run(),
+    },
+  ],
+  [
+    block("bulletList", "Bulleted list", List, "Mod-Shift-8", (e) => e.can().toggleBulletList(), (e) => e.chain().focus().toggleBulletList().run()),
+    block("orderedList", "Numbered list", ListOrdered, "Mod-Shift-7", (e) => e.can().toggleOrderedList(), (e) => e.chain().focus().toggleOrderedList().run()),
+    block("blockquote", "Quote", TextQuote, "Mod-Shift-b", (e) => e.can().toggleBlockquote(), (e) => e.chain().focus().toggleBlockquote().run()),
+    {
+      id: "link",
+      label: "Link",
+      icon: Link,
+      chord: "Mod-k",
+      toggle: true,
+      active: (e) => e.isActive("link"),
+      enabled: (e) => e.can().setLink({ href: "https://example.com" }) || e.isActive("link"),
+      run: promptForLink,
+    },
+  ],
+  [
+    // Collaboration's undo/redo: a Yjs UndoManager that only reverts this tab's own edits.
+    {
+      id: "undo",
+      label: "Undo",
+      icon: Undo2,
+      chord: "Mod-z",
+      toggle: false,
+      active: () => false,
+      enabled: (e) => e.can().undo(),
+      run: (e) => e.chain().focus().undo().run(),
+    },
+    {
+      id: "redo",
+      label: "Redo",
+      icon: Redo2,
+      chord: "Mod-Shift-z",
+      toggle: false,
+      active: () => false,
+      enabled: (e) => e.can().redo(),
+      run: (e) => e.chain().focus().redo().run(),
+    },
+  ],
+];
+
+const tools = groups.flat();
+
+function mark(id: string, label: string, icon: LucideIcon, chord: Chord, enabled: Tool["enabled"], run: Tool["run"]): Tool {
+  return { id, label, icon, chord, toggle: true, active: (e) => e.isActive(id), enabled, run };
+}
+
+const block = mark;
+
+function heading(level: 1 | 2 | 3, icon: LucideIcon): Tool {
+  return {
+    id: `heading${level}`,
+    label: `Heading ${level}`,
+    icon,
+    chord: `Mod-Alt-${level}`,
+    toggle: true,
+    active: (e) => e.isActive("heading", { level }),
+    enabled: (e) => e.can().toggleHeading({ level }),
+    run: (e) => e.chain().focus().toggleHeading({ level }).run(),
+  };
+}
+
+function readToolbarState(editor: Editor): ToolbarState {
+  const state: ToolbarState = {};
+  for (const tool of tools) {
+    const enabled = editor.isEditable && tool.enabled(editor);
+    state[tool.id] = { active: tool.active(editor), enabled };
+  }
+  return state;
+}
+
+const subscribeNever = () => () => {};
+
+/** Hydration-safe platform check: the server and the first client render assume "not Apple". */
+function useApplePlatform(): boolean {
+  return useSyncExternalStore(
+    subscribeNever,
+    () => isApplePlatform(navigator.platform || navigator.userAgent),
+    () => false,
+  );
+}
+
+type EditorToolbarProps = {
+  editor: Editor | null;
+  /** The id of the editable element, for aria-controls. */
+  controls?: string;
+  className?: string;
+};
+
+/**
+ * Formatting buttons for editors; one tab stop, arrow keys move between buttons (WAI-ARIA toolbar).
+ * Renders inert until the editor exists so the layout doesn't jump when it does. Unavailable
+ * buttons stay focusable (aria-disabled) so keyboard users can still find them.
+ */
+export function EditorToolbar({ editor, controls, className }: EditorToolbarProps) {
+  const apple = useApplePlatform();
+  const state = useEditorState({ editor, selector: ({ editor: current }) => (current ? readToolbarState(current) : null) });
+  const buttons = useRef<(HTMLButtonElement | null)[]>([]);
+  const [focusIndex, setFocusIndex] = useState(0);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const index = buttons.current.findIndex((button) => button === document.activeElement);
+    if (index < 0) return;
+    const last = tools.length - 1;
+    const target =
+      event.key === "ArrowRight" ? (index === last ? 0 : index + 1)
+      : event.key === "ArrowLeft" ? (index === 0 ? last : index - 1)
+      : event.key === "Home" ? 0
+      : event.key === "End" ? last
+      : null;
+    if (target === null) return;
+    event.preventDefault();
+    setFocusIndex(target);
+    buttons.current[target]?.focus();
+  };
+
+  let index = 0;
+  return (
+    <div
+      role="toolbar"
+      aria-label="Formatting"
+      aria-controls={editor ? controls : undefined}
+      onKeyDown={onKeyDown}
+      className={cn("flex min-w-0 items-center gap-0.5 overflow-x-auto overscroll-x-contain [scrollbar-width:none] [&::-webkit-scrollbar]:hidden", className)}
+    >
+      {groups.map((group, groupIndex) => (
+        <div key={groupIndex} className="flex shrink-0 items-center gap-0.5">
+          {groupIndex > 0 ? <span aria-hidden="true" className="mx-1 h-5 w-px shrink-0 bg-border" /> : null}
+          {group.map((tool) => {
+            const position = index++;
+            const toolState = state?.[tool.id];
+            const enabled = Boolean(editor && toolState?.enabled);
+            const shortcut = formatChord(tool.chord, apple);
+            const Icon = tool.icon;
+            return (
+              <button
+                key={tool.id}
+                ref={(node) => {
+                  buttons.current[position] = node;
+                }}
+                type="button"
+                tabIndex={position === focusIndex ? 0 : -1}
+                onFocus={() => setFocusIndex(position)}
+                aria-label={tool.label}
+                aria-pressed={tool.toggle ? (toolState?.active ?? false) : undefined}
+                aria-disabled={!enabled || undefined}
+                aria-keyshortcuts={ariaChord(tool.chord, apple)}
+                title={`${tool.label} (${shortcut})`}
+                // Keep the text selection: a mouse press on a button would otherwise blur the editor first.
+                onMouseDown={(event) => event.preventDefault()}
+                onClick={() => {
+                  if (editor && enabled) tool.run(editor);
+                }}
+                className={cn(
+                  "inline-flex size-8 shrink-0 cursor-pointer items-center justify-center rounded-md text-muted-foreground transition-colors outline-none",
+                  "hover:bg-muted hover:text-foreground focus-visible:ring-2 focus-visible:ring-ring",
+                  "aria-disabled:cursor-default aria-disabled:opacity-40 aria-disabled:hover:bg-transparent aria-disabled:hover:text-muted-foreground",
+                  "aria-pressed:bg-accent aria-pressed:text-accent-foreground",
+                )}
+              >
+                <Icon aria-hidden="true" className="size-4" strokeWidth={2} />
+              </button>
+            );
+          })}
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,137 @@
+"use client";
+
+import { useCallback, useEffect, useReducer, useRef, useState, useSyncExternalStore } from "react";
+import { HocuspocusProvider, WebSocketStatus } from "@hocuspocus/provider";
+import {
+  initialConnectionState,
+  isSavedMessage,
+  parseStatelessMessage,
+  reduceConnection,
+  type ConnectionState,
+  type SocketStatus,
+  type StatelessMessage,
+} from "./connection-state";
+import { peopleFromAwareness, presenceSignature, type Person } from "./presence";
+
+/** ws(s)://<this host>/collab: the collaboration server shares the app's origin and session cookie. */
+export function defaultCollabUrl(): string {
+  return `${location.protocol === "https:" ? "wss" : "ws"}://${location.host}/collab`;
+}
+
+/**
+ * One Hocuspocus provider per mounted document. Built in an effect and kept in state: a useMemo
+ * provider is destroyed by StrictMode's double effect run and comes back with empty awareness.
+ */
+export function useCollabProvider(documentId: string, collabUrl?: string): HocuspocusProvider | null {
+  const [provider, setProvider] = useState<HocuspocusProvider | null>(null);
+  useEffect(() => {
+    const next = new HocuspocusProvider({
+      url: collabUrl ?? defaultCollabUrl(),
+      name: documentId,
+      // The server authenticates by the session cookie sent with the upgrade; the field must still be a string.
+      token: "",
+    });
+    setProvider(next);
+    return () => {
+      next.destroy();
+      setProvider((current) => (current === next ? null : current));
+    };
+  }, [documentId, collabUrl]);
+  return provider;
+}
+
+function socketStatus(status: WebSocketStatus): SocketStatus {
+  if (status === WebSocketStatus.Connected) return "connected";
+  if (status === WebSocketStatus.Connecting) return "connecting";
+  return "disconnected";
+}
+
+/**
+ * The connection state machine fed by the provider, the Y.Doc and the browser's online flag.
+ * Call it in a component keyed by the provider so a new provider starts from a fresh state.
+ */
+export function useConnectionState(
+  provider: HocuspocusProvider,
+  onStatelessMessage?: (message: StatelessMessage) => void,
+): ConnectionState {
+  const [state, dispatch] = useReducer(reduceConnection, initialConnectionState);
+  const onMessage = useRef(onStatelessMessage);
+  useEffect(() => {
+    onMessage.current = onStatelessMessage;
+  }, [onStatelessMessage]);
+
+  useEffect(() => {
+    const onStatus = ({ status }: { status: WebSocketStatus }) => dispatch({ type: "status", status: socketStatus(status) });
+    const onSynced = ({ state: synced }: { state: boolean }) => synced && dispatch({ type: "synced" });
+    const onAuthenticated = ({ scope }: { scope: "read-write" | "readonly" }) => dispatch({ type: "authenticated", scope });
+    const onAuthenticationFailed = () => dispatch({ type: "authenticationFailed" });
+    const onStateless = ({ payload }: { payload: string }) => {
+      const message = parseStatelessMessage(payload);
+      if (!message) return;
+      // Read the ack counter now: the server acknowledges each update before any later "saved" on the same socket.
+      if (isSavedMessage(message)) dispatch({ type: "saved", unacknowledged: provider.unsyncedChanges });
+      else onMessage.current?.(message);
+    };
+    const onUpdate = (_update: Uint8Array, origin: unknown) => {
+      if (origin !== provider) dispatch({ type: "localChange" });
+    };
+    const onOnline = () => dispatch({ type: "online" });
+    const onOffline = () => dispatch({ type: "offline" });
+
+    provider.on("status", onStatus);
+    provider.on("synced", onSynced);
+    provider.on("authenticated", onAuthenticated);
+    provider.on("authenticationFailed", onAuthenticationFailed);
+    provider.on("stateless", onStateless);
+    provider.document.on("update", onUpdate);
+    window.addEventListener("online", onOnline);
+    window.addEventListener("offline", onOffline);
+
+    // Events that fired between creating the provider and this effect.
+    dispatch({ type: navigator.onLine ? "online" : "offline" });
+    onStatus({ status: provider.configuration.websocketProvider.status });
+    if (provider.authorizedScope) onAuthenticated({ scope: provider.authorizedScope });
+    if (provider.isSynced) dispatch({ type: "synced" });
+
+    return () => {
+      provider.off("status", onStatus);
+      provider.off("synced", onSynced);
+      provider.off("authenticated", onAuthenticated);
+      provider.off("authenticationFailed", onAuthenticationFailed);
+      provider.off("stateless", onStateless);
+      provider.document.off("update", onUpdate);
+      window.removeEventListener("online", onOnline);
+      window.removeEventListener("offline", onOffline);
+    };
+  }, [provider]);
+
+  return state;
+}
+
+const noPeople: Person[] = [];
+
+/** Who is here, from the provider's awareness; re-renders only when the visible list changes. */
+export function usePresence(provider: HocuspocusProvider | null, userId: string): Person[] {
+  const cache = useRef<{ signature: string; people: Person[] }>({ signature: "", people: noPeople });
+  const subscribe = useCallback(
+    (onChange: () => void) => {
+      const awareness = provider?.awareness;
+      if (!awareness) return () => {};
+      awareness.on("change", onChange);
+      return () => awareness.off("change", onChange);
+    },
+    [provider],
+  );
+  const getSnapshot = useCallback(() => {
+    const awareness = provider?.awareness;
+    if (!awareness) return noPeople;
+    const people = peopleFromAwareness(awareness.getStates() as Map<number, Record<string, unknown>>, {
+      clientId: awareness.clientID,
+      userId,
+    });
+    const signature = presenceSignature(people);
+    if (signature !== cache.current.signature) cache.current = { signature, people };
+    return cache.current.people;
+  }, [provider, userId]);
+  return useSyncExternalStore(subscribe, getSnapshot, () => noPeople);
+}
