@@ -39,10 +39,10 @@ type Tool = {
 
 const groups: Tool[][] = [
   [
-    mark("bold", "Bold", Bold, "Mod-b", (e) => e.can().toggleBold(), (e) => e.chain().focus().toggleBold().run()),
-    mark("italic", "Italic", Italic, "Mod-i", (e) => e.can().toggleItalic(), (e) => e.chain().focus().toggleItalic().run()),
-    mark("strike", "Strikethrough", Strikethrough, "Mod-Shift-s", (e) => e.can().toggleStrike(), (e) => e.chain().focus().toggleStrike().run()),
-    mark("code", "Inline code", Code, "Mod-e", (e) => e.can().toggleCode(), (e) => e.chain().focus().toggleCode().run()),
+    toggleTool("bold", "Bold", Bold, "Mod-b", (e) => e.can().toggleBold(), (e) => e.chain().focus().toggleBold().run()),
+    toggleTool("italic", "Italic", Italic, "Mod-i", (e) => e.can().toggleItalic(), (e) => e.chain().focus().toggleItalic().run()),
+    toggleTool("strike", "Strikethrough", Strikethrough, "Mod-Shift-s", (e) => e.can().toggleStrike(), (e) => e.chain().focus().toggleStrike().run()),
+    toggleTool("code", "Inline code", Code, "Mod-e", (e) => e.can().toggleCode(), (e) => e.chain().focus().toggleCode().run()),
   ],
   [
     heading(1, Heading1),
@@ -60,9 +60,9 @@ const groups: Tool[][] = [
     },
   ],
   [
-    block("bulletList", "Bulleted list", List, "Mod-Shift-8", (e) => e.can().toggleBulletList(), (e) => e.chain().focus().toggleBulletList().run()),
-    block("orderedList", "Numbered list", ListOrdered, "Mod-Shift-7", (e) => e.can().toggleOrderedList(), (e) => e.chain().focus().toggleOrderedList().run()),
-    block("blockquote", "Quote", TextQuote, "Mod-Shift-b", (e) => e.can().toggleBlockquote(), (e) => e.chain().focus().toggleBlockquote().run()),
+    toggleTool("bulletList", "Bulleted list", List, "Mod-Shift-8", (e) => e.can().toggleBulletList(), (e) => e.chain().focus().toggleBulletList().run()),
+    toggleTool("orderedList", "Numbered list", ListOrdered, "Mod-Shift-7", (e) => e.can().toggleOrderedList(), (e) => e.chain().focus().toggleOrderedList().run()),
+    toggleTool("blockquote", "Quote", TextQuote, "Mod-Shift-b", (e) => e.can().toggleBlockquote(), (e) => e.chain().focus().toggleBlockquote().run()),
     {
       id: "link",
       label: "Link",
@@ -101,11 +101,10 @@ const groups: Tool[][] = [
 
 const tools = groups.flat();
 
-function mark(id: string, label: string, icon: LucideIcon, chord: Chord, enabled: Tool["enabled"], run: Tool["run"]): Tool {
+/** A mark or node toggle whose active state is `isActive(id)`. */
+function toggleTool(id: string, label: string, icon: LucideIcon, chord: Chord, enabled: Tool["enabled"], run: Tool["run"]): Tool {
   return { id, label, icon, chord, toggle: true, active: (e) => e.isActive(id), enabled, run };
 }
-
-const block = mark;
 
 function heading(level: 1 | 2 | 3, icon: LucideIcon): Tool {
   return {

@@ -7,6 +7,7 @@ import {
   isSavedMessage,
   parseStatelessMessage,
   reduceConnection,
+  type ConnectionEvent,
   type ConnectionState,
   type SocketStatus,
   type StatelessMessage,
@@ -46,21 +47,25 @@ function socketStatus(status: WebSocketStatus): SocketStatus {
   return "disconnected";
 }
 
-/**
- * The connection state machine fed by the provider, the Y.Doc and the browser's online flag.
- * Call it in a component keyed by the provider so a new provider starts from a fresh state.
- */
+type HookEvent = ConnectionEvent | { type: "reset" };
+
+function reduceHook(state: ConnectionState, event: HookEvent): ConnectionState {
+  return event.type === "reset" ? initialConnectionState : reduceConnection(state, event);
+}
+
+/** The connection state machine fed by the provider, the Y.Doc and the browser's online flag. */
 export function useConnectionState(
-  provider: HocuspocusProvider,
+  provider: HocuspocusProvider | null,
   onStatelessMessage?: (message: StatelessMessage) => void,
 ): ConnectionState {
-  const [state, dispatch] = useReducer(reduceConnection, initialConnectionState);
+  const [state, dispatch] = useReducer(reduceHook, initialConnectionState);
   const onMessage = useRef(onStatelessMessage);
   useEffect(() => {
     onMessage.current = onStatelessMessage;
   }, [onStatelessMessage]);
 
   useEffect(() => {
+    if (!provider) return;
     const onStatus = ({ status }: { status: WebSocketStatus }) => dispatch({ type: "status", status: socketStatus(status) });
     const onSynced = ({ state: synced }: { state: boolean }) => synced && dispatch({ type: "synced" });
     const onAuthenticated = ({ scope }: { scope: "read-write" | "readonly" }) => dispatch({ type: "authenticated", scope });
@@ -102,6 +107,8 @@ export function useConnectionState(
       provider.document.off("update", onUpdate);
       window.removeEventListener("online", onOnline);
       window.removeEventListener("offline", onOffline);
+      // A new provider is a new connection: start again from "Connecting…".
+      dispatch({ type: "reset" });
     };
   }, [provider]);
 

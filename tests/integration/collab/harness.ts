@@ -81,7 +81,8 @@ export async function until(predicate: () => boolean, what: string, ms = 5000) {
   }
 }
 
-export const synced = (c: Client) => until(() => c.provider.isSynced, "sync");
+// Generous: a freshly started server process compiles and connects on its first request.
+export const synced = (c: Client, ms = 15_000) => until(() => c.provider.isSynced, "sync", ms);
 
 /** The document's paragraphs as plain strings, read from the shared Y.XmlFragment. */
 export function textOf(doc: Y.Doc): string {

@@ -13,6 +13,7 @@ export async function spawnCollab(env: Record<string, string>, port = 0): Promis
     const timer = setTimeout(() => reject(new Error(`collab process did not start:\n${output}`)), 30_000);
     const onData = (chunk: Buffer) => {
       output += chunk;
+      if (process.env.COLLAB_PROCESS_LOG) process.stderr.write(chunk);
       const match = /LISTENING (\d+)/.exec(output);
       if (match) {
         clearTimeout(timer);

@@ -1,0 +1,27 @@
+import type { DecorationAttrs } from "@tiptap/pm/view";
+import { readAwarenessUser, readableTextOn } from "./user-color";
+
+/**
+ * The widget for someone else's caret. The name is set as text, never HTML, and the colour is
+ * derived from their user id (or a validated hex), so a client can't inject markup or CSS.
+ */
+export function renderCaret(rawUser: Record<string, unknown>): HTMLElement {
+  const user = readAwarenessUser(rawUser, 0) ?? { id: "", name: "Anonymous", color: "#6b7280" };
+  const caret = document.createElement("span");
+  caret.className = "collaboration-carets__caret";
+  caret.style.setProperty("--caret-color", user.color);
+  caret.style.setProperty("--caret-text", readableTextOn(user.color));
+  caret.setAttribute("aria-hidden", "true");
+  const label = document.createElement("span");
+  label.className = "collaboration-carets__label";
+  label.textContent = user.name;
+  caret.append(label);
+  return caret;
+}
+
+/** Someone else's selection: their colour at ~20% opacity. */
+export function renderSelection(rawUser: Record<string, unknown>): DecorationAttrs {
+  const user = readAwarenessUser(rawUser, 0);
+  if (!user) return {};
+  return { nodeName: "span", class: "collaboration-carets__selection", style: `background-color: ${user.color}33` };
+}

@@ -1,0 +1,165 @@
+"use client";
+
+import "./editor.css";
+import { useEffect, useId, useMemo, useState } from "react";
+import { createPortal } from "react-dom";
+import { EditorContent, useEditor, type Editor } from "@tiptap/react";
+import { Collaboration } from "@tiptap/extension-collaboration";
+import { CollaborationCaret } from "@tiptap/extension-collaboration-caret";
+import type { HocuspocusProvider } from "@hocuspocus/provider";
+import { COLLAB_FIELD, editorExtensions } from "@/lib/editor/extensions";
+import { cn } from "@/lib/utils";
+import { renderCaret, renderSelection } from "./caret-dom";
+import { describeConnection, type StatelessMessage } from "./connection-state";
+import { EditorStatusBar } from "./editor-status-bar";
+import { EditorToolbar } from "./editor-toolbar";
+import { LinkShortcut } from "./link-command";
+import { useCollabProvider, useConnectionState, usePresence } from "./use-collab";
+import { userColor, type AwarenessUser } from "./user-color";
+
+export type LiveEditorProps = {
+  documentId: string;
+  user: { id: string; name: string };
+  /** From can(membership, "document.edit"); the server enforces it again (read-only connection). */
+  canEdit: boolean;
+  /** Defaults to ws(s)://<this host>/collab. */
+  collabUrl?: string;
+  /** Server-rendered, sanitized HTML of the stored text, shown until the first sync. */
+  initialHtml: string;
+  /**
+   * The id of an element elsewhere on the page (e.g. in its top bar) to render the presence list
+   * and connection badge into. Without it they sit in the editor's own sticky bar.
+   */
+  statusBarContainerId?: string;
+  /** Every other stateless message from the collaboration server (annotation events…), parsed. */
+  onStatelessMessage?: (message: StatelessMessage) => void;
+  className?: string;
+};
+
+/**
+ * The document text, co-edited live through Hocuspocus. Never seeds content: the server owns the
+ * initial Yjs state, and until it arrives the reader sees `initialHtml` in the same container.
+ */
+export function LiveEditor({
+  documentId,
+  user,
+  canEdit,
+  collabUrl,
+  initialHtml,
+  statusBarContainerId,
+  onStatelessMessage,
+  className,
+}: LiveEditorProps) {
+  const provider = useCollabProvider(documentId, collabUrl);
+  const connection = useConnectionState(provider, onStatelessMessage);
+  const people = usePresence(provider, user.id);
+  const [editor, setEditor] = useState<Editor | null>(null);
+  const portalTarget = usePortalTarget(statusBarContainerId);
+  const textId = useId();
+
+  const color = useMemo(() => userColor(user.id), [user.id]);
+  const awarenessUser = useMemo<AwarenessUser>(() => ({ id: user.id, name: user.name, color }), [user.id, user.name, color]);
+  const editable = canEdit && !connection.readOnlyScope;
+  const ready = connection.everSynced && editor !== null;
+  const status = (
+    <EditorStatusBar connection={describeConnection(connection, { canEdit })} people={people} readOnly={!editable} />
+  );
+
+  // Be listed as present before the editor (whose caret extension sets the same field) mounts.
+  useEffect(() => {
+    provider?.setAwarenessField("user", awarenessUser);
+  }, [provider, awarenessUser]);
+
+  return (
+    <div className={cn("live-editor", className)} data-ready={ready || undefined}>
+      {editable || !statusBarContainerId ? (
+        <div
+          className={cn(
+            "sticky top-header z-30 mb-8 flex flex-wrap items-center gap-x-3 gap-y-1 border-b py-1.5",
+            "bg-background/90 backdrop-blur-md supports-[backdrop-filter]:bg-background/75",
+          )}
+        >
+          {editable ? (
+            <EditorToolbar
+              editor={ready ? editor : null}
+              controls={textId}
+              className="order-2 -mx-1 w-[calc(100%+0.5rem)] px-1 sm:order-1 sm:mx-0 sm:w-auto sm:flex-1 sm:px-0"
+            />
+          ) : null}
+          {statusBarContainerId ? null : <div className="order-1 ml-auto flex min-h-8 items-center sm:order-2">{status}</div>}
+        </div>
+      ) : null}
+      {statusBarContainerId && portalTarget ? createPortal(status, portalTarget) : null}
+
+      {ready ? null : <div className="prose-reading" dangerouslySetInnerHTML={{ __html: initialHtml }} />}
+      {provider ? (
+        <CollaborativeText
+          key={provider.sessionId}
+          provider={provider}
+          user={awarenessUser}
+          editable={editable}
+          textId={textId}
+          hidden={!ready}
+          onEditor={setEditor}
+        />
+      ) : null}
+    </div>
+  );
+}
+
+type CollaborativeTextProps = {
+  provider: HocuspocusProvider;
+  user: AwarenessUser;
+  editable: boolean;
+  textId: string;
+  hidden: boolean;
+  onEditor: (editor: Editor | null) => void;
+};
+
+/** The Tiptap editor bound to one provider's Y.Doc; remounted (keyed) when the provider changes. */
+function CollaborativeText({ provider, user, editable, textId, hidden, onEditor }: CollaborativeTextProps) {
+  const extensions = useMemo(
+    () => [
+      ...editorExtensions,
+      Collaboration.configure({ document: provider.document, field: COLLAB_FIELD }),
+      CollaborationCaret.configure({ provider, user, render: renderCaret, selectionRender: renderSelection }),
+      LinkShortcut,
+    ],
+    [provider, user],
+  );
+  const editor = useEditor(
+    {
+      immediatelyRender: false,
+      editable,
+      extensions,
+      editorProps: {
+        attributes: { id: textId, class: "prose-reading", "aria-label": "Document text" },
+      },
+    },
+    [extensions],
+  );
+
+  useEffect(() => {
+    onEditor(editor);
+    return () => onEditor(null);
+  }, [editor, onEditor]);
+
+  useEffect(() => {
+    if (editor && editor.isEditable !== editable) editor.setEditable(editable, false);
+  }, [editor, editable]);
+
+  return (
+    <div hidden={hidden}>
+      <EditorContent editor={editor} />
+    </div>
+  );
+}
+
+/** The element with this id, looked up once mounted (it is server-rendered elsewhere on the page). */
+function usePortalTarget(id: string | undefined): HTMLElement | null {
+  const [target, setTarget] = useState<HTMLElement | null>(null);
+  useEffect(() => {
+    setTarget(id ? document.getElementById(id) : null);
+  }, [id]);
+  return target;
+}

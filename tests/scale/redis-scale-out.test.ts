@@ -1,0 +1,63 @@
+import { afterAll, describe, expect, inject, it } from "vitest";
+import { createDocumentIn, createGroup, createMember, tokenFor } from "../factories";
+import { connect, synced, textOf, typeInto, until, type Client } from "../integration/collab/harness";
+import { kill, spawnCollab } from "../integration/collab/process";
+import { UpdateLog } from "@/lib/collab/update-log";
+import * as Y from "yjs";
+
+const clients: Client[] = [];
+const children: Awaited<ReturnType<typeof spawnCollab>>[] = [];
+afterAll(async () => {
+  clients.forEach((c) => c.destroy());
+  for (const c of children) await kill(c.child, "SIGTERM");
+});
+
+describe("scale-out through Redis", () => {
+  it("clients on two server processes edit one document and converge, in memory and in storage", async () => {
+    const env = { DATABASE_URL: inject("databaseUrl"), REDIS_URL: process.env.REDIS_URL! };
+    const a = await spawnCollab(env);
+    const b = await spawnCollab(env);
+    children.push(a, b);
+    const { group, owner } = await createGroup();
+    const editor = await createMember(group.id, "editor");
+    const document = await createDocumentIn(group.id, owner.id, "Shared across instances.");
+    const onA = connect(a.url, document.id, { token: await tokenFor(owner.id) });
+    const onB = connect(b.url, document.id, { token: await tokenFor(editor.id) });
+    clients.push(onA, onB);
+    await Promise.all([synced(onA), synced(onB)]);
+
+    for (let i = 0; i < 20; i++) {
+      typeInto(onA.doc, `a${i} `);
+      typeInto(onB.doc, `b${i} `, 0);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    await until(() => textOf(onA.doc) === textOf(onB.doc) && textOf(onA.doc).includes("a19") && textOf(onA.doc).includes("b19"), "both instances converge", 15_000);
+    for (let i = 0; i < 20; i++) {
+      expect(textOf(onA.doc)).toContain(`a${i} `);
+      expect(textOf(onA.doc)).toContain(`b${i} `);
+    }
+
+    // A late reader on either instance, and the stored state, agree with the clients.
+    const late = connect(b.url, document.id, { token: await tokenFor(owner.id) });
+    clients.push(late);
+    await synced(late);
+    expect(textOf(late.doc)).toBe(textOf(onA.doc));
+    const log = new UpdateLog(inject("databaseUrl"));
+    try {
+      const replayStored = async () => {
+        const replay = new Y.Doc();
+        (await log.load(document.id)).updates.forEach((u) => Y.applyUpdate(replay, u));
+        return textOf(replay);
+      };
+      const expected = textOf(onA.doc);
+      let stored = "";
+      for (let i = 0; i < 50 && stored !== expected; i++) {
+        stored = await replayStored();
+        if (stored !== expected) await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(stored).toBe(expected);
+    } finally {
+      await log.close();
+    }
+  });
+});
