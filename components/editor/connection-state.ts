@@ -14,6 +14,10 @@ export type ConnectionState = {
   everSynced: boolean;
   /** Local Yjs updates since the server last confirmed durable storage of everything we sent. */
   pending: number;
+  /** Our Yjs clock after the latest local update: a save notice must reach it to cover our inserts. */
+  requiredClock: number;
+  /** The highest clock of ours the server reported as durably stored. */
+  storedClock: number;
   /** The browser believes it has a network (navigator.onLine). */
   online: boolean;
   /** The server refused the session (signed out, removed from the group). */
@@ -27,6 +31,8 @@ export const initialConnectionState: ConnectionState = {
   synced: false,
   everSynced: false,
   pending: 0,
+  requiredClock: 0,
+  storedClock: 0,
   online: true,
   denied: false,
   readOnlyScope: false,
@@ -37,14 +43,15 @@ export type ConnectionEvent =
   | { type: "synced" }
   | { type: "authenticated"; scope: "read-write" | "readonly" }
   | { type: "authenticationFailed" }
-  /** One Yjs update whose origin is not the provider, i.e. made in this tab. */
-  | { type: "localChange" }
+  /** One Yjs update whose origin is not the provider, i.e. made in this tab; `clock` is our Yjs clock after it. */
+  | { type: "localChange"; clock: number }
   /**
-   * The server's `{"type":"saved"}`. `unacknowledged` is how many updates we sent that the
-   * server has not yet applied (Hocuspocus's unsyncedChanges): a save notice that overtook one
-   * of our updates cannot cover it, so it only clears the count when that number is 0.
+   * The server's `{"type":"saved","clocks":{…}}` (see savedClock). It clears the count only when
+   * both hold: the stored clock reaches our clock at the latest edit (covers every insert and
+   * format), and `unacknowledged` — updates we sent that the server has not applied yet
+   * (Hocuspocus's unsyncedChanges) — is 0, which covers delete-only updates, as they carry no clock.
    */
-  | { type: "saved"; unacknowledged: number }
+  | { type: "saved"; unacknowledged: number; clock: number | null }
   | { type: "online" }
   | { type: "offline" };
 
@@ -61,9 +68,14 @@ export function reduceConnection(state: ConnectionState, event: ConnectionEvent)
     case "authenticationFailed":
       return { ...state, denied: true, synced: false };
     case "localChange":
-      return { ...state, pending: state.pending + 1 };
-    case "saved":
-      return event.unacknowledged > 0 || state.pending === 0 ? state : { ...state, pending: 0 };
+      return { ...state, pending: state.pending + 1, requiredClock: Math.max(state.requiredClock, event.clock) };
+    case "saved": {
+      const storedClock = Number.isFinite(event.clock) ? Math.max(state.storedClock, event.clock!) : state.storedClock;
+      const reached = event.clock === Number.POSITIVE_INFINITY ? Infinity : storedClock;
+      const covered = event.unacknowledged === 0 && reached >= state.requiredClock;
+      if (storedClock === state.storedClock && (!covered || state.pending === 0)) return state;
+      return { ...state, storedClock, pending: covered ? 0 : state.pending };
+    }
     case "online":
       return state.online ? state : { ...state, online: true };
     case "offline":
@@ -135,4 +147,17 @@ export function parseStatelessMessage(payload: unknown): StatelessMessage | null
 
 export function isSavedMessage(message: StatelessMessage | null): boolean {
   return message?.type === "saved";
+}
+
+/**
+ * How far a saved message says our edits (Yjs client `clientId`) are stored: the clock from its
+ * `clocks` map; null when the map doesn't name us (a batch of delete-only updates); Infinity for
+ * a bare `{"type":"saved"}` without clocks, which the server means as "everything you sent".
+ */
+export function savedClock(message: StatelessMessage, clientId: number): number | null {
+  const clocks = message.clocks;
+  if (clocks === undefined) return Number.POSITIVE_INFINITY;
+  if (typeof clocks !== "object" || clocks === null) return null;
+  const clock = (clocks as Record<string, unknown>)[String(clientId)];
+  return typeof clock === "number" && Number.isFinite(clock) && clock >= 0 ? clock : null;
 }

@@ -2,11 +2,13 @@
 
 import { useCallback, useEffect, useReducer, useRef, useState, useSyncExternalStore } from "react";
 import { HocuspocusProvider, WebSocketStatus } from "@hocuspocus/provider";
+import * as Y from "yjs";
 import {
   initialConnectionState,
   isSavedMessage,
   parseStatelessMessage,
   reduceConnection,
+  savedClock,
   type ConnectionEvent,
   type ConnectionState,
   type SocketStatus,
@@ -74,11 +76,14 @@ export function useConnectionState(
       const message = parseStatelessMessage(payload);
       if (!message) return;
       // Read the ack counter now: the server acknowledges each update before any later "saved" on the same socket.
-      if (isSavedMessage(message)) dispatch({ type: "saved", unacknowledged: provider.unsyncedChanges });
+      if (isSavedMessage(message)) {
+        const clock = savedClock(message, provider.document.clientID);
+        dispatch({ type: "saved", unacknowledged: provider.unsyncedChanges, clock });
+      }
       else onMessage.current?.(message);
     };
     const onUpdate = (_update: Uint8Array, origin: unknown) => {
-      if (origin !== provider) dispatch({ type: "localChange" });
+      if (origin !== provider) dispatch({ type: "localChange", clock: Y.getState(provider.document, provider.document.clientID) });
     };
     const onOnline = () => dispatch({ type: "online" });
     const onOffline = () => dispatch({ type: "offline" });
