@@ -18,6 +18,8 @@ export type ConnectionState = {
   requiredClock: number;
   /** The highest clock of ours the server reported as durably stored. */
   storedClock: number;
+  /** A pending update only deleted text; deletions carry no clock, so no saved clock can prove them stored. */
+  pendingDeletion: boolean;
   /** The browser believes it has a network (navigator.onLine). */
   online: boolean;
   /** The server refused the session (signed out, removed from the group). */
@@ -33,6 +35,7 @@ export const initialConnectionState: ConnectionState = {
   pending: 0,
   requiredClock: 0,
   storedClock: 0,
+  pendingDeletion: false,
   online: true,
   denied: false,
   readOnlyScope: false,
@@ -46,10 +49,11 @@ export type ConnectionEvent =
   /** One Yjs update whose origin is not the provider, i.e. made in this tab; `clock` is our Yjs clock after it. */
   | { type: "localChange"; clock: number }
   /**
-   * The server's `{"type":"saved","clocks":{…}}` (see savedClock). It clears the count only when
-   * both hold: the stored clock reaches our clock at the latest edit (covers every insert and
-   * format), and `unacknowledged` — updates we sent that the server has not applied yet
-   * (Hocuspocus's unsyncedChanges) — is 0, which covers delete-only updates, as they carry no clock.
+   * The server's `{"type":"saved","clocks":{…}}`; `clock` is ours from that map (see savedClock).
+   * It clears the count once the stored clock reaches our clock at the latest edit, which covers
+   * every insert and format exactly. Delete-only updates carry no clock: while one is pending it
+   * also needs `unacknowledged` (updates the server has not applied yet, Hocuspocus's
+   * unsyncedChanges) to be 0, since a notice that overtook our deletion cannot cover it.
    */
   | { type: "saved"; unacknowledged: number; clock: number | null }
   | { type: "online" }
@@ -68,13 +72,21 @@ export function reduceConnection(state: ConnectionState, event: ConnectionEvent)
     case "authenticationFailed":
       return { ...state, denied: true, synced: false };
     case "localChange":
-      return { ...state, pending: state.pending + 1, requiredClock: Math.max(state.requiredClock, event.clock) };
+      return {
+        ...state,
+        pending: state.pending + 1,
+        // Our clock only grows with our own inserts; an update that left it alone only deleted.
+        pendingDeletion: state.pendingDeletion || event.clock <= state.requiredClock,
+        requiredClock: Math.max(state.requiredClock, event.clock),
+      };
     case "saved": {
-      const storedClock = Number.isFinite(event.clock) ? Math.max(state.storedClock, event.clock!) : state.storedClock;
-      const reached = event.clock === Number.POSITIVE_INFINITY ? Infinity : storedClock;
-      const covered = event.unacknowledged === 0 && reached >= state.requiredClock;
+      const storedClock = event.clock !== null && Number.isFinite(event.clock) ? Math.max(state.storedClock, event.clock) : state.storedClock;
+      const covered =
+        event.clock === Number.POSITIVE_INFINITY
+          ? event.unacknowledged === 0 // a bare notice proves nothing by itself; trust it only with every update applied
+          : storedClock >= state.requiredClock && (!state.pendingDeletion || event.unacknowledged === 0);
       if (storedClock === state.storedClock && (!covered || state.pending === 0)) return state;
-      return { ...state, storedClock, pending: covered ? 0 : state.pending };
+      return covered ? { ...state, storedClock, pending: 0, pendingDeletion: false } : { ...state, storedClock };
     }
     case "online":
       return state.online ? state : { ...state, online: true };

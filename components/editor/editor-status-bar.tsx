@@ -31,7 +31,8 @@ export function ConnectionBadge({ connection, className }: { connection: Connect
         variant={look.variant}
         title={connection.description}
         data-connection={connection.kind}
-        className={cn("h-6 max-w-[14rem] bg-background/60", connection.kind === "saved" && "text-muted-foreground", className)}
+        // A fixed minimum width: Saving…/Saved alternate with every keystroke and must not shift the avatars.
+        className={cn("h-6 max-w-[14rem] min-w-[5.75rem] justify-center bg-background/60", connection.kind === "saved" && "text-muted-foreground", className)}
       >
         {Icon ? (
           <Icon aria-hidden="true" className={cn(look.spin && "motion-safe:animate-[spin_2.4s_linear_infinite]")} />

@@ -81,9 +81,12 @@ export function LiveEditor({
         >
           {editable ? (
             <EditorToolbar
+              // useEditorState keeps its first editor's snapshot until a transaction; remount when the editor arrives.
+              key={ready ? "ready" : "waiting"}
               editor={ready ? editor : null}
               controls={textId}
-              className="order-2 -mx-1 w-[calc(100%+0.5rem)] px-1 sm:order-1 sm:mx-0 sm:w-auto sm:flex-1 sm:px-0"
+              // On phones the toolbar scrolls sideways; the fade at its edge says there is more.
+              className="order-2 -mx-1 w-[calc(100%+0.5rem)] px-1 [mask-image:linear-gradient(to_right,black_calc(100%-2rem),transparent)] sm:order-1 sm:mx-0 sm:w-auto sm:flex-1 sm:px-0 sm:[mask-image:none]"
             />
           ) : null}
           {statusBarContainerId ? null : <div className="order-1 ml-auto flex min-h-8 items-center sm:order-2">{status}</div>}

@@ -75,15 +75,12 @@ export function useConnectionState(
     const onStateless = ({ payload }: { payload: string }) => {
       const message = parseStatelessMessage(payload);
       if (!message) return;
-      // Read the ack counter now: the server acknowledges each update before any later "saved" on the same socket.
-      if (isSavedMessage(message)) {
-        const clock = savedClock(message, provider.document.clientID);
-        dispatch({ type: "saved", unacknowledged: provider.unsyncedChanges, clock });
-      }
-      else onMessage.current?.(message);
+      if (!isSavedMessage(message)) return onMessage.current?.(message);
+      // The ack counter is read now: the server acknowledges an update before any "saved" that could cover it.
+      dispatch({ type: "saved", unacknowledged: provider.unsyncedChanges, clock: savedClock(message, provider.document.clientID) });
     };
     const onUpdate = (_update: Uint8Array, origin: unknown) => {
-      if (origin !== provider) dispatch({ type: "localChange", clock: Y.getState(provider.document, provider.document.clientID) });
+      if (origin !== provider) dispatch({ type: "localChange", clock: Y.getState(provider.document.store, provider.document.clientID) });
     };
     const onOnline = () => dispatch({ type: "online" });
     const onOffline = () => dispatch({ type: "offline" });

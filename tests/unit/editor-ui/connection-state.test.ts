@@ -6,14 +6,19 @@ import {
   isSavedMessage,
   parseStatelessMessage,
   reduceConnection,
+  savedClock,
   type ConnectionEvent,
   type ConnectionState,
 } from "../../../components/editor/connection-state";
 
 const connected: ConnectionEvent[] = [{ type: "status", status: "connected" }, { type: "synced" }];
-const edit: ConnectionEvent = { type: "localChange" };
-const saved: ConnectionEvent = { type: "saved", unacknowledged: 0 };
 const drop: ConnectionEvent = { type: "status", status: "disconnected" };
+/** A local update that inserted text, leaving our Yjs clock at `clock`. */
+const typed = (clock: number): ConnectionEvent => ({ type: "localChange", clock });
+/** The server's notice that our edits up to `clock` are stored; nothing still in flight. */
+const savedUpTo = (clock: number | null, unacknowledged = 0): ConnectionEvent => ({ type: "saved", clock, unacknowledged });
+const edit = typed(1);
+const saved = savedUpTo(Number.POSITIVE_INFINITY);
 
 function run(events: ConnectionEvent[], from: ConnectionState = initialConnectionState): ConnectionState {
   return events.reduce(reduceConnection, from);
@@ -35,19 +40,44 @@ describe("connection state: the editor's badge", () => {
     expect(label(connected)).toBe("Saved");
   });
 
-  it("is Saving… after a local edit until the server's saved message", () => {
-    expect(label([...connected, edit])).toBe("Saving…");
-    expect(label([...connected, edit, edit, saved])).toBe("Saved");
+  it("is Saving… after a local edit until the server's saved message covers it", () => {
+    expect(label([...connected, typed(3)])).toBe("Saving…");
+    expect(label([...connected, typed(3), typed(5), savedUpTo(5)])).toBe("Saved");
   });
 
-  it("only says Saved when the saved message came after the latest edit", () => {
-    expect(label([...connected, edit, saved, edit])).toBe("Saving…");
-    expect(label([...connected, edit, saved, edit, saved])).toBe("Saved");
+  it("only says Saved when the stored clock reaches our latest edit", () => {
+    // The notice for the first batch arrives while the second is still being stored.
+    expect(label([...connected, typed(3), typed(5), savedUpTo(3)])).toBe("Saving…");
+    expect(label([...connected, typed(3), savedUpTo(3), typed(5)])).toBe("Saving…");
+    expect(label([...connected, typed(3), savedUpTo(3), typed(5), savedUpTo(5)])).toBe("Saved");
   });
 
-  it("ignores a saved message that overtook updates the server has not applied yet", () => {
-    expect(label([...connected, edit, edit, { type: "saved", unacknowledged: 1 }])).toBe("Saving…");
-    expect(label([...connected, edit, edit, { type: "saved", unacknowledged: 1 }, saved])).toBe("Saved");
+  it("keeps the highest stored clock across notices that don't name us", () => {
+    const state = run([...connected, typed(3), savedUpTo(3), savedUpTo(null), savedUpTo(2)]);
+    expect(state.storedClock).toBe(3);
+    expect(describeConnection(state, { canEdit: true }).label).toBe("Saved");
+  });
+
+  it("proves deletions (which carry no clock) stored only when no update of ours is unapplied", () => {
+    // Typed to clock 3 and saved, then deleted a word: our clock stays 3.
+    const deleted = [...connected, typed(3), savedUpTo(3), typed(3)];
+    expect(run(deleted).pendingDeletion).toBe(true);
+    expect(label(deleted)).toBe("Saving…");
+    // A notice that overtook the deletion (still unapplied on the server) cannot cover it.
+    expect(label([...deleted, savedUpTo(null, 1)])).toBe("Saving…");
+    // The deletion's own notice: a batch without inserts names no clock of ours.
+    expect(label([...deleted, savedUpTo(null, 0)])).toBe("Saved");
+    expect(run([...deleted, savedUpTo(null, 0)]).pendingDeletion).toBe(false);
+  });
+
+  it("needs no ack count for inserts: the clock is exact (a reconnect's first notice)", () => {
+    expect(label([...connected, typed(4), drop, ...connected, savedUpTo(4, 1)])).toBe("Saved");
+    expect(label([...connected, typed(4), drop, ...connected, savedUpTo(2, 1)])).toBe("Saving…");
+  });
+
+  it("trusts a bare saved message without clocks only when every update was applied", () => {
+    expect(label([...connected, typed(3), savedUpTo(Number.POSITIVE_INFINITY, 1)])).toBe("Saving…");
+    expect(label([...connected, typed(3), savedUpTo(Number.POSITIVE_INFINITY, 0)])).toBe("Saved");
   });
 
   it("says Reconnecting… after a drop with nothing waiting", () => {
@@ -59,13 +89,14 @@ describe("connection state: the editor's badge", () => {
 
   it("counts changes made while offline and keeps counting unsaved ones from before the drop", () => {
     expect(label([...connected, drop, edit])).toBe("Offline — 1 change waiting");
-    expect(label([...connected, edit, drop, edit, edit])).toBe("Offline — 3 changes waiting");
+    expect(label([...connected, typed(1), drop, typed(2), typed(3)])).toBe("Offline — 3 changes waiting");
   });
 
   it("goes back to Saving… on reconnect, then Saved once the server stored them", () => {
-    const offline = [...connected, drop, edit, edit];
+    const offline = [...connected, drop, typed(1), typed(2)];
     expect(label([...offline, ...connected])).toBe("Saving…");
-    expect(label([...offline, ...connected, saved])).toBe("Saved");
+    expect(label([...offline, ...connected, savedUpTo(1)])).toBe("Saving…");
+    expect(label([...offline, ...connected, savedUpTo(2)])).toBe("Saved");
   });
 
   it("reports offline as soon as the browser does, before the socket notices", () => {
@@ -113,6 +144,26 @@ describe("changesWaiting", () => {
   it("pluralises", () => {
     expect(changesWaiting(1)).toBe("1 change waiting");
     expect(changesWaiting(2)).toBe("2 changes waiting");
+  });
+});
+
+describe("savedClock", () => {
+  const message = (payload: string) => parseStatelessMessage(payload)!;
+
+  it("reads our clock from the server's clocks map", () => {
+    expect(savedClock(message('{"type":"saved","clocks":{"123":7,"456":2}}'), 123)).toBe(7);
+    expect(savedClock(message('{"type":"saved","clocks":{"123":0}}'), 123)).toBe(0);
+  });
+
+  it("is null when the map doesn't name us or is malformed", () => {
+    expect(savedClock(message('{"type":"saved","clocks":{}}'), 123)).toBeNull();
+    expect(savedClock(message('{"type":"saved","clocks":{"123":"7"}}'), 123)).toBeNull();
+    expect(savedClock(message('{"type":"saved","clocks":{"123":-1}}'), 123)).toBeNull();
+    expect(savedClock(message('{"type":"saved","clocks":null}'), 123)).toBeNull();
+  });
+
+  it("is Infinity for a bare saved message", () => {
+    expect(savedClock(message('{"type":"saved"}'), 123)).toBe(Number.POSITIVE_INFINITY);
   });
 });
 
