@@ -55,7 +55,7 @@ export type ConnectionEvent =
    * also needs `unacknowledged` (updates the server has not applied yet, Hocuspocus's
    * unsyncedChanges) to be 0, since a notice that overtook our deletion cannot cover it.
    */
-  | { type: "saved"; unacknowledged: number; clock: number | null }
+  | { type: "saved"; unacknowledged: number; clock: number | null; complete?: boolean }
   | { type: "online" }
   | { type: "offline" };
 
@@ -81,10 +81,14 @@ export function reduceConnection(state: ConnectionState, event: ConnectionEvent)
       };
     case "saved": {
       const storedClock = event.clock !== null && Number.isFinite(event.clock) ? Math.max(state.storedClock, event.clock) : state.storedClock;
+      const insertsCovered = storedClock >= state.requiredClock;
       const covered =
-        event.clock === Number.POSITIVE_INFINITY
-          ? event.unacknowledged === 0 // a bare notice proves nothing by itself; trust it only with every update applied
-          : storedClock >= state.requiredClock && (!state.pendingDeletion || event.unacknowledged === 0);
+        event.complete !== undefined
+          ? // The server says whether every update it applied from us is stored: only that proves deletions.
+            (event.complete && event.unacknowledged === 0) || (insertsCovered && !state.pendingDeletion)
+          : event.clock === Number.POSITIVE_INFINITY
+            ? event.unacknowledged === 0 // a bare notice proves nothing by itself; trust it only with every update applied
+            : insertsCovered && (!state.pendingDeletion || event.unacknowledged === 0);
       if (storedClock === state.storedClock && (!covered || state.pending === 0)) return state;
       return covered ? { ...state, storedClock, pending: 0, pendingDeletion: false } : { ...state, storedClock };
     }

@@ -77,7 +77,7 @@ export function useConnectionState(
       if (!message) return;
       if (!isSavedMessage(message)) return onMessage.current?.(message);
       // The ack counter is read now: the server acknowledges an update before any "saved" that could cover it.
-      dispatch({ type: "saved", unacknowledged: provider.unsyncedChanges, clock: savedClock(message, provider.document.clientID) });
+      dispatch({ type: "saved", unacknowledged: provider.unsyncedChanges, clock: savedClock(message, provider.document.clientID), complete: message.complete === true });
     };
     const onUpdate = (_update: Uint8Array, origin: unknown) => {
       if (origin !== provider) dispatch({ type: "localChange", clock: Y.getState(provider.document.store, provider.document.clientID) });

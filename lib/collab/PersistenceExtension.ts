@@ -62,15 +62,22 @@ export class PersistenceExtension implements Extension {
 
   /**
    * A (re)connecting client opens with its state vector: tell it at once how much of its
-   * own edits are already stored, so edits saved before a dropped connection show as saved.
+   * own edits are already stored, so edits saved before a dropped connection show as
+   * saved. After its sync step 2 (which may change nothing), confirm completeness too.
    */
   async beforeSync({ documentName, connection, type, payload }: beforeSyncPayload) {
     const state = this.documents.get(documentName);
-    if (!state || type !== 0 /* sync step 1 */) return;
-    const clients = [...Y.decodeStateVector(payload).keys()];
-    if (!clients.length) return;
-    await state.flushing;
-    connection.sendStateless(savedMessage(new Map(clients.map((c) => [c, state.stored.get(c) ?? 0]))));
+    if (!state) return;
+    if (type === 0 /* sync step 1 */) {
+      const clients = [...Y.decodeStateVector(payload).keys()];
+      await state.flushing;
+      connection.sendStateless(savedMessage(new Map(clients.map((c) => [c, state.stored.get(c) ?? 0])), !this.hasPending(state, connection)));
+    } else if (type === 1 /* sync step 2, applied right after this hook */) {
+      setTimeout(async () => {
+        await state.flushing;
+        if (!this.hasPending(state, connection)) connection.sendStateless(savedMessage(new Map(), true));
+      }, 0);
+    }
   }
 
   async beforeHandleMessage({ documentName, update }: beforeHandleMessagePayload) {
@@ -117,7 +124,7 @@ export class PersistenceExtension implements Extension {
         return;
       }
       state.sinceCompaction += batch.length;
-      this.acknowledge(batch, state.stored);
+      this.acknowledge(batch, state);
       this.scheduleProjection(documentName, document, state);
       if (state.sinceCompaction >= this.configuration.compactAfter) {
         state.sinceCompaction = 0;
@@ -128,7 +135,7 @@ export class PersistenceExtension implements Extension {
   }
 
   /** Tells each sender how far its edits are stored, as Yjs clocks per client. */
-  private acknowledge(batch: Pending[], stored: Map<number, number>) {
+  private acknowledge(batch: Pending[], { stored, queue }: DocumentState) {
     const byConnection = new Map<Connection, Map<number, number>>();
     for (const { update, connection } of batch) {
       const clocks = connection ? (byConnection.get(connection) ?? new Map<number, number>()) : null;
@@ -139,7 +146,13 @@ export class PersistenceExtension implements Extension {
       }
       if (connection && clocks) byConnection.set(connection, clocks);
     }
-    for (const [connection, clocks] of byConnection) connection.sendStateless(savedMessage(clocks));
+    for (const [connection, clocks] of byConnection) {
+      connection.sendStateless(savedMessage(clocks, !queue.some((p) => p.connection === connection)));
+    }
+  }
+
+  private hasPending(state: DocumentState, connection: Connection) {
+    return state.queue.some((p) => p.connection === connection);
   }
 
   private scheduleProjection(documentName: string, document: Document, state: DocumentState) {

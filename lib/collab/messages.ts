@@ -3,10 +3,15 @@ export type SavedMessage = {
   type: "saved";
   /** Yjs clientID → clock up to which that client's edits are durably stored. */
   clocks: Record<string, number>;
+  /**
+   * Every update this connection sent that the server has applied is stored. Deletions
+   * add no clock, so a client proves them saved with this plus "nothing unapplied".
+   */
+  complete: boolean;
 };
 
-export function savedMessage(clocks: Map<number, number>): string {
-  return JSON.stringify({ type: "saved", clocks: Object.fromEntries(clocks) } satisfies SavedMessage);
+export function savedMessage(clocks: Map<number, number>, complete: boolean): string {
+  return JSON.stringify({ type: "saved", clocks: Object.fromEntries(clocks), complete } satisfies SavedMessage);
 }
 
 /** Close codes the server uses; the reason string says what happened. */

@@ -189,4 +189,13 @@ describe("parseStatelessMessage", () => {
     expect(parseStatelessMessage(undefined)).toBeNull();
     expect(parseStatelessMessage({ type: "saved" })).toBeNull();
   });
+
+  it("with the server's completeness flag, proves a deletion stored only when complete", () => {
+    const deleted: ConnectionEvent[] = [...connected, typed(5), savedUpTo(5), typed(5)];
+    const notice = (complete: boolean, unacknowledged = 0): ConnectionEvent => ({ type: "saved", clock: null, unacknowledged, complete });
+    expect(run([...deleted, notice(false)]).pending).toBe(1);
+    expect(run([...deleted, notice(true, 1)]).pending).toBe(1);
+    expect(run([...deleted, notice(true)]).pending).toBe(0);
+    expect(label([...deleted, notice(true)])).toBe("Saved");
+  });
 });
