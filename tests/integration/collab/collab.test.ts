@@ -106,4 +106,24 @@ describe("collaboration server", () => {
     expect(seen?.user).toEqual({ name: viewer.name, id: viewer.id });
     expect(seen?.cursor).toBeUndefined();
   });
+
+  it("unloads a document once its last connection leaves, compacting its update log", async () => {
+    const { group, owner } = await createGroup();
+    const document = await createDocumentIn(group.id, owner.id, "Short text.");
+    const c = connect(server.url, document.id, { token: await tokenFor(owner.id) });
+    await synced(c);
+    typeInto(c.doc, "More. ");
+    await until(() => isSaved(c), "saved");
+    expect(server.collab.hocuspocus.documents.has(document.id)).toBe(true);
+    c.destroy();
+    await until(() => !server.collab.hocuspocus.documents.has(document.id), "document unloaded");
+    let remaining = -1;
+    for (let i = 0; i < 50 && remaining !== 0; i++) {
+      remaining = await db().documentUpdate.count({ where: { documentId: document.id } });
+      if (remaining) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(remaining).toBe(0);
+    const row = await db().document.findUniqueOrThrow({ where: { id: document.id } });
+    expect(row.text).toBe("More. Short text.");
+  });
 });
