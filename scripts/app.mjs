@@ -11,6 +11,8 @@ import path from "node:path";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 const dev = process.argv.includes("--dev");
+// Next's telemetry would try to reach the internet at every build and start.
+process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 execFileSync(process.execPath, [path.join(root, "scripts", "ensure.mjs")], { stdio: "inherit" });
 
 function newest(target) {

@@ -19,6 +19,7 @@ declare module "vitest" {
 export default async function setup(project: TestProject) {
   chromiumPath(); // fail first, with the install command, when there is no browser
   const root = process.cwd();
+  process.env.NEXT_TELEMETRY_DISABLED = "1";
   execFileSync(process.execPath, [path.join(root, "scripts", "ensure.mjs"), "--quiet"], { stdio: "inherit" });
   if (!existsSync(path.join(root, ".next", "BUILD_ID")) || process.env.E2E_REBUILD !== "0") {
     execFileSync(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"], { cwd: root, stdio: "inherit" });
