@@ -1,19 +1,12 @@
 "use client";
 
-import { useEffect } from "react";
 import Link from "next/link";
-import { RotateCcw, TriangleAlert } from "lucide-react";
 import { Wordmark } from "@/components/layout/logo";
 import { ThemeToggle } from "@/components/theme/theme-toggle";
-import { Button } from "@/components/ui/button";
+import { ErrorMessage } from "./(app)/_components/error-message";
 
-/** Unexpected failures: say so plainly, offer a retry and a way home. */
+/** Unexpected failures outside the signed-in area (landing, sign-in): a plain header, the message, a retry. */
 export default function ErrorPage({ error, retry }: { error: unknown; retry: () => void }) {
-  useEffect(() => {
-    console.error(error);
-  }, [error]);
-  const digest = error instanceof Error ? (error as Error & { digest?: string }).digest : undefined;
-
   return (
     <div className="flex min-h-dvh flex-col">
       <header className="border-b">
@@ -24,27 +17,8 @@ export default function ErrorPage({ error, retry }: { error: unknown; retry: () 
           <ThemeToggle />
         </div>
       </header>
-      <main id="main" className="flex flex-1 items-center justify-center px-4 py-16">
-        <div role="alert" className="flex max-w-md flex-col items-center gap-4 text-center">
-          <span aria-hidden="true" className="flex size-12 items-center justify-center rounded-full bg-destructive/10 text-destructive">
-            <TriangleAlert className="size-5.5" />
-          </span>
-          <h1 className="font-serif text-3xl leading-tight font-semibold tracking-tight">Something went wrong</h1>
-          <p className="text-muted-foreground">
-            We couldn’t show this page. Nothing you saved is lost. Try again in a moment; if it keeps happening, tell the person who runs this server
-            {digest ? " and quote the reference below" : ""}.
-          </p>
-          {digest ? <p className="font-mono text-xs text-muted-foreground">Reference: {digest}</p> : null}
-          <div className="mt-2 flex flex-wrap justify-center gap-3">
-            <Button onClick={() => retry()}>
-              <RotateCcw aria-hidden="true" />
-              Try again
-            </Button>
-            <Button asChild variant="outline">
-              <Link href="/groups">Back to your groups</Link>
-            </Button>
-          </div>
-        </div>
+      <main id="main" className="flex flex-1 flex-col">
+        <ErrorMessage error={error} retry={retry} home={{ href: "/", label: "Go to the home page" }} />
       </main>
     </div>
   );

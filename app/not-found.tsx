@@ -1,17 +1,12 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { Compass } from "lucide-react";
 import { signOutAction } from "@/app/_actions/auth";
 import { currentUser } from "@/lib/auth/current-user";
 import { SiteHeader } from "@/components/layout/site-header";
-import { Button } from "@/components/ui/button";
+import { NotFoundMessage } from "./(app)/_components/not-found-message";
 
 export const metadata: Metadata = { title: "Page not found" };
 
-/**
- * The one 404 page: for missing pages and for things the visitor may not see alike,
- * so nothing about a group leaks to someone outside it.
- */
+/** 404 for URLs that match no page; pages under app/(app) use app/(app)/not-found.tsx, which looks the same. */
 export default async function NotFound() {
   const user = await currentUser().catch(() => null);
   return (
@@ -21,25 +16,8 @@ export default async function NotFound() {
         signOutAction={user ? signOutAction : undefined}
         nav={user ? [{ href: "/groups", label: "Groups" }] : []}
       />
-      <main id="main" className="flex flex-1 items-center justify-center px-4 py-16">
-        <div className="flex max-w-md flex-col items-center gap-4 text-center">
-          <span aria-hidden="true" className="flex size-12 items-center justify-center rounded-full bg-accent text-accent-foreground">
-            <Compass className="size-5.5" />
-          </span>
-          <p className="text-sm font-medium tracking-wider text-muted-foreground uppercase">404</p>
-          <h1 className="font-serif text-3xl leading-tight font-semibold tracking-tight">We couldn’t find that page</h1>
-          <p className="text-muted-foreground">It may have been moved, or you may not have access. If someone sent you a link, ask them to add you to their group.</p>
-          <div className="mt-2 flex flex-wrap justify-center gap-3">
-            <Button asChild>
-              <Link href={user ? "/groups" : "/"}>{user ? "Back to your groups" : "Go to the home page"}</Link>
-            </Button>
-            {user ? null : (
-              <Button asChild variant="outline">
-                <Link href="/signin">Sign in</Link>
-              </Button>
-            )}
-          </div>
-        </div>
+      <main id="main" className="flex flex-1 flex-col">
+        <NotFoundMessage signedIn={user !== null} />
       </main>
     </div>
   );

@@ -33,12 +33,16 @@ function DocumentList({ documents }: { documents: DocumentSummary[] }) {
                 </span>
                 {document.createdBy ? (
                   <>
-                    <span aria-hidden="true">·</span>
-                    <span>added by {document.createdBy.name}</span>
+                    <span aria-hidden="true" className="hidden sm:inline">
+                      ·
+                    </span>
+                    <span className="hidden sm:inline">added by {document.createdBy.name}</span>
                   </>
                 ) : null}
-                <span aria-hidden="true">·</span>
-                <span>{FORMAT_LABEL[document.sourceFormat] ?? document.sourceFormat}</span>
+                <span aria-hidden="true" className="hidden sm:inline">
+                  ·
+                </span>
+                <span className="hidden sm:inline">{FORMAT_LABEL[document.sourceFormat] ?? document.sourceFormat}</span>
               </span>
             </span>
             <span

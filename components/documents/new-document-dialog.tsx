@@ -94,7 +94,7 @@ function NewDocumentForm({ groupId, maxBytes, onCancel }: { groupId: string; max
   return (
     <form action={formAction} className="grid gap-5" noValidate>
       {alert ? <Alert variant="error">{alert}</Alert> : null}
-      <div className="grid gap-5 sm:grid-cols-[minmax(0,1fr)_11rem]">
+      <div className="grid items-start gap-5 sm:grid-cols-[minmax(0,1fr)_11rem]">
         <Field label="Title" error={fieldError(state, "title")} hint={file ? "Leave empty to use the file’s name." : undefined}>
           <Input name="title" value={title} onChange={(event) => setTitle(event.currentTarget.value)} maxLength={300} placeholder="Middlemarch, chapter 1" autoFocus />
         </Field>
@@ -145,7 +145,7 @@ function NewDocumentForm({ groupId, maxBytes, onCancel }: { groupId: string; max
           <FileUp aria-hidden="true" className="size-5 shrink-0 text-muted-foreground" />
           <span className="flex min-w-0 flex-1 flex-col">
             <span className="truncate font-medium">{file ? file.name : "Choose a .txt, .md or .html file"}</span>
-            <span className="text-[0.8125rem] text-muted-foreground">
+            <span id="new-document-file-hint" className="text-[0.8125rem] text-muted-foreground">
               {file ? `${Math.max(1, Math.round(file.size / 1024))} KB — the extension sets the format` : `Up to ${limit}`}
             </span>
           </span>
@@ -156,7 +156,8 @@ function NewDocumentForm({ groupId, maxBytes, onCancel }: { groupId: string; max
             type="file"
             accept={ACCEPT}
             className="sr-only"
-            aria-describedby={fileError ? "new-document-file-error" : undefined}
+            aria-label="Upload a file"
+            aria-describedby={fileError ? "new-document-file-hint new-document-file-error" : "new-document-file-hint"}
             onChange={(event) => chooseFile(event.currentTarget.files?.[0] ?? null)}
           />
         </label>

@@ -95,8 +95,9 @@ function MemberRow({ groupId, groupName, member, isSelf, canManage, canMute }: M
           )}
           {canMute && !isSelf ? (
             <form action={muteAction}>
-              <input type="hidden" name="muted" value={member.muted ? "false" : "true"} />
               <SubmitButton
+                name="muted"
+                value={member.muted ? "false" : "true"}
                 variant="ghost"
                 size="sm"
                 className="text-muted-foreground hover:text-foreground"

@@ -41,6 +41,7 @@ function Field({ label, id, hint, error, required, labelAction, className, child
     rendered = cloneElement(children, {
       ...control,
       "aria-describedby": [own, control["aria-describedby"]].filter(Boolean).join(" ") || undefined,
+      required: control.required ?? children.props.required,
     });
   } else {
     rendered = children;

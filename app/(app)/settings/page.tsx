@@ -10,8 +10,6 @@ import { PageHeader } from "@/components/layout/page-header";
 import { Avatar } from "@/components/ui/avatar";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { Field } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
 import { Separator } from "@/components/ui/separator";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { formatDate, formatDateTime } from "@/components/documents/format";
@@ -56,24 +54,23 @@ export default async function SettingsPage() {
             </CardTitle>
             <CardDescription>How other members see you. Changing your name or email comes in a later release.</CardDescription>
           </CardHeader>
-          <CardContent className="flex flex-col gap-6 sm:flex-row sm:items-start">
-            <Avatar name={displayName} seed={user.email} size="xl" decorative className="ring-0" />
-            <div className="grid min-w-0 flex-1 gap-4 sm:grid-cols-2">
-              <Field label="Name">
-                <Input value={user.name} readOnly className="bg-muted/60 dark:bg-muted/40" />
-              </Field>
-              <Field label="Email">
-                <Input value={user.email} type="email" readOnly className="bg-muted/60 dark:bg-muted/40" />
-              </Field>
-              {user.isAdmin ? (
-                <p className="text-sm text-muted-foreground sm:col-span-2">
-                  <Badge variant="default" className="mr-2">
-                    Admin
-                  </Badge>
-                  You administer this Marginalia instance.
-                </p>
-              ) : null}
-            </div>
+          <CardContent>
+            <dl className="flex items-center gap-4">
+              <Avatar name={displayName} seed={user.email} size="xl" decorative className="ring-0" />
+              <div className="flex min-w-0 flex-col gap-0.5">
+                <dt className="sr-only">Name</dt>
+                <dd className="flex flex-wrap items-center gap-2 font-serif text-xl font-semibold">
+                  <span className="truncate">{user.name}</span>
+                  {user.isAdmin ? (
+                    <Badge variant="default" title="You administer this Marginalia instance">
+                      Admin
+                    </Badge>
+                  ) : null}
+                </dd>
+                <dt className="sr-only">Email</dt>
+                <dd className="truncate text-sm text-muted-foreground">{user.email}</dd>
+              </div>
+            </dl>
           </CardContent>
         </Card>
 
@@ -122,9 +119,10 @@ export default async function SettingsPage() {
                       <TableRow key={token.id} className={revoked ? "text-muted-foreground" : undefined}>
                         <TableCell className="max-w-[14rem]">
                           <div className="truncate font-medium">{token.label}</div>
-                          <div className="mt-0.5 text-xs text-muted-foreground md:hidden">
-                            <span className="font-mono sm:hidden">{token.prefix}… · </span>
-                            Created {formatDate(token.createdAt)} · {token.lastUsedAt ? <>used <TimeAgo date={token.lastUsedAt} /></> : "never used"}
+                          <div className="mt-1 flex flex-col gap-0.5 text-xs text-muted-foreground md:hidden">
+                            <span className="font-mono sm:hidden">{token.prefix}…</span>
+                            <span>Created {formatDate(token.createdAt)}</span>
+                            <span>{token.lastUsedAt ? <>Last used <TimeAgo date={token.lastUsedAt} /></> : "Never used"}</span>
                           </div>
                         </TableCell>
                         <TableCell className="hidden font-mono text-xs sm:table-cell">{token.prefix}…</TableCell>

@@ -2,14 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
-import { ChevronRight, FileText, Eye } from "lucide-react";
+import { ChevronRight, FileText } from "lucide-react";
 import { currentUser } from "@/lib/auth/current-user";
 import { renderDocumentHTML } from "@/lib/editor/render";
-import { yUpdateToJSON } from "@/lib/editor/ydoc";
 import { NotFoundError } from "@/lib/errors";
 import { can } from "@/lib/policies";
+import { currentDocumentJSON } from "@/lib/queries/document-content";
 import { loadDocumentForActor } from "@/lib/queries/documents";
-import { Badge } from "@/components/ui/badge";
+import { LiveEditor } from "@/components/editor";
 import { Button } from "@/components/ui/button";
 import { FORMAT_LABEL, formatDate } from "@/components/documents/format";
 import { MarginPlaceholder } from "@/components/documents/margin-placeholder";
@@ -46,7 +46,8 @@ const crumbLink =
 export default async function DocumentPage({ params }: Props) {
   const { documentId } = await params;
   const { document, membership } = await load(documentId);
-  const html = renderDocumentHTML(yUpdateToJSON(new Uint8Array(document.yState)));
+  const user = (await currentUser())!;
+  const html = renderDocumentHTML(await currentDocumentJSON(document.id, new Uint8Array(document.yState)));
   const canEdit = can(membership, "document.edit");
   const group = document.group;
 
@@ -74,13 +75,7 @@ export default async function DocumentPage({ params }: Props) {
             </ol>
           </nav>
           <div className="flex shrink-0 items-center gap-2">
-            {canEdit ? null : (
-              <Badge variant="outline" title="Your role lets you read this text; editors can change it">
-                <Eye aria-hidden="true" />
-                <span className="hidden sm:inline">Reading only</span>
-                <span className="sm:hidden">Read</span>
-              </Badge>
-            )}
+            <div id="document-status" className="flex items-center" />
             <Button asChild variant="ghost" size="sm" className="text-muted-foreground hover:text-foreground">
               <a href={`/api/v1/documents/${document.id}/text`} title="The document as plain text">
                 <FileText aria-hidden="true" />
@@ -105,8 +100,10 @@ export default async function DocumentPage({ params }: Props) {
               <span>
                 Updated <TimeAgo date={document.updatedAt} />
               </span>
-              <span aria-hidden="true">·</span>
-              <span>{readingMinutes(document.text)} min read</span>
+              <span aria-hidden="true" className="hidden sm:inline">
+                ·
+              </span>
+              <span className="hidden sm:inline">{readingMinutes(document.text)} min read</span>
               <span aria-hidden="true" className="hidden sm:inline">
                 ·
               </span>
@@ -115,7 +112,7 @@ export default async function DocumentPage({ params }: Props) {
               </span>
             </p>
           </header>
-          <div className="prose-reading" dangerouslySetInnerHTML={{ __html: html }} />
+          <LiveEditor documentId={document.id} user={{ id: user.id, name: user.name }} canEdit={canEdit} initialHtml={html} statusBarContainerId="document-status" />
         </article>
 
         <aside aria-label="Margin" className="hidden lg:block">

@@ -23,7 +23,7 @@ import { ModerationBadge, RoleBadge } from "@/components/groups/role-badge";
 type Props = { params: Promise<{ groupId: string }> };
 
 /** Server actions post through Next at 1 MB unless next.config raises serverActions.bodySizeLimit. */
-const MAX_UPLOAD_BYTES = Math.min(MAX_IMPORT_BYTES, 1024 * 1024 - 64 * 1024);
+const MAX_UPLOAD_BYTES = MAX_IMPORT_BYTES;
 
 /** The group and the viewer's membership, once per request; outsiders get the ordinary 404. */
 const load = cache(async (groupId: string) => {
@@ -59,14 +59,17 @@ export default async function GroupPage({ params }: Props) {
       <PageHeader
         breadcrumb={[{ label: "Groups", href: "/groups" }, { label: group.name }]}
         title={group.name}
-        description={group.description || undefined}
+        description={
+          <>
+            {group.description ? <span className="block">{group.description}</span> : null}
+            <span className={group.description ? "mt-3 flex flex-wrap items-center gap-2" : "mt-1 flex flex-wrap items-center gap-2"}>
+              <RoleBadge role={membership.role} />
+              <ModerationBadge moderation={group.moderation} />
+            </span>
+          </>
+        }
         actions={documents.length > 0 ? newDocument() : null}
-      >
-        <div className="flex flex-wrap items-center gap-2">
-          <RoleBadge role={membership.role} />
-          <ModerationBadge moderation={group.moderation} />
-        </div>
-      </PageHeader>
+      />
 
       {membership.muted ? (
         <Alert variant="warning" title="You are muted in this group" icon={<VolumeX aria-hidden="true" />} className="mb-8">
@@ -78,7 +81,7 @@ export default async function GroupPage({ params }: Props) {
         <section aria-labelledby="documents-heading" className="flex min-w-0 flex-col gap-4">
           <div className="flex items-baseline justify-between gap-3">
             <h2 id="documents-heading" className="text-base font-semibold tracking-tight">
-              Texts
+              Documents
             </h2>
             {documents.length > 0 ? <span className="text-sm text-muted-foreground">{plural(documents.length, "document")}</span> : null}
           </div>
@@ -89,7 +92,7 @@ export default async function GroupPage({ params }: Props) {
               icon={<FileText />}
               title="Paste a text to start"
               description="Add a chapter, an essay or your seminar notes — as plain text, Markdown or HTML. Everyone here will read and annotate the same copy."
-              action={newDocument("Add the first text")}
+              action={newDocument()}
               className="bg-card/50 py-14"
             />
           ) : (

@@ -1,0 +1,91 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { DEMO_USERS } from "@/lib/demo/seed";
+import { launchBrowser, newPage, snap } from "./browser";
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function signIn(page: Page, email: string, password: string) {
+  await page.goto("/signin");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL("**/groups");
+}
+
+/** The demo document's id and its group, found through the public API with Ada's token. */
+async function demoDocument(page: Page) {
+  const [ada] = DEMO_USERS;
+  const token = (await (await page.request.post("/api/v1/tokens", { data: { email: ada.email, password: ada.password } })).json()).token as string;
+  const headers = { authorization: `Bearer ${token}` };
+  const groups = (await (await page.request.get("/api/v1/groups", { headers })).json()).items;
+  const group = groups.find((g: { name: string }) => g.name === "Demo reading group");
+  const documents = (await (await page.request.get(`/api/v1/groups/${group.id}/documents`, { headers })).json()).items;
+  return { groupId: group.id as string, documentId: documents[0].id as string, headers };
+}
+
+const editorOf = (page: Page) => page.locator(".live-editor .ProseMirror[contenteditable]");
+
+describe("live co-editing in two browsers", () => {
+  it("two editors see each other's text and named carets; a viewer's page cannot type", async () => {
+    const [ada, basil] = DEMO_USERS;
+    const pageA = await newPage(browser, inject("baseUrl"));
+    const pageB = await newPage(browser, inject("baseUrl"));
+    await signIn(pageA, ada.email, ada.password);
+    await signIn(pageB, basil.email, basil.password);
+    const { groupId, documentId, headers } = await demoDocument(pageA);
+
+    await Promise.all([pageA.goto(`/documents/${documentId}`), pageB.goto(`/documents/${documentId}`)]);
+    const [editorA, editorB] = [editorOf(pageA), editorOf(pageB)];
+    await editorA.waitFor();
+    await editorB.waitFor();
+    expect(await editorA.getAttribute("contenteditable")).toBe("true");
+
+    await editorA.locator("h1").first().click();
+    await pageA.keyboard.press("End");
+    await pageA.keyboard.type(" — revised by Ada");
+    await editorB.locator("p").first().click();
+    await pageB.keyboard.press("Home");
+    await pageB.keyboard.type("Basil says: ");
+
+    await pageB.getByText("— revised by Ada").waitFor();
+    await pageA.getByText("Basil says:").waitFor();
+    await pageA.locator(".collaboration-carets__label", { hasText: basil.name }).waitFor();
+    await pageB.locator(".collaboration-carets__label", { hasText: ada.name }).waitFor();
+    await pageA.getByText("Saved", { exact: true }).first().waitFor();
+    await snap(pageA, "co-editing-ada");
+    await snap(pageB, "co-editing-basil");
+
+    // A viewer added through the API gets the same live text, and typing changes nothing.
+    const viewerEmail = `viewer-${Date.now()}@example.test`;
+    const pageV = await newPage(browser, inject("baseUrl"));
+    await pageV.goto("/signup");
+    await pageV.getByLabel("Name").fill("Vera Viewer");
+    await pageV.getByLabel("Email").fill(viewerEmail);
+    await pageV.getByLabel("Password").fill("a long enough passphrase");
+    await pageV.getByRole("button", { name: "Create account" }).click();
+    await pageV.waitForURL("**/groups");
+    const added = await pageA.request.post(`/api/v1/groups/${groupId}/members`, { headers, data: { email: viewerEmail, role: "viewer" } });
+    expect(added.status()).toBe(201);
+    await pageV.goto(`/documents/${documentId}`);
+    const editorV = editorOf(pageV);
+    await editorV.waitFor();
+    await pageV.getByText("Basil says:").waitFor();
+    expect(await editorV.getAttribute("contenteditable")).toBe("false");
+    const before = await editorV.innerText();
+    await editorV.locator("p").first().click();
+    await pageV.keyboard.type("vandalism");
+    await pageA.keyboard.type("!");
+    await pageV.getByText("revised by Ada!").waitFor();
+    expect(await editorV.innerText()).not.toContain("vandalism");
+    expect((await editorA.innerText()).includes("vandalism")).toBe(false);
+    expect(before.length).toBeGreaterThan(100);
+    await snap(pageV, "co-editing-viewer");
+  });
+});
