@@ -1,9 +1,7 @@
 /** The demo document: our own prose, written for Marginalia's first start. */
 export const DEMO_TITLE = "On Reading in the Margins";
 
-export const DEMO_MARKDOWN = `# On Reading in the Margins
-
-Every serious reader has, at some point, argued with a book. The argument rarely happens out loud. It happens in pencil, in the narrow strip of white that printers leave around a page — a question mark beside a claim that seems too quick, a line under a sentence that lands exactly right, a "*but see chapter four*" that ties one passage to another.
+export const DEMO_MARKDOWN = `Every serious reader has, at some point, argued with a book. The argument rarely happens out loud. It happens in pencil, in the narrow strip of white that printers leave around a page — a question mark beside a claim that seems too quick, a line under a sentence that lands exactly right, a “*but see chapter four*” that ties one passage to another.
 
 Those marks were never meant to be private. Medieval scribes copied the glosses of earlier readers along with the text itself, so that a student opening a manuscript met not one voice but a conversation that had run for generations. The margin was where a text stayed **alive**: corrected, contested, explained.
 

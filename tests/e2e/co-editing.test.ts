@@ -47,7 +47,7 @@ describe("live co-editing in two browsers", () => {
     await editorB.waitFor();
     expect(await editorA.getAttribute("contenteditable")).toBe("true");
 
-    await editorA.locator("h1").first().click();
+    await editorA.locator("h2").first().click();
     await pageA.keyboard.press("End");
     await pageA.keyboard.type(" — revised by Ada");
     await editorB.locator("p").first().click();
