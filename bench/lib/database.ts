@@ -1,0 +1,105 @@
+/**
+ * The benchmark's own Postgres: an embedded one in a temporary folder, or a fresh database
+ * on the DATABASE_URL server (dropped afterwards), migrated with the app's migrations.
+ * Rows are made the way tests/factories.ts makes them (Prisma and lib/commands).
+ */
+import { randomBytes } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { startEmbeddedPostgres } from "../../lib/db/embedded-postgres";
+import { applyMigrations } from "../../lib/db/migrate";
+
+export type BenchDatabase = { url: string; kind: "embedded" | "external"; stop: () => Promise<void> };
+
+export async function startDatabase(log: (m: string) => void): Promise<BenchDatabase> {
+  const external = process.env.DATABASE_URL;
+  if (external) {
+    const name = `marginalia_bench_${randomBytes(6).toString("hex")}`;
+    const admin = async (sql: string) => {
+      const client = new pg.Client({ connectionString: external });
+      await client.connect();
+      try {
+        await client.query(sql);
+      } finally {
+        await client.end();
+      }
+    };
+    await admin(`CREATE DATABASE "${name}"`);
+    const url = new URL(external);
+    url.pathname = `/${name}`;
+    log(`using a fresh database ${name} on the DATABASE_URL server`);
+    await applyMigrations(url.toString());
+    return { url: url.toString(), kind: "external", stop: () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
+  }
+  const home = await mkdtemp(path.join(os.tmpdir(), "marginalia-bench-"));
+  log(`starting an embedded Postgres in ${home}`);
+  const server = await startEmbeddedPostgres({ dataDir: path.join(home, "postgres"), shared: false });
+  await applyMigrations(server.url);
+  return {
+    url: server.url,
+    kind: "embedded",
+    async stop() {
+      await server.stop();
+      await rm(home, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Must run after process.env.DATABASE_URL points at the bench database (lib/db reads it lazily). */
+export async function createFixtures(opts: { users: number; content: string }) {
+  const { db } = await import("../../lib/db");
+  const { default: createApiToken } = await import("../../lib/commands/create-api-token");
+  const suffix = randomBytes(4).toString("hex");
+  const users: { id: string }[] = [];
+  for (let i = 0; i < opts.users; i++) {
+    users.push(await db().user.create({ data: { name: `Bench reader ${i}`, email: `bench-${suffix}-${i}@example.test` } }));
+  }
+  const group = await db().group.create({ data: { name: `Bench seminar ${suffix}`, moderation: "post" } });
+  await db().membership.createMany({
+    data: users.map((u, i) => ({ groupId: group.id, userId: u.id, role: i === 0 ? ("owner" as const) : ("editor" as const) })),
+  });
+  const tokens: string[] = [];
+  for (const user of users) tokens.push((await createApiToken({ userId: user.id, label: "bench" })).token);
+  return {
+    ownerId: users[0].id,
+    groupId: group.id,
+    tokens,
+    /** A new document per run, so every run starts from the same text and an empty log. */
+    async createDocument(title: string) {
+      const { default: createDocument } = await import("../../lib/commands/create-document");
+      const document = await createDocument({ actorId: users[0].id, input: { groupId: group.id, title, format: "text", content: opts.content } });
+      return { id: document.id, yState: new Uint8Array(document.yState) };
+    },
+  };
+}
+
+export async function closeDb() {
+  const { disconnectDb } = await import("../../lib/db");
+  await disconnectDb();
+}
+
+/**
+ * Latency of a bare durable commit on the bench database: `n` single-row INSERTs, one after
+ * the other, with synchronous_commit=on (as lib/collab/update-log.ts forces). The floor
+ * under the time to durable ack.
+ */
+export async function commitLatency(url: string, n = 200): Promise<number[]> {
+  const { performance } = await import("node:perf_hooks");
+  const client = new pg.Client({ connectionString: url, options: "-c synchronous_commit=on" });
+  await client.connect();
+  try {
+    await client.query(`CREATE TEMP TABLE bench_commit (id serial primary key, payload bytea)`);
+    const payload = Buffer.alloc(40, 7);
+    const times: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const started = performance.now();
+      await client.query(`INSERT INTO bench_commit (payload) VALUES ($1)`, [payload]);
+      times.push(performance.now() - started);
+    }
+    return times;
+  } finally {
+    await client.end();
+  }
+}
