@@ -4,6 +4,8 @@ import * as Y from "yjs";
 import { CLOSE, savedMessage } from "./messages";
 import type { UpdateLog } from "./update-log";
 
+const ACK_INTERVAL_MS = 25;
+
 /** Origin of updates replayed from storage; they are never logged again. */
 export const STORAGE_ORIGIN = Symbol("storage");
 
@@ -40,9 +42,12 @@ export class PersistenceExtension implements Extension {
   priority = 900;
   private configuration: Configuration;
   private documents = new Map<string, DocumentState>();
+  private lastAck = new WeakMap<Connection, number>();
+  private unloading = new Set<Promise<void>>();
 
   constructor(configuration: Partial<Configuration> & { log: UpdateLog }) {
-    this.configuration = { compactAfter: 500, maxDocumentBytes: 16 * 1024 * 1024, projectionDelayMs: 1000, logger: console.error, ...configuration };
+    const given = Object.fromEntries(Object.entries(configuration).filter(([, value]) => value !== undefined));
+    this.configuration = { compactAfter: 500, maxDocumentBytes: 16 * 1024 * 1024, projectionDelayMs: 1000, logger: console.error, ...given } as Configuration;
   }
 
   async onLoadDocument({ documentName, document }: onLoadDocumentPayload) {
@@ -106,9 +111,19 @@ export class PersistenceExtension implements Extension {
     const state = this.documents.get(documentName);
     this.documents.delete(documentName);
     if (!state) return;
-    await state.flushing;
-    clearTimeout(state.projectionTimer);
-    if (state.sinceCompaction > 0) await this.compact(documentName);
+    const work = (async () => {
+      await state.flushing;
+      clearTimeout(state.projectionTimer);
+      if (state.sinceCompaction > 0) await this.compact(documentName);
+    })();
+    this.unloading.add(work);
+    await work.finally(() => this.unloading.delete(work));
+  }
+
+  /** Resolves when every unloading document has been flushed and compacted (before closing the pool). */
+  async settled() {
+    await Promise.all([...this.documents.values()].map((s) => s.flushing));
+    await Promise.all(this.unloading);
   }
 
   private async flush(documentName: string, document: Document, state: DocumentState) {
@@ -146,8 +161,13 @@ export class PersistenceExtension implements Extension {
       }
       if (connection && clocks) byConnection.set(connection, clocks);
     }
+    const now = Date.now();
     for (const [connection, clocks] of byConnection) {
-      connection.sendStateless(savedMessage(clocks, !queue.some((p) => p.connection === connection)));
+      const complete = !queue.some((p) => p.connection === connection);
+      // Under a burst, one ack per connection every ACK_INTERVAL_MS is enough; the final one is never skipped.
+      if (!complete && now - (this.lastAck.get(connection) ?? 0) < ACK_INTERVAL_MS) continue;
+      this.lastAck.set(connection, now);
+      connection.sendStateless(savedMessage(clocks, complete));
     }
   }
 

@@ -34,9 +34,10 @@ export type CollabServer = {
 export function createCollabServer(options: CollabOptions): CollabServer {
   const logger = options.logger ?? ((m: string, e?: unknown) => console.error(`[collab] ${m}`, e ?? ""));
   const log = new UpdateLog(options.databaseUrl);
+  const persistence = new PersistenceExtension({ log, logger, maxDocumentBytes: options.maxDocumentBytes, compactAfter: options.compactAfter });
   const extensions: Extension[] = [
     new AuthExtension(),
-    new PersistenceExtension({ log, logger, maxDocumentBytes: options.maxDocumentBytes, compactAfter: options.compactAfter }),
+    persistence,
     new MembershipWatcher({ intervalMs: options.membershipCheckMs ?? 1000, logger }),
   ];
   if (options.redisUrl) {
@@ -66,6 +67,9 @@ export function createCollabServer(options: CollabOptions): CollabServer {
       hocuspocus.closeConnections();
       await hocuspocus.flushPendingStores();
       await hocuspocus.hooks("onDestroy", { instance: hocuspocus });
+      // Closing connections unloads documents asynchronously; their final compaction needs the pool.
+      for (let i = 0; i < 100 && hocuspocus.getDocumentsCount() > 0; i++) await new Promise((r) => setTimeout(r, 50));
+      await persistence.settled();
       wss.close();
       await log.close();
     },
