@@ -17,12 +17,18 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** A page that fails the test on any uncaught page error. */
+/** Console errors in any page that mention the Content-Security-Policy; tests assert it stays empty. */
+export const cspViolations: string[] = [];
+
+/** A page that fails the test on any uncaught page error and records CSP violations. */
 export async function newPage(browser: Browser, baseUrl: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
   const context = await browser.newContext({ baseURL: baseUrl, viewport });
   const page = await context.newPage();
   page.on("pageerror", (error) => {
     throw error;
+  });
+  page.on("console", (message) => {
+    if (message.type() === "error" && /Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
   });
   return page;
 }

@@ -1,7 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { DEMO_USERS } from "@/lib/demo/seed";
-import { launchBrowser, newPage, snap } from "./browser";
+import { cspViolations, launchBrowser, newPage, snap } from "./browser";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -9,6 +9,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await browser?.close();
+  expect(cspViolations).toEqual([]);
 });
 
 async function signIn(page: Page, email: string, password: string) {

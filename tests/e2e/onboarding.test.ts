@@ -1,6 +1,6 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, newPage, snap } from "./browser";
+import { cspViolations, launchBrowser, newPage, snap } from "./browser";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -8,6 +8,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await browser?.close();
+  expect(cspViolations).toEqual([]);
 });
 
 const MARKDOWN = `# The Lighthouse Letters
@@ -24,7 +25,11 @@ describe("a newcomer's first session", () => {
     const page = await newPage(browser, inject("baseUrl"));
     const email = `newcomer-${Date.now()}@example.test`;
 
-    await page.goto("/signup");
+    const signup = await page.goto("/signup");
+    const csp = signup?.headers()["content-security-policy"] ?? "";
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(signup?.headers()["x-content-type-options"]).toBe("nosniff");
     await page.getByLabel("Name").fill("Nadia Newcomer");
     await page.getByLabel("Email").fill(email);
     await page.getByLabel("Password").fill("a long enough passphrase");
