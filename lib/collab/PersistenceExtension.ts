@@ -1,4 +1,13 @@
-import type { beforeHandleMessagePayload, beforeSyncPayload, Connection, Document, Extension, onChangePayload, onLoadDocumentPayload } from "@hocuspocus/server";
+import type {
+  afterHandleMessagePayload,
+  beforeHandleMessagePayload,
+  beforeSyncPayload,
+  Connection,
+  Document,
+  Extension,
+  onLoadDocumentPayload,
+} from "@hocuspocus/server";
+import * as decoding from "lib0/decoding";
 import { isTransactionOrigin } from "@hocuspocus/server";
 import * as Y from "yjs";
 import { CLOSE, savedMessage } from "./messages";
@@ -43,7 +52,7 @@ export class PersistenceExtension implements Extension {
   private configuration: Configuration;
   private documents = new Map<string, DocumentState>();
   private lastAck = new WeakMap<Connection, number>();
-  private unloading = new Set<Promise<void>>();
+  private unloading = new Map<string, Promise<void>>();
 
   constructor(configuration: Partial<Configuration> & { log: UpdateLog }) {
     const given = Object.fromEntries(Object.entries(configuration).filter(([, value]) => value !== undefined));
@@ -51,38 +60,47 @@ export class PersistenceExtension implements Extension {
   }
 
   async onLoadDocument({ documentName, document }: onLoadDocumentPayload) {
+    // A reader arriving while the previous copy is still being flushed must see those updates.
+    await this.unloading.get(documentName);
     const stored = await this.configuration.log.load(documentName);
     if (!stored.exists) throw new Error(`document ${documentName} does not exist`);
     document.transact(() => {
       for (const update of stored.updates) Y.applyUpdate(document, update, STORAGE_ORIGIN);
     }, STORAGE_ORIGIN);
-    this.documents.set(documentName, {
+    const state: DocumentState = {
       queue: [],
       flushing: null,
       bytes: stored.bytes,
       sinceCompaction: stored.logged,
       stored: Y.decodeStateVector(Y.encodeStateVector(document)),
-    });
+    };
+    this.documents.set(documentName, state);
+    // Listen on the Y.Doc itself rather than the onChange hook: Hocuspocus runs hooks through
+    // an async chain, so a message could be "handled" before its update reached the queue.
+    document.on("update", (update: Uint8Array, origin: unknown) => this.enqueue(documentName, document, state, update, origin));
   }
 
   /**
    * A (re)connecting client opens with its state vector: tell it at once how much of its
-   * own edits are already stored, so edits saved before a dropped connection show as
-   * saved. After its sync step 2 (which may change nothing), confirm completeness too.
+   * own edits are already stored, so edits saved before a dropped connection show as saved.
    */
   async beforeSync({ documentName, connection, type, payload }: beforeSyncPayload) {
     const state = this.documents.get(documentName);
-    if (!state) return;
-    if (type === 0 /* sync step 1 */) {
-      const clients = [...Y.decodeStateVector(payload).keys()];
-      await state.flushing;
-      connection.sendStateless(savedMessage(new Map(clients.map((c) => [c, state.stored.get(c) ?? 0])), !this.hasPending(state, connection)));
-    } else if (type === 1 /* sync step 2, applied right after this hook */) {
-      setTimeout(async () => {
-        await state.flushing;
-        if (!this.hasPending(state, connection)) connection.sendStateless(savedMessage(new Map(), true));
-      }, 0);
-    }
+    if (!state || type !== 0 /* sync step 1 */) return;
+    const clients = [...Y.decodeStateVector(payload).keys()];
+    await state.flushing;
+    connection.sendStateless(savedMessage(new Map(clients.map((c) => [c, state.stored.get(c) ?? 0])), !this.hasPending(state, connection)));
+  }
+
+  /**
+   * After a client's sync step 2 has been applied (it may have changed nothing, so no
+   * batch acknowledges it), confirm completeness once whatever it did change is stored.
+   */
+  async afterHandleMessage({ documentName, connection, update }: afterHandleMessagePayload) {
+    const state = this.documents.get(documentName);
+    if (!state || !isSyncStep2(update)) return;
+    await state.flushing;
+    if (!this.hasPending(state, connection)) connection.sendStateless(savedMessage(new Map(), true));
   }
 
   async beforeHandleMessage({ documentName, update }: beforeHandleMessagePayload) {
@@ -90,13 +108,12 @@ export class PersistenceExtension implements Extension {
     if (state && state.bytes + update.byteLength > this.configuration.maxDocumentBytes) throw { ...CLOSE.tooLarge };
   }
 
-  async onChange({ documentName, document, update, transactionOrigin }: onChangePayload) {
-    if (transactionOrigin === STORAGE_ORIGIN) return;
+  private enqueue(documentName: string, document: Document, state: DocumentState, update: Uint8Array, origin: unknown) {
+    if (origin === STORAGE_ORIGIN) return;
     // Another instance received (and stored) updates relayed through Redis.
-    if (isTransactionOrigin(transactionOrigin) && transactionOrigin.source === "redis") return;
-    const state = this.documents.get(documentName);
-    if (!state) return;
-    const connection = isTransactionOrigin(transactionOrigin) && transactionOrigin.source === "connection" ? transactionOrigin.connection : undefined;
+    if (isTransactionOrigin(origin) && origin.source === "redis") return;
+    if (this.documents.get(documentName) !== state) return;
+    const connection = isTransactionOrigin(origin) && origin.source === "connection" ? origin.connection : undefined;
     state.queue.push({ update, connection });
     state.bytes += update.byteLength;
     state.flushing ??= this.flush(documentName, document, state);
@@ -116,14 +133,16 @@ export class PersistenceExtension implements Extension {
       clearTimeout(state.projectionTimer);
       if (state.sinceCompaction > 0) await this.compact(documentName);
     })();
-    this.unloading.add(work);
-    await work.finally(() => this.unloading.delete(work));
+    this.unloading.set(documentName, work);
+    await work.finally(() => {
+      if (this.unloading.get(documentName) === work) this.unloading.delete(documentName);
+    });
   }
 
   /** Resolves when every unloading document has been flushed and compacted (before closing the pool). */
   async settled() {
     await Promise.all([...this.documents.values()].map((s) => s.flushing));
-    await Promise.all(this.unloading);
+    await Promise.all(this.unloading.values());
   }
 
   private async flush(documentName: string, document: Document, state: DocumentState) {
@@ -150,7 +169,8 @@ export class PersistenceExtension implements Extension {
   }
 
   /** Tells each sender how far its edits are stored, as Yjs clocks per client. */
-  private acknowledge(batch: Pending[], { stored, queue }: DocumentState) {
+  private acknowledge(batch: Pending[], state: DocumentState) {
+    const { stored } = state;
     const byConnection = new Map<Connection, Map<number, number>>();
     for (const { update, connection } of batch) {
       const clocks = connection ? (byConnection.get(connection) ?? new Map<number, number>()) : null;
@@ -163,7 +183,7 @@ export class PersistenceExtension implements Extension {
     }
     const now = Date.now();
     for (const [connection, clocks] of byConnection) {
-      const complete = !queue.some((p) => p.connection === connection);
+      const complete = !this.hasPending(state, connection);
       // Under a burst, one ack per connection every ACK_INTERVAL_MS is enough; the final one is never skipped.
       if (!complete && now - (this.lastAck.get(connection) ?? 0) < ACK_INTERVAL_MS) continue;
       this.lastAck.set(connection, now);
@@ -171,8 +191,14 @@ export class PersistenceExtension implements Extension {
     }
   }
 
+  /**
+   * Whether something this connection sent may not be stored yet: queued for the log, or
+   * parked by Yjs as pending (its dependencies have not arrived), which Hocuspocus still
+   * answers as "applied" although nothing was applied or stored.
+   */
   private hasPending(state: DocumentState, connection: Connection) {
-    return state.queue.some((p) => p.connection === connection);
+    const store = (connection.document as unknown as { store: { pendingStructs: unknown; pendingDs: unknown } }).store;
+    return store.pendingStructs !== null || store.pendingDs !== null || state.queue.some((p) => p.connection === connection);
   }
 
   private scheduleProjection(documentName: string, document: Document, state: DocumentState) {
@@ -189,5 +215,16 @@ export class PersistenceExtension implements Extension {
     } catch (error) {
       this.configuration.logger(`compacting ${documentName} failed; the log is kept`, error);
     }
+  }
+}
+
+/** True for a Hocuspocus frame carrying a y-protocols sync step 2 (documentName, Sync = 0, step 2 = 1). */
+function isSyncStep2(frame: Uint8Array): boolean {
+  try {
+    const decoder = decoding.createDecoder(frame);
+    decoding.readVarString(decoder);
+    return decoding.readVarUint(decoder) === 0 && decoding.readVarUint(decoder) === 1;
+  } catch {
+    return false;
   }
 }

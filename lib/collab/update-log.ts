@@ -16,13 +16,29 @@ export class UpdateLog {
     this.pool = new pg.Pool({ connectionString, max, options: "-c synchronous_commit=on" });
   }
 
-  /** The snapshot and every logged update after it, in the order they were applied. */
+  /**
+   * The snapshot and every logged update after it, in the order they were applied. Both
+   * are read in one REPEATABLE READ snapshot: a compaction committing between two plain
+   * reads would otherwise hand back the old snapshot without the log it just folded in.
+   */
   async load(documentId: string): Promise<{ exists: boolean; updates: Uint8Array[]; bytes: number; logged: number }> {
-    const doc = await this.pool.query<{ yState: Buffer }>(`SELECT "yState" FROM "Document" WHERE id = $1`, [documentId]);
-    if (!doc.rowCount) return { exists: false, updates: [], bytes: 0, logged: 0 };
-    const log = await this.pool.query<{ update: Buffer }>(`SELECT "update" FROM "DocumentUpdate" WHERE "documentId" = $1 ORDER BY id`, [documentId]);
-    const updates = [doc.rows[0].yState, ...log.rows.map((r) => r.update)].map((b) => new Uint8Array(b));
-    return { exists: true, updates, bytes: updates.reduce((n, u) => n + u.byteLength, 0), logged: log.rowCount ?? 0 };
+    const client = await this.pool.connect();
+    try {
+      await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+      const doc = await client.query<{ yState: Buffer }>(`SELECT "yState" FROM "Document" WHERE id = $1`, [documentId]);
+      const log = doc.rowCount
+        ? await client.query<{ update: Buffer }>(`SELECT "update" FROM "DocumentUpdate" WHERE "documentId" = $1 ORDER BY id`, [documentId])
+        : null;
+      await client.query("COMMIT");
+      if (!doc.rowCount || !log) return { exists: false, updates: [], bytes: 0, logged: 0 };
+      const updates = [doc.rows[0].yState, ...log.rows.map((r) => r.update)].map((b) => new Uint8Array(b));
+      return { exists: true, updates, bytes: updates.reduce((n, u) => n + u.byteLength, 0), logged: log.rowCount ?? 0 };
+    } catch (error) {
+      await client.query("ROLLBACK").catch(() => {});
+      throw error;
+    } finally {
+      client.release();
+    }
   }
 
   /** Appends updates in order, in one statement; resolves once committed. */
