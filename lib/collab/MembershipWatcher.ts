@@ -2,7 +2,7 @@ import type { Extension, Hocuspocus, onConfigurePayload } from "@hocuspocus/serv
 import { can } from "../policies";
 import { membershipsOf } from "./access";
 import type { CollabContext } from "./AuthExtension";
-import { CLOSE } from "./messages";
+import { CLOSE, closeConnection } from "./messages";
 
 /**
  * Re-checks the memberships behind open connections every `intervalMs` through the same
@@ -41,7 +41,7 @@ export class MembershipWatcher implements Extension {
         const memberships = await membershipsOf(groupId, users);
         for (const connection of connections) {
           const membership = memberships.get((connection.context as CollabContext).userId) ?? null;
-          if (!can(membership, "document.read")) connection.close({ ...CLOSE.accessRevoked });
+          if (!can(membership, "document.read")) closeConnection(connection, CLOSE.accessRevoked);
           else connection.readOnly = !can(membership, "document.edit");
         }
       }

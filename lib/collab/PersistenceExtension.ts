@@ -10,7 +10,7 @@ import type {
 import * as decoding from "lib0/decoding";
 import { isTransactionOrigin } from "@hocuspocus/server";
 import * as Y from "yjs";
-import { CLOSE, savedMessage } from "./messages";
+import { CLOSE, closeConnection, savedMessage } from "./messages";
 import type { UpdateLog } from "./update-log";
 
 const ACK_INTERVAL_MS = 25;
@@ -154,7 +154,7 @@ export class PersistenceExtension implements Extension {
         this.configuration.logger(`storing updates of ${documentName} failed; closing its connections so clients resend`, error);
         state.queue.length = 0;
         state.flushing = null;
-        for (const connection of document.getConnections()) connection.close({ ...CLOSE.storageFailed });
+        for (const connection of document.getConnections()) closeConnection(connection, CLOSE.storageFailed);
         return;
       }
       state.sinceCompaction += batch.length;

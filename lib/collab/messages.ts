@@ -20,3 +20,12 @@ export const CLOSE = {
   tooLarge: { code: 4413, reason: "document too large" },
   storageFailed: { code: 4503, reason: "storage unavailable, reconnect to resend" },
 } as const;
+
+/**
+ * Ends a document connection and its socket. Hocuspocus's Connection.close only sends a
+ * CLOSE message and leaves the socket open, so a client would never reconnect and resend.
+ */
+export function closeConnection(connection: { close: (e: { code: number; reason: string }) => void; webSocket: { close: (code?: number, reason?: string) => void } }, event: { code: number; reason: string }) {
+  connection.close({ ...event });
+  connection.webSocket.close(event.code, event.reason);
+}

@@ -126,4 +126,26 @@ describe("collaboration server", () => {
     const row = await db().document.findUniqueOrThrow({ where: { id: document.id } });
     expect(row.text).toBe("More. Short text.");
   });
+
+  it("after a storage failure, closes the socket so the client reconnects and resends; nothing is lost", async () => {
+    const { group, owner } = await createGroup();
+    const document = await createDocumentIn(group.id, owner.id, "Before the outage.");
+    const c = open(server.url, document.id, { token: await tokenFor(owner.id) });
+    await synced(c);
+    const fn = `fail_${document.id.replace(/[^a-z0-9]/gi, "")}`;
+    await db().$executeRawUnsafe(`CREATE FUNCTION ${fn}() RETURNS trigger AS $$ BEGIN IF NEW."documentId" = '${document.id}' THEN RAISE EXCEPTION 'disk full'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql`);
+    await db().$executeRawUnsafe(`CREATE TRIGGER ${fn} BEFORE INSERT ON "DocumentUpdate" FOR EACH ROW EXECUTE FUNCTION ${fn}()`);
+    try {
+      typeInto(c.doc, "During. ");
+      await until(() => c.closes.some((e) => e.reason?.startsWith("storage unavailable")), "storage failure reported");
+      expect(isSaved(c)).toBe(false);
+    } finally {
+      await db().$executeRawUnsafe(`DROP TRIGGER ${fn} ON "DocumentUpdate"`);
+      await db().$executeRawUnsafe(`DROP FUNCTION ${fn}()`);
+    }
+    await until(() => isSaved(c), "the client resent and the edit was stored", 15_000);
+    const reader = open(server.url, document.id, { token: await tokenFor(owner.id) });
+    await synced(reader);
+    expect(textOf(reader.doc)).toBe("During. Before the outage.");
+  });
 });
