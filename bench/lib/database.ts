@@ -4,47 +4,16 @@
  * Rows are made the way tests/factories.ts makes them (Prisma and lib/commands).
  */
 import { randomBytes } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import pg from "pg";
-import { startEmbeddedPostgres } from "../../lib/db/embedded-postgres";
-import { applyMigrations } from "../../lib/db/migrate";
+import { createScratchDatabase } from "../../lib/db/scratch-database";
 
 export type BenchDatabase = { url: string; kind: "embedded" | "external"; stop: () => Promise<void> };
 
 export async function startDatabase(log: (m: string) => void): Promise<BenchDatabase> {
   const external = process.env.DATABASE_URL;
-  if (external) {
-    const name = `marginalia_bench_${randomBytes(6).toString("hex")}`;
-    const admin = async (sql: string) => {
-      const client = new pg.Client({ connectionString: external });
-      await client.connect();
-      try {
-        await client.query(sql);
-      } finally {
-        await client.end();
-      }
-    };
-    await admin(`CREATE DATABASE "${name}"`);
-    const url = new URL(external);
-    url.pathname = `/${name}`;
-    log(`using a fresh database ${name} on the DATABASE_URL server`);
-    await applyMigrations(url.toString());
-    return { url: url.toString(), kind: "external", stop: () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
-  }
-  const home = await mkdtemp(path.join(os.tmpdir(), "marginalia-bench-"));
-  log(`starting an embedded Postgres in ${home}`);
-  const server = await startEmbeddedPostgres({ dataDir: path.join(home, "postgres"), shared: false });
-  await applyMigrations(server.url);
-  return {
-    url: server.url,
-    kind: "embedded",
-    async stop() {
-      await server.stop();
-      await rm(home, { recursive: true, force: true });
-    },
-  };
+  log(external ? "using a fresh database on the DATABASE_URL server" : "starting an embedded Postgres in a temporary folder");
+  const database = await createScratchDatabase({ external, prefix: "marginalia_bench" });
+  return { url: database.url, kind: database.kind, stop: database.drop };
 }
 
 /** Must run after process.env.DATABASE_URL points at the bench database (lib/db reads it lazily). */
