@@ -7,6 +7,7 @@ import type { FormState } from "@/lib/http/action";
 import { Avatar } from "@/components/ui/avatar";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { FormError } from "@/components/ui/form-error";
 import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { Select } from "@/components/ui/select";
 import { SubmitButton } from "@/components/auth/submit-button";
@@ -154,12 +155,7 @@ function RemoveMemberButton({ groupId, groupName, userId, displayName }: { group
             They will lose access to {groupName}, its texts and its discussion. Their annotations stay. You can add them again later.
           </DialogDescription>
         </DialogHeader>
-        {state.error ? (
-          <p role="alert" className="flex items-start gap-1.5 text-sm font-medium text-destructive">
-            <CircleAlert aria-hidden="true" className="mt-0.5 size-4 shrink-0" />
-            {state.error}
-          </p>
-        ) : null}
+        <FormError message={state.error} />
         <form action={removeAction}>
           <DialogFooter>
             <DialogClose asChild>

@@ -1,9 +1,9 @@
 "use client";
 
 import { useActionState, useMemo, useState } from "react";
-import { CircleAlert } from "lucide-react";
 import { revokeTokenAction } from "@/app/_actions/tokens";
 import { Button } from "@/components/ui/button";
+import { FormError } from "@/components/ui/form-error";
 import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { SubmitButton } from "@/components/auth/submit-button";
 import { emptyFormState } from "@/components/auth/form-state";
@@ -30,12 +30,7 @@ function RevokeTokenButton({ tokenId, label }: { tokenId: string; label: string 
           <DialogTitle>Revoke “{label}”?</DialogTitle>
           <DialogDescription>Anything using this token will get “401 Unauthorized” from now on. This can’t be undone; create a new token if you need one.</DialogDescription>
         </DialogHeader>
-        {state.error ? (
-          <p role="alert" className="flex items-start gap-1.5 text-sm font-medium text-destructive">
-            <CircleAlert aria-hidden="true" className="mt-0.5 size-4 shrink-0" />
-            {state.error}
-          </p>
-        ) : null}
+        <FormError message={state.error} />
         <form action={formAction}>
           <DialogFooter>
             <DialogClose asChild>
