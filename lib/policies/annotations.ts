@@ -1,0 +1,63 @@
+import { can, type MembershipLike } from "./index";
+
+/** Who is looking: a user and their membership in the annotation's group (null for outsiders). */
+export type Viewer = { userId: string | null; membership: MembershipLike };
+
+/** What the annotation policies read off an annotation; replies carry their thread's root too. */
+export type AnnotationFacts = {
+  authorId: string;
+  visibility: "private" | "group";
+  status: "approved" | "pending" | "hidden" | "spam";
+  locked?: boolean;
+  deletedAt?: Date | null;
+  /** The thread's top-level annotation, for a reply; a reply is never visible without it. */
+  thread?: Omit<AnnotationFacts, "thread"> | null;
+};
+
+function isAuthor(viewer: Viewer, annotation: { authorId: string }) {
+  return viewer.userId !== null && viewer.userId === annotation.authorId;
+}
+
+/** A moderator of the group sees every status except other people's private notes. */
+export function isGroupModerator(viewer: Viewer) {
+  return can(viewer.membership, "annotation.moderate");
+}
+
+function isItemVisibleTo(viewer: Viewer, annotation: Omit<AnnotationFacts, "thread">) {
+  if (annotation.deletedAt) return false;
+  if (!can(viewer.membership, "document.read")) return false;
+  if (isAuthor(viewer, annotation)) return true;
+  if (annotation.visibility === "private") return false;
+  return annotation.status === "approved" || isGroupModerator(viewer);
+}
+
+/**
+ * Whether the viewer may see the annotation at all. Invisible means absent everywhere: GET
+ * answers 404, and lists, counts, search, exports and live messages leave it out.
+ */
+export function isAnnotationVisibleTo(viewer: Viewer, annotation: AnnotationFacts): boolean {
+  if (!isItemVisibleTo(viewer, annotation)) return false;
+  return !annotation.thread || isItemVisibleTo(viewer, annotation.thread);
+}
+
+/** Authors edit their own notes while they may still post; nobody edits anyone else's words. */
+export function canEditAnnotation(viewer: Viewer, annotation: AnnotationFacts): boolean {
+  return isAnnotationVisibleTo(viewer, annotation) && isAuthor(viewer, annotation) && can(viewer.membership, "annotation.create");
+}
+
+/** Authors delete their own; moderators hide instead, so the log keeps what happened. */
+export function canDeleteAnnotation(viewer: Viewer, annotation: AnnotationFacts): boolean {
+  return isAnnotationVisibleTo(viewer, annotation) && isAuthor(viewer, annotation) && can(viewer.membership, "document.read");
+}
+
+/** Replies need the post right and an unlocked thread; moderators may still answer in a locked one. */
+export function canReplyTo(viewer: Viewer, parent: AnnotationFacts): boolean {
+  if (!isAnnotationVisibleTo(viewer, parent) || !can(viewer.membership, "annotation.create")) return false;
+  const locked = parent.thread ? parent.thread.locked : parent.locked;
+  return !locked || can(viewer.membership, "thread.lock");
+}
+
+/** Status a new or edited post gets: pre-moderated groups hold posts from below moderator. */
+export function initialStatus(viewer: Viewer, moderation: "post" | "pre"): "approved" | "pending" {
+  return moderation === "pre" && !isGroupModerator(viewer) ? "pending" : "approved";
+}

@@ -1,0 +1,60 @@
+import { db, type Prisma, type Tx } from "../db";
+import { isGroupModerator, type Viewer } from "../policies/annotations";
+
+/** Rows the presenter needs: the annotation, its author and, for moderators, open flags. */
+export const annotationInclude = {
+  author: { select: { id: true, name: true } },
+  thread: { select: { authorId: true, visibility: true, status: true, locked: true, deletedAt: true } },
+  _count: { select: { flags: { where: { resolvedAt: null } }, threadReplies: { where: { deletedAt: null } } } },
+} satisfies Prisma.AnnotationInclude;
+
+export type AnnotationRow = Prisma.AnnotationGetPayload<{ include: typeof annotationInclude }>;
+
+/**
+ * The SQL form of isAnnotationVisibleTo (lib/policies/annotations.ts): what the viewer may see
+ * of one item, ignoring deletion. Both must agree; tests compare them on every combination.
+ */
+function itemVisibleWhere(viewer: Viewer): Prisma.AnnotationWhereInput {
+  const mine: Prisma.AnnotationWhereInput = viewer.userId ? { authorId: viewer.userId } : { id: "" };
+  const others: Prisma.AnnotationWhereInput = isGroupModerator(viewer) ? { visibility: "group" } : { visibility: "group", status: "approved" };
+  return { OR: [mine, others] };
+}
+
+/** Annotations of a document the viewer may see, replies only within visible threads. */
+export function visibleAnnotationsWhere(documentId: string, viewer: Viewer): Prisma.AnnotationWhereInput {
+  const item = itemVisibleWhere(viewer);
+  return {
+    documentId,
+    deletedAt: null,
+    AND: [item, { OR: [{ threadId: null }, { thread: { is: { deletedAt: null, ...item } } }] }],
+  };
+}
+
+/** One page of a document's visible annotations, in the order they were made. */
+export function listVisibleAnnotations(documentId: string, viewer: Viewer, page?: { skip: number; take: number }, tx: Tx = db()) {
+  return tx.annotation.findMany({
+    where: visibleAnnotationsWhere(documentId, viewer),
+    include: annotationInclude,
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    ...(page ?? {}),
+  });
+}
+
+export function countVisibleAnnotations(documentId: string, viewer: Viewer, tx: Tx = db()) {
+  return tx.annotation.count({ where: visibleAnnotationsWhere(documentId, viewer) });
+}
+
+/** An annotation of the document with what the presenter and the policies need, deleted or not. */
+export function findAnnotation(documentId: string, annotationId: string, tx: Tx = db()) {
+  return tx.annotation.findFirst({ where: { id: annotationId, documentId }, include: annotationInclude });
+}
+
+/** The newest change to a document's annotations, for the container's ETag. */
+export async function annotationsVersion(documentId: string, viewer: Viewer, tx: Tx = db()) {
+  const where = visibleAnnotationsWhere(documentId, viewer);
+  const [count, aggregate] = await Promise.all([
+    tx.annotation.count({ where }),
+    tx.annotation.aggregate({ where, _max: { updatedAt: true }, _sum: { version: true } }),
+  ]);
+  return { count, updatedAt: aggregate._max.updatedAt, versions: aggregate._sum.version ?? 0 };
+}
