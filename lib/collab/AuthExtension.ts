@@ -1,8 +1,19 @@
 import type { beforeHandleAwarenessPayload, Extension, onAuthenticatePayload, onStatelessPayload } from "@hocuspocus/server";
+import { env } from "../env";
 import { collabUser, documentAccess } from "./access";
 
 /** What onAuthenticate puts on every connection. */
-export type CollabContext = { userId: string; name: string; groupId: string };
+export type CollabContext = { userId: string; name: string; groupId: string; origin?: string };
+
+/** Origin for the IRIs in live messages: APP_URL when set, else the host the page connected to. */
+function originOf(headers: Headers): string | undefined {
+  const configured = env().APP_URL;
+  if (configured) return configured.replace(/\/+$/, "");
+  const host = headers.get("host");
+  if (!host) return undefined;
+  const proto = headers.get("x-forwarded-proto") === "https" ? "https" : "http";
+  return `${proto}://${host}`;
+}
 
 /** Awareness fields that show someone as editing; stripped from read-only connections. */
 const EDITING_FIELDS = ["cursor", "selection", "caret"];
@@ -24,7 +35,7 @@ export class AuthExtension implements Extension {
     // A document you may not read and one that does not exist are indistinguishable.
     if (!access?.read) throw { reason: "not-found" };
     connectionConfig.readOnly = !access.edit;
-    return { userId: user.id, name: user.name, groupId: access.groupId };
+    return { userId: user.id, name: user.name, groupId: access.groupId, origin: originOf(requestHeaders) };
   }
 
   async beforeHandleAwareness({ connection, context, states }: beforeHandleAwarenessPayload<CollabContext>) {

@@ -3,6 +3,7 @@ import type { Duplex } from "node:stream";
 import { Hocuspocus, type Extension } from "@hocuspocus/server";
 import { Redis } from "@hocuspocus/extension-redis";
 import { WebSocketServer, type WebSocket } from "ws";
+import { AnnotationExtension } from "./AnnotationExtension";
 import { AuthExtension } from "./AuthExtension";
 import { MembershipWatcher } from "./MembershipWatcher";
 import { PersistenceExtension } from "./PersistenceExtension";
@@ -17,6 +18,10 @@ export type CollabOptions = {
   maxDocumentBytes?: number;
   compactAfter?: number;
   membershipCheckMs?: number;
+  /** Origin for IRIs in live messages when a connection's own is unknown. */
+  origin?: string;
+  /** Quiet time after an edit before annotation anchors are re-resolved and stored. */
+  reanchorDelayMs?: number;
   logger?: (message: string, error?: unknown) => void;
 };
 
@@ -39,6 +44,7 @@ export function createCollabServer(options: CollabOptions): CollabServer {
     new AuthExtension(),
     persistence,
     new MembershipWatcher({ intervalMs: options.membershipCheckMs ?? 1000, logger }),
+    new AnnotationExtension({ databaseUrl: options.databaseUrl, redisUrl: options.redisUrl, origin: options.origin, reanchorDelayMs: options.reanchorDelayMs, logger }),
   ];
   if (options.redisUrl) {
     const url = new URL(options.redisUrl);

@@ -1,0 +1,176 @@
+import type { afterLoadDocumentPayload, beforeUnloadDocumentPayload, Document, Extension, Hocuspocus, onConfigurePayload } from "@hocuspocus/server";
+import { randomUUID } from "node:crypto";
+import { Redis as IORedis } from "ioredis";
+import { onAnnotationEvent, publishAnnotationEvents, type AnnotationEvent } from "../annotations/events";
+import { registerLiveDocuments } from "../annotations/live-documents";
+import { reanchor, type StoredAnchor } from "../annotations/reanchor";
+import { broadcastAnnotationEvent } from "./annotation-broadcast";
+import { AnnotationAnchors } from "./annotation-anchors";
+
+type Live = { anchors: StoredAnchor[]; dirty: boolean; timer?: NodeJS.Timeout; since?: number; running: Promise<void> | null };
+
+type Configuration = {
+  databaseUrl: string;
+  redisUrl?: string;
+  /** Quiet time after an edit before anchors are re-resolved and stored. */
+  reanchorDelayMs: number;
+  /** Longest the stored selectors may lag behind continuous typing. */
+  reanchorMaxDelayMs: number;
+  /** Origin for IRIs when a connection did not tell one (APP_URL or the request's). */
+  origin: string;
+  logger: (message: string, error?: unknown) => void;
+};
+
+const CHANNEL = "marginalia:annotation-events";
+
+/**
+ * Annotations on live documents: keeps each annotation's stored W3C selectors in step with the
+ * text as it is edited (resolving the Yjs anchors on the server's own copy), and delivers
+ * annotation events to open pages, filtered per recipient by the read policy. With Redis,
+ * events reach the connections of every instance.
+ */
+export class AnnotationExtension implements Extension {
+  extensionName = "MarginaliaAnnotations";
+  private configuration: Configuration;
+  private instance?: Hocuspocus;
+  private live = new Map<string, Live>();
+  private store: AnnotationAnchors;
+  private cleanups: (() => void)[] = [];
+  private publisher?: IORedis;
+  private readonly instanceId = randomUUID();
+
+  constructor(configuration: Partial<Configuration> & { databaseUrl: string }) {
+    const given = Object.fromEntries(Object.entries(configuration).filter(([, v]) => v !== undefined));
+    this.configuration = { reanchorDelayMs: 250, reanchorMaxDelayMs: 1000, origin: "http://localhost:3000", logger: console.error, ...given } as Configuration;
+    this.store = new AnnotationAnchors(this.configuration.databaseUrl);
+  }
+
+  async onConfigure({ instance }: onConfigurePayload) {
+    this.instance = instance;
+    this.cleanups.push(
+      registerLiveDocuments({
+        get: (id) => (this.live.has(id) ? instance.documents.get(id) : undefined),
+        reanchor: (id) => this.settle(id),
+      }),
+      onAnnotationEvent((event) => {
+        void this.deliver(event);
+        this.publisher?.publish(CHANNEL, JSON.stringify({ from: this.instanceId, event })).catch((e) => this.configuration.logger("publishing an annotation event failed", e));
+      }),
+    );
+    if (this.configuration.redisUrl) this.subscribe(this.configuration.redisUrl);
+  }
+
+  async afterLoadDocument({ documentName, document }: afterLoadDocumentPayload) {
+    const state: Live = { anchors: await this.store.load(documentName), dirty: true, running: null };
+    this.live.set(documentName, state);
+    document.on("update", () => this.schedule(documentName, state));
+    // Selectors may be stale if the last instance stopped mid-edit: check once on load.
+    this.schedule(documentName, state);
+  }
+
+  async beforeUnloadDocument({ documentName }: beforeUnloadDocumentPayload) {
+    await this.settle(documentName);
+  }
+
+  async afterUnloadDocument({ documentName }: { documentName: string }) {
+    clearTimeout(this.live.get(documentName)?.timer);
+    this.live.delete(documentName);
+  }
+
+  async onDestroy() {
+    for (const state of this.live.values()) clearTimeout(state.timer);
+    await Promise.all([...this.live.values()].map((s) => s.running));
+    this.cleanups.forEach((cleanup) => cleanup());
+    this.publisher?.disconnect();
+    await this.store.close();
+  }
+
+  /** Runs any pending re-anchoring of the document now and waits for it to be stored. */
+  async settle(documentName: string) {
+    const state = this.live.get(documentName);
+    if (!state) return;
+    await state.running;
+    if (state.dirty) await this.run(documentName, state);
+  }
+
+  private schedule(documentName: string, state: Live) {
+    state.dirty = true;
+    state.since ??= Date.now();
+    clearTimeout(state.timer);
+    const wait = Math.max(0, Math.min(this.configuration.reanchorDelayMs, state.since + this.configuration.reanchorMaxDelayMs - Date.now()));
+    state.timer = setTimeout(() => void this.run(documentName, state), wait);
+  }
+
+  private run(documentName: string, state: Live): Promise<void> {
+    if (state.running) return state.running.then(() => (state.dirty ? this.run(documentName, state) : undefined));
+    clearTimeout(state.timer);
+    state.dirty = false;
+    state.since = undefined;
+    state.running = this.reanchor(documentName, state).finally(() => {
+      state.running = null;
+    });
+    return state.running;
+  }
+
+  private async reanchor(documentName: string, state: Live) {
+    const document = this.instance?.documents.get(documentName);
+    if (!document || this.live.get(documentName) !== state) return;
+    try {
+      const changes = reanchor(document, state.anchors);
+      if (changes.length === 0) return;
+      await this.store.save(changes);
+      const byId = new Map(changes.map((c) => [c.id, c]));
+      state.anchors = state.anchors.map((a) => {
+        const c = byId.get(a.id);
+        return c ? { id: c.id, anchor: c.anchor, start: c.start, end: c.end, exact: c.orphaned ? a.exact : c.exact, prefix: c.orphaned ? a.prefix : c.prefix, suffix: c.orphaned ? a.suffix : c.suffix, orphaned: c.orphaned } : a;
+      });
+      // Positions shift on every keystroke and pages track them locally; words gained or lost are news.
+      const news = changes.filter((c) => c.quoteChanged || c.orphanChanged || c.anchorChanged);
+      publishAnnotationEvents(news.map((c) => ({ type: "annotation.updated", documentId: documentName, annotationId: c.id })));
+    } catch (error) {
+      state.dirty = true;
+      this.configuration.logger(`re-anchoring the annotations of ${documentName} failed`, error);
+    }
+  }
+
+  /** Keeps the in-memory anchors in step with annotation changes, then tells the open pages. */
+  private async deliver(event: AnnotationEvent) {
+    const document = this.instance?.documents.get(event.documentId);
+    const state = this.live.get(event.documentId);
+    if (!document || !state) return;
+    try {
+      if (event.type !== "annotation.moderated") await this.refresh(event, state);
+      await broadcastAnnotationEvent(document as Document, event, this.configuration.origin);
+    } catch (error) {
+      this.configuration.logger(`delivering ${event.type} for ${event.annotationId} failed`, error);
+    }
+  }
+
+  private async refresh(event: AnnotationEvent, state: Live) {
+    const others = state.anchors.filter((a) => a.id !== event.annotationId);
+    if (event.type === "annotation.deleted") {
+      state.anchors = others;
+      return;
+    }
+    const [fresh] = await this.store.load(event.documentId, [event.annotationId]);
+    if (!fresh) return;
+    const known = state.anchors.find((a) => a.id === event.annotationId);
+    if (known && known.anchor.start.length === fresh.anchor.start.length && Buffer.compare(Buffer.from(known.anchor.start), Buffer.from(fresh.anchor.start)) === 0 && Buffer.compare(Buffer.from(known.anchor.end), Buffer.from(fresh.anchor.end)) === 0) return;
+    state.anchors = [...others, fresh];
+  }
+
+  private subscribe(redisUrl: string) {
+    this.publisher = new IORedis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: 2 });
+    const subscriber = new IORedis(redisUrl);
+    subscriber.subscribe(CHANNEL).catch((e) => this.configuration.logger("subscribing to annotation events failed", e));
+    subscriber.on("message", (_channel: string, message: string) => {
+      try {
+        const { from, event } = JSON.parse(message) as { from: string; event: AnnotationEvent };
+        if (from !== this.instanceId) void this.deliver(event);
+      } catch (error) {
+        this.configuration.logger("an unreadable annotation event arrived through Redis", error);
+      }
+    });
+    this.cleanups.push(() => subscriber.disconnect());
+  }
+}

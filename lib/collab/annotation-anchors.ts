@@ -1,0 +1,65 @@
+import pg from "pg";
+import type { AnchorChange, StoredAnchor } from "../annotations/reanchor";
+
+const bytes = (b: Buffer) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+const buffer = (u: Uint8Array) => Buffer.from(u.buffer, u.byteOffset, u.byteLength);
+
+/** Anchors of a document's live annotations and their re-anchored selectors, on a raw pg pool. */
+export class AnnotationAnchors {
+  private pool: pg.Pool;
+
+  constructor(connectionString: string) {
+    this.pool = new pg.Pool({ connectionString, max: 2 });
+  }
+
+  /** Every anchored, undeleted annotation of the document (or just the given ones). */
+  async load(documentId: string, ids?: string[]): Promise<StoredAnchor[]> {
+    const { rows } = await this.pool.query(
+      `SELECT id, "anchorStart", "anchorEnd", "positionStart", "positionEnd", "quoteExact", "quotePrefix", "quoteSuffix", orphaned
+         FROM "Annotation" WHERE "documentId" = $1 AND "deletedAt" IS NULL AND "anchorStart" IS NOT NULL AND ($2::text[] IS NULL OR id = ANY($2))`,
+      [documentId, ids ?? null],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      anchor: { start: bytes(r.anchorStart), end: bytes(r.anchorEnd) },
+      start: r.positionStart,
+      end: r.positionEnd,
+      exact: r.quoteExact ?? "",
+      prefix: r.quotePrefix ?? "",
+      suffix: r.quoteSuffix ?? "",
+      orphaned: r.orphaned,
+    }));
+  }
+
+  /** Stores re-anchored selectors in one statement; an orphan keeps its last quote. */
+  async save(changes: AnchorChange[]): Promise<void> {
+    if (changes.length === 0) return;
+    await this.pool.query(
+      `UPDATE "Annotation" AS a SET
+         "positionStart" = u.ps, "positionEnd" = u.pe, orphaned = u.orph,
+         "quoteExact" = CASE WHEN u.orph THEN a."quoteExact" ELSE u.ex END,
+         "quotePrefix" = CASE WHEN u.orph THEN a."quotePrefix" ELSE u.pre END,
+         "quoteSuffix" = CASE WHEN u.orph THEN a."quoteSuffix" ELSE u.suf END,
+         "anchorStart" = COALESCE(u.ast, a."anchorStart"), "anchorEnd" = COALESCE(u.aen, a."anchorEnd"),
+         version = a.version + 1
+       FROM unnest($1::text[], $2::int[], $3::int[], $4::text[], $5::text[], $6::text[], $7::bool[], $8::bytea[], $9::bytea[])
+         AS u(id, ps, pe, ex, pre, suf, orph, ast, aen)
+       WHERE a.id = u.id AND a."deletedAt" IS NULL`,
+      [
+        changes.map((c) => c.id),
+        changes.map((c) => c.start),
+        changes.map((c) => c.end),
+        changes.map((c) => c.exact),
+        changes.map((c) => c.prefix),
+        changes.map((c) => c.suffix),
+        changes.map((c) => c.orphaned),
+        changes.map((c) => (c.anchorChanged ? buffer(c.anchor.start) : null)),
+        changes.map((c) => (c.anchorChanged ? buffer(c.anchor.end) : null)),
+      ],
+    );
+  }
+
+  async close() {
+    await this.pool.end();
+  }
+}
