@@ -1,4 +1,5 @@
 import { db, type Prisma, type Tx } from "../db";
+import { can } from "../policies";
 import { isGroupModerator, type Viewer } from "../policies/annotations";
 
 /** Rows the presenter needs: the annotation, its author and, for moderators, open flags. */
@@ -22,6 +23,8 @@ function itemVisibleWhere(viewer: Viewer): Prisma.AnnotationWhereInput {
 
 /** Annotations of a document the viewer may see, replies only within visible threads. */
 export function visibleAnnotationsWhere(documentId: string, viewer: Viewer): Prisma.AnnotationWhereInput {
+  // Callers check document access first; this keeps a missed check from leaking anything.
+  if (!can(viewer.membership, "document.read")) return { id: { in: [] } };
   const item = itemVisibleWhere(viewer);
   return {
     documentId,
