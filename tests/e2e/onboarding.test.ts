@@ -27,7 +27,11 @@ describe("a newcomer's first session", () => {
 
     const signup = await page.goto("/signup");
     const csp = signup?.headers()["content-security-policy"] ?? "";
-    expect(csp).toContain("script-src 'self'");
+    // A strict policy: scripts only with this response's nonce, nothing inline.
+    const scripts = /script-src ([^;]*)/.exec(csp)?.[1] ?? "";
+    expect(scripts).toMatch(/'nonce-[A-Za-z0-9+/=]{20,}'/);
+    expect(scripts).toContain("'strict-dynamic'");
+    expect(scripts).not.toContain("'unsafe-inline'");
     expect(csp).toContain("frame-ancestors 'none'");
     expect(signup?.headers()["x-content-type-options"]).toBe("nosniff");
     await page.getByLabel("Name").fill("Nadia Newcomer");

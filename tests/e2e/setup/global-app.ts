@@ -21,7 +21,7 @@ export default async function setup(project: TestProject) {
   const root = process.cwd();
   process.env.NEXT_TELEMETRY_DISABLED = "1";
   execFileSync(process.execPath, [path.join(root, "scripts", "ensure.mjs"), "--quiet"], { stdio: "inherit" });
-  if (!existsSync(path.join(root, ".next", "BUILD_ID")) || process.env.E2E_REBUILD !== "0") {
+  if (!existsSync(path.join(root, process.env.NEXT_DIST_DIR || ".next", "BUILD_ID")) || process.env.E2E_REBUILD !== "0") {
     execFileSync(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"], { cwd: root, stdio: "inherit" });
   }
   const home = await mkdtemp(path.join(os.tmpdir(), "marginalia-e2e-"));
