@@ -1,0 +1,19 @@
+import addModeratorNote from "@/lib/commands/add-moderator-note";
+import { readJsonObject } from "@/lib/http/body";
+import { created, route } from "@/lib/http/route";
+import { authorize } from "@/lib/policies";
+import { presentModeratorNote } from "@/lib/presenters/moderation";
+import { listModeratorNotes, loadAnnotationForViewer } from "@/lib/queries/moderation";
+
+// POST /api/v1/annotations/{annotationId}/notes — a private note for the group's moderators, kept in the log (moderators).
+export const POST = route<{ annotationId: string }>(async ({ actor, params, request, origin }) => {
+  const { note } = await addModeratorNote({ actorId: actor.id, annotationId: params.annotationId, input: await readJsonObject(request) });
+  return created(presentModeratorNote(note), `${origin}/api/v1/annotations/${params.annotationId}/notes`);
+});
+
+// GET /api/v1/annotations/{annotationId}/notes — the moderators' notes on an item, oldest first (moderators).
+export const GET = route<{ annotationId: string }>(async ({ actor, params }) => {
+  const { annotation, viewer } = await loadAnnotationForViewer(params.annotationId, actor.id);
+  authorize(viewer.membership, "moderation.read");
+  return Response.json({ items: (await listModeratorNotes(annotation.id)).map(presentModeratorNote) });
+});

@@ -1,0 +1,163 @@
+import { db, type Prisma, type Tx } from "../db";
+import { NotFoundError, ValidationError } from "../errors";
+import { authorize, can, ROLES, type Action } from "../policies";
+import { isAnnotationVisibleTo, type Viewer } from "../policies/annotations";
+import type { QueueFilter } from "../validation/moderation";
+import { annotationInclude, findAnnotation, visibleAnnotationsWhere } from "./annotations";
+import { loadDocumentForViewer } from "./document-access";
+import { findMembership } from "./memberships";
+
+/**
+ * An annotation by id alone (the /api/v1/annotations/{id} routes) with its document and the
+ * actor as a Viewer. Missing, deleted, outside the actor's groups or invisible to them: one 404.
+ */
+export async function loadAnnotationForViewer(annotationId: string, actorId: string, tx: Tx = db()) {
+  const located = await tx.annotation.findUnique({ where: { id: annotationId }, select: { documentId: true } });
+  if (!located) throw new NotFoundError("Annotation");
+  let loaded;
+  try {
+    loaded = await loadDocumentForViewer(located.documentId, actorId, tx);
+  } catch (error) {
+    if (error instanceof NotFoundError) throw new NotFoundError("Annotation");
+    throw error;
+  }
+  const annotation = await findAnnotation(located.documentId, annotationId, tx);
+  if (!annotation || !isAnnotationVisibleTo(loaded.viewer, annotation)) throw new NotFoundError("Annotation");
+  return { ...loaded, annotation };
+}
+
+/** The actor in a group as a Viewer, after checking they hold `action` (404 outsiders, 403 members). */
+export async function groupViewer(groupId: string, actorId: string, action: Action, tx: Tx = db()): Promise<Viewer> {
+  const membership = await findMembership(groupId, actorId, tx);
+  authorize(membership, action);
+  return { userId: actorId, membership };
+}
+
+/** Roles whose holders may take `action`, read off the permission table (for recipient lists). */
+export function rolesHolding(action: Action) {
+  return ROLES.filter((role) => can({ role, muted: false }, action));
+}
+
+/** What the moderator sees across a group: the per-document visibility rule, scoped to the group. */
+function visibleInGroupWhere(groupId: string, viewer: Viewer): Prisma.AnnotationWhereInput {
+  const { documentId: _ignored, ...rule } = visibleAnnotationsWhere("", viewer);
+  return { ...rule, groupId };
+}
+
+const FILTER_WHERE: Record<QueueFilter | "open", Prisma.AnnotationWhereInput> = {
+  pending: { status: "pending" },
+  flagged: { flags: { some: { resolvedAt: null } } },
+  hidden: { status: "hidden" },
+  spam: { status: "spam" },
+  open: { OR: [{ status: "pending" }, { flags: { some: { resolvedAt: null } } }] },
+};
+
+/** Decisions waiting come oldest first; decided items (hidden, spam) newest decision first. */
+const FILTER_ORDER: Record<QueueFilter | "open", Prisma.AnnotationOrderByWithRelationInput[]> = {
+  pending: [{ createdAt: "asc" }, { id: "asc" }],
+  flagged: [{ createdAt: "asc" }, { id: "asc" }],
+  open: [{ createdAt: "asc" }, { id: "asc" }],
+  hidden: [{ updatedAt: "desc" }, { id: "desc" }],
+  spam: [{ updatedAt: "desc" }, { id: "desc" }],
+};
+
+export const queueInclude = {
+  ...annotationInclude,
+  document: { select: { id: true, title: true } },
+  thread: { select: { authorId: true, visibility: true, status: true, locked: true, deletedAt: true, quoteExact: true, body: true } },
+  parent: { select: { id: true, body: true, author: { select: { name: true } } } },
+  flags: { where: { resolvedAt: null }, select: { reason: true, text: true, createdAt: true }, orderBy: { createdAt: "asc" } },
+} satisfies Prisma.AnnotationInclude;
+
+export type QueueRow = Prisma.AnnotationGetPayload<{ include: typeof queueInclude }>;
+
+export function encodeCursor(value: unknown): string {
+  return Buffer.from(JSON.stringify(value)).toString("base64url");
+}
+
+export function decodeCursor<T>(cursor: string | undefined, check: (value: unknown) => value is T): T | undefined {
+  if (!cursor) return undefined;
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+    if (check(value)) return value;
+  } catch {
+    // fall through to the same error as a well-formed but foreign cursor
+  }
+  throw new ValidationError("The cursor is malformed; start again without it");
+}
+
+const isOffset = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0;
+
+/**
+ * One page of a group's moderation queue for a moderator. Every row is also checked with the
+ * read policy, so nothing the viewer may not see can slip in through the SQL.
+ */
+export async function listQueue(opts: { groupId: string; viewer: Viewer; filter?: QueueFilter; cursor?: string; limit: number }) {
+  const skip = decodeCursor(opts.cursor, isOffset) ?? 0;
+  const key = opts.filter ?? "open";
+  const rows = await db().annotation.findMany({
+    where: { AND: [visibleInGroupWhere(opts.groupId, opts.viewer), FILTER_WHERE[key]] },
+    include: queueInclude,
+    orderBy: FILTER_ORDER[key],
+    skip,
+    take: opts.limit + 1,
+  });
+  const more = rows.length > opts.limit;
+  const items = rows.slice(0, opts.limit).filter((row) => isAnnotationVisibleTo(opts.viewer, row));
+  return { items, nextCursor: more ? encodeCursor(skip + opts.limit) : null };
+}
+
+/** How many items each queue filter holds, for the tabs and the navigation badge. */
+export async function queueCounts(groupId: string, viewer: Viewer) {
+  const base = visibleInGroupWhere(groupId, viewer);
+  const count = (key: QueueFilter | "open") => db().annotation.count({ where: { AND: [base, FILTER_WHERE[key]] } });
+  const [open, pending, flagged, hidden, spam] = await Promise.all([count("open"), count("pending"), count("flagged"), count("hidden"), count("spam")]);
+  return { open, pending, flagged, hidden, spam };
+}
+
+type LogCursor = [string, string];
+const isLogCursor = (v: unknown): v is LogCursor => Array.isArray(v) && v.length === 2 && v.every((x) => typeof x === "string") && !Number.isNaN(Date.parse(v[0]));
+
+/** One page of a group's moderation log, newest first, keyed on (time, id) so pages never overlap. */
+export async function listModerationLog(opts: { groupId: string; cursor?: string; limit: number; annotationId?: string }) {
+  const after = decodeCursor(opts.cursor, isLogCursor);
+  const rows = await db().moderationLogEntry.findMany({
+    where: {
+      groupId: opts.groupId,
+      ...(opts.annotationId ? { annotationId: opts.annotationId } : {}),
+      ...(after ? { OR: [{ createdAt: { lt: new Date(after[0]) } }, { createdAt: new Date(after[0]), id: { lt: after[1] } }] } : {}),
+    },
+    include: {
+      actor: { select: { id: true, name: true } },
+      subject: { select: { id: true, name: true } },
+      annotation: { select: { id: true, documentId: true, quoteExact: true, body: true, authorId: true, visibility: true, status: true, deletedAt: true } },
+    },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: opts.limit + 1,
+  });
+  const items = rows.slice(0, opts.limit);
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > opts.limit && last ? encodeCursor([last.createdAt.toISOString(), last.id]) : null };
+}
+
+export type LogRow = Awaited<ReturnType<typeof listModerationLog>>["items"][number];
+
+/** Moderator notes on one item, oldest first, as a thread of their own. */
+export function listModeratorNotes(annotationId: string, tx: Tx = db()) {
+  return tx.moderatorNote.findMany({
+    where: { annotationId },
+    include: { author: { select: { id: true, name: true } } },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  });
+}
+
+export type ModeratorNoteRow = Awaited<ReturnType<typeof listModeratorNotes>>[number];
+
+/** Every flag on an item, oldest first. `userId` is for checks only; presenters never show it. */
+export function listFlags(annotationId: string, tx: Tx = db()) {
+  return tx.flag.findMany({
+    where: { annotationId },
+    select: { id: true, annotationId: true, userId: true, reason: true, text: true, createdAt: true, resolvedAt: true },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  });
+}

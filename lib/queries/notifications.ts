@@ -1,0 +1,82 @@
+import { db, type Prisma } from "../db";
+import { can, type MembershipLike } from "../policies";
+import { isAnnotationVisibleTo } from "../policies/annotations";
+import { decodeCursor, encodeCursor, rolesHolding } from "./moderation";
+
+/** Largest unread count we compute exactly; the badge shows "99+" beyond it anyway. */
+export const UNREAD_COUNT_CAP = 100;
+
+const notificationInclude = {
+  group: { select: { id: true, name: true } },
+  actor: { select: { id: true, name: true } },
+  annotation: {
+    select: {
+      id: true, documentId: true, authorId: true, visibility: true, status: true, deletedAt: true, locked: true,
+      quoteExact: true, body: true, parentId: true,
+      document: { select: { title: true } },
+      thread: { select: { authorId: true, visibility: true, status: true, locked: true, deletedAt: true } },
+    },
+  },
+} satisfies Prisma.NotificationInclude;
+
+export type NotificationRow = Prisma.NotificationGetPayload<{ include: typeof notificationInclude }>;
+
+/**
+ * Only entries the recipient may still act on: they still moderate the group (SQL bound) and
+ * can still see the item (the read policy, below), so a demotion or a deletion empties them.
+ */
+function recipientWhere(userId: string): Prisma.NotificationWhereInput {
+  return {
+    userId,
+    group: { memberships: { some: { userId, role: { in: rolesHolding("moderation.read") } } } },
+    OR: [{ annotationId: null }, { annotation: { is: { deletedAt: null } } }],
+  };
+}
+
+async function stillRelevant<T extends { groupId: string; annotation: NotificationRow["annotation"] }>(userId: string, rows: T[]) {
+  if (rows.length === 0) return rows;
+  const memberships = await db().membership.findMany({ where: { userId, groupId: { in: [...new Set(rows.map((r) => r.groupId))] } } });
+  const byGroup = new Map<string, MembershipLike>(memberships.map((m) => [m.groupId, m]));
+  return rows.filter((row) => {
+    const viewer = { userId, membership: byGroup.get(row.groupId) ?? null };
+    if (!can(viewer.membership, "moderation.read")) return false;
+    return !row.annotation || isAnnotationVisibleTo(viewer, row.annotation);
+  });
+}
+
+type Cursor = [string, string];
+const isCursor = (v: unknown): v is Cursor => Array.isArray(v) && v.length === 2 && v.every((x) => typeof x === "string") && !Number.isNaN(Date.parse(v[0]));
+
+/** One page of a user's inbox, newest first. */
+export async function listNotifications(opts: { userId: string; unread?: boolean; cursor?: string; limit: number }) {
+  const after = decodeCursor(opts.cursor, isCursor);
+  const rows = await db().notification.findMany({
+    where: {
+      AND: [
+        recipientWhere(opts.userId),
+        opts.unread ? { readAt: null } : {},
+        after ? { OR: [{ createdAt: { lt: new Date(after[0]) } }, { createdAt: new Date(after[0]), id: { lt: after[1] } }] } : {},
+      ],
+    },
+    include: notificationInclude,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: opts.limit + 1,
+  });
+  const page = rows.slice(0, opts.limit);
+  const last = page.at(-1);
+  return {
+    items: await stillRelevant(opts.userId, page),
+    nextCursor: rows.length > opts.limit && last ? encodeCursor([last.createdAt.toISOString(), last.id]) : null,
+  };
+}
+
+/** Unread entries the user may still act on, counted up to UNREAD_COUNT_CAP. */
+export async function countUnreadNotifications(userId: string) {
+  const rows = await db().notification.findMany({
+    where: { AND: [recipientWhere(userId), { readAt: null }] },
+    select: { groupId: true, annotation: notificationInclude.annotation },
+    orderBy: { createdAt: "desc" },
+    take: UNREAD_COUNT_CAP,
+  });
+  return (await stillRelevant(userId, rows)).length;
+}
