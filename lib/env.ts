@@ -30,6 +30,10 @@ const schema = z.object({
   REDIS_URL: z.string().min(1).optional(),
   /** "1" when a reverse proxy sets X-Forwarded-For; otherwise the socket address is used for rate limits. */
   TRUST_PROXY: z.enum(["0", "1"]).optional(),
+  /** SMTP server for invitation emails, e.g. smtps://user:pass@mail.example.org:465; unset = the UI shows links to copy instead. */
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, "SMTP_URL must start with smtp:// or smtps://").optional(),
+  /** Sender of those emails, e.g. "Marginalia <reading@example.org>". */
+  MAIL_FROM: z.string().min(3).optional(),
   /** Quieter or louder server logs. */
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });

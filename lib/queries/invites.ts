@@ -1,0 +1,37 @@
+import { hashApiToken } from "../auth/api-tokens";
+import { db, type Tx } from "../db";
+
+/** Invitation secrets are hashed exactly like API tokens: SHA-256, since they carry 192 random bits. */
+export const hashInviteToken = hashApiToken;
+
+export type InviteStatus = "active" | "revoked" | "expired" | "used_up";
+
+/** Whether an invitation still lets people in, and if not, why (revocation wins over the rest). */
+export function inviteStatus(invite: { revokedAt: Date | null; expiresAt: Date; maxUses: number | null; uses: number }, now = new Date()): InviteStatus {
+  if (invite.revokedAt) return "revoked";
+  if (invite.expiresAt <= now) return "expired";
+  if (invite.maxUses !== null && invite.uses >= invite.maxUses) return "used_up";
+  return "active";
+}
+
+const createdBy = { select: { id: true, name: true } } as const;
+
+/** A group's invitations, newest first, with who made each. */
+export function listInvites(groupId: string, tx: Tx = db()) {
+  return tx.invite.findMany({ where: { groupId }, include: { createdBy }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 200 });
+}
+
+/** One invitation of a group, or null (an id from another group is as absent as a missing one). */
+export function findGroupInvite(groupId: string, inviteId: string, tx: Tx = db()) {
+  return tx.invite.findFirst({ where: { id: inviteId, groupId }, include: { createdBy } });
+}
+
+/** What the invitation page shows to whoever holds the link: the group, the role and who invited. */
+export function findInviteByToken(token: string, tx: Tx = db()) {
+  return tx.invite.findUnique({
+    where: { tokenHash: hashInviteToken(token) },
+    include: { createdBy, group: { select: { id: true, name: true, description: true, _count: { select: { memberships: true } } } } },
+  });
+}
+
+export type InviteRow = NonNullable<Awaited<ReturnType<typeof findGroupInvite>>>;
