@@ -1,6 +1,7 @@
 import type { Document } from "@hocuspocus/server";
 import type { AnnotationEvent } from "../annotations/events";
-import { isAnnotationVisibleTo, type Viewer } from "../policies/annotations";
+import { db } from "../db";
+import { isAnnotationVisibleTo, isHiddenUntilPosted, seesPeersAnonymously, type Viewer } from "../policies/annotations";
 import { annotationIri, presentAnnotation } from "../presenters/annotation";
 import { findAnnotation } from "../queries/annotations";
 import { membershipsOf } from "./access";
@@ -16,10 +17,14 @@ export async function broadcastAnnotationEvent(document: Document, event: Annota
   if (connections.length === 0) return;
   const row = await findAnnotation(event.documentId, event.annotationId);
   const groupId = (connections[0].context as CollabContext).groupId;
-  const memberships = await membershipsOf(groupId, [...new Set(connections.map((c) => (c.context as CollabContext).userId))]);
+  const users = [...new Set(connections.map((c) => (c.context as CollabContext).userId))];
+  const memberships = await membershipsOf(groupId, users);
+  const settings = await seminarSettings(event.documentId, users);
   for (const connection of connections) {
     const context = connection.context as CollabContext;
     const viewer: Viewer = { userId: context.userId, membership: memberships.get(context.userId) ?? null };
+    viewer.anonymousPeers = seesPeersAnonymously(viewer, settings.group);
+    viewer.hiddenUntilPosted = isHiddenUntilPosted(viewer, settings.document, settings.posted.has(context.userId));
     const origin = context.origin ?? fallbackOrigin;
     if (row && isAnnotationVisibleTo(viewer, row)) {
       connection.sendStateless(JSON.stringify({ type: event.type, annotation: presentAnnotation(row, origin, viewer) }));
@@ -28,4 +33,13 @@ export async function broadcastAnnotationEvent(document: Document, event: Annota
       connection.sendStateless(JSON.stringify({ type: "annotation.deleted", annotation: { id } }));
     }
   }
+}
+
+/** The document's seminar settings, and which of the users have posted on it (for hide-and-reveal). */
+async function seminarSettings(documentId: string, users: string[]) {
+  const document = await db().document.findUnique({ where: { id: documentId }, select: { hideUntilPosted: true, group: { select: { anonymousToPeers: true } } } });
+  const settings = { document: { hideUntilPosted: document?.hideUntilPosted ?? false }, group: { anonymousToPeers: document?.group.anonymousToPeers ?? false } };
+  if (!settings.document.hideUntilPosted) return { ...settings, posted: new Set<string>() };
+  const rows = await db().annotation.groupBy({ by: ["authorId"], where: { documentId, authorId: { in: users }, threadId: null, deletedAt: null } });
+  return { ...settings, posted: new Set(rows.map((r) => r.authorId)) };
 }

@@ -1,7 +1,14 @@
 import { can, type MembershipLike } from "./index";
 
 /** Who is looking: a user and their membership in the annotation's group (null for outsiders). */
-export type Viewer = { userId: string | null; membership: MembershipLike };
+export type Viewer = {
+  userId: string | null;
+  membership: MembershipLike;
+  /** Hide-and-reveal: the document hides others' annotations until this viewer posts one. */
+  hiddenUntilPosted?: boolean;
+  /** Anonymous to peers: others' names and ids are withheld from this viewer. */
+  anonymousPeers?: boolean;
+};
 
 /** What the annotation policies read off an annotation; replies carry their thread's root too. */
 export type AnnotationFacts = {
@@ -27,6 +34,7 @@ function isItemVisibleTo(viewer: Viewer, annotation: Omit<AnnotationFacts, "thre
   if (annotation.deletedAt) return false;
   if (!can(viewer.membership, "document.read")) return false;
   if (isAuthor(viewer, annotation)) return true;
+  if (viewer.hiddenUntilPosted) return false;
   if (annotation.visibility === "private") return false;
   return annotation.status === "approved" || isGroupModerator(viewer);
 }
@@ -60,4 +68,19 @@ export function canReplyTo(viewer: Viewer, parent: AnnotationFacts): boolean {
 /** Status a new or edited post gets: pre-moderated groups hold posts from below moderator. */
 export function initialStatus(viewer: Viewer, moderation: "post" | "pre"): "approved" | "pending" {
   return moderation === "pre" && !isGroupModerator(viewer) ? "pending" : "approved";
+}
+
+/** Whether the viewer learns who wrote an annotation: always for their own and for moderators. */
+export function canSeeAuthorOf(viewer: Viewer, annotation: { authorId: string }): boolean {
+  return !viewer.anonymousPeers || isAuthor(viewer, annotation) || isGroupModerator(viewer);
+}
+
+/** Hide-and-reveal holds back others' annotations until the viewer has posted; moderators see all. */
+export function isHiddenUntilPosted(viewer: Viewer, document: { hideUntilPosted: boolean }, hasPosted: boolean): boolean {
+  return document.hideUntilPosted && !isGroupModerator(viewer) && !hasPosted;
+}
+
+/** Anonymous-to-peers groups withhold names from everyone below moderator. */
+export function seesPeersAnonymously(viewer: Viewer, group: { anonymousToPeers: boolean }): boolean {
+  return group.anonymousToPeers && !isGroupModerator(viewer);
 }

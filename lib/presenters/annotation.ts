@@ -1,6 +1,9 @@
 import { createHash } from "node:crypto";
-import { isGroupModerator, type Viewer } from "../policies/annotations";
+import { canSeeAuthorOf, isGroupModerator, type Viewer } from "../policies/annotations";
 import type { AnnotationRow } from "../queries/annotations";
+
+/** What peers see instead of a name in an anonymous-to-peers group. */
+export const ANONYMOUS_NAME = "A classmate";
 
 export const ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld";
 export const ANNO_MEDIA_TYPE = 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"';
@@ -56,7 +59,10 @@ export function presentAnnotation(row: AnnotationRow, origin: string, viewer: Vi
     motivation: row.motivation,
     created: row.createdAt.toISOString(),
     modified: row.updatedAt.toISOString(),
-    creator: { id: userIri(origin, row.author.id), type: "Person", name: row.author.name },
+    // Anonymous to peers: no name, no id, nothing that tells two of one person's notes apart.
+    creator: canSeeAuthorOf(viewer, row) ? { id: userIri(origin, row.author.id), type: "Person", name: row.author.name } : { type: "Person", name: ANONYMOUS_NAME },
+    ...(row.canonical ? { canonical: row.canonical } : {}),
+    ...(row.via.length ? { via: row.via.length === 1 ? row.via[0] : row.via } : {}),
     ...(bodies.length === 1 ? { body: bodies[0] } : bodies.length ? { body: bodies } : {}),
     target,
     visibility: row.visibility,

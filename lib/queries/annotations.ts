@@ -17,6 +17,7 @@ export type AnnotationRow = Prisma.AnnotationGetPayload<{ include: typeof annota
  */
 function itemVisibleWhere(viewer: Viewer): Prisma.AnnotationWhereInput {
   const mine: Prisma.AnnotationWhereInput = viewer.userId ? { authorId: viewer.userId } : { id: "" };
+  if (viewer.hiddenUntilPosted) return mine;
   const others: Prisma.AnnotationWhereInput = isGroupModerator(viewer) ? { visibility: "group" } : { visibility: "group", status: "approved" };
   return { OR: [mine, others] };
 }

@@ -36,19 +36,22 @@ describe("annotation visibility: policy and SQL agree", () => {
       for (const status of STATUSES)
         await db().annotation.create({ data: { ...base, authorId: authors[(STATUSES.indexOf(status) + 1) % 3].id, parentId: thread.id, threadId: thread.id, motivation: "replying", visibility: thread.visibility, status } });
 
-    const all = await db().annotation.findMany({ where: { documentId: doc.id }, select: { id: true } });
+    const all = await Promise.all((await db().annotation.findMany({ where: { documentId: doc.id }, select: { id: true } })).map((a) => findAnnotation(doc.id, a.id)));
     const viewers: [string, Viewer][] = [
       ...roles.map((r): [string, Viewer] => [r, { userId: members[r].id, membership: { role: r, muted: false } }]),
       ["owner", { userId: owner.id, membership: { role: "owner", muted: false } }],
       ["muted", { userId: muted.id, membership: { role: "member", muted: true } }],
+      ["member, hidden until posted", { userId: members.member.id, membership: { role: "member", muted: false }, hiddenUntilPosted: true }],
+      ["viewer, hidden until posted", { userId: members.viewer.id, membership: { role: "viewer", muted: false }, hiddenUntilPosted: true }],
       ["outsider", { userId: outsider.id, membership: null }],
       ["anonymous", { userId: null, membership: null }],
     ];
     let checked = 0;
     for (const [name, viewer] of viewers) {
       const listed = new Set((await listVisibleAnnotations(doc.id, viewer)).map((a) => a.id));
-      for (const { id } of all) {
-        const row = (await findAnnotation(doc.id, id))!;
+      for (const row of all) {
+        if (!row) throw new Error("row vanished");
+        const id = row.id;
         const byPolicy = isAnnotationVisibleTo(viewer, row);
         if (byPolicy !== listed.has(id)) throw new Error(`${name} on ${row.visibility}/${row.status}/${row.deletedAt ? "deleted" : "live"} reply=${!!row.threadId}: policy ${byPolicy}, SQL ${listed.has(id)}`);
         checked++;
