@@ -1,5 +1,6 @@
 import { anchorTarget } from "../annotations/anchor-target";
 import { withDocumentState } from "../annotations/document-text";
+import { notifyAfterPost } from "../annotations/after-post";
 import { publishAnnotationEvents } from "../annotations/events";
 import { db } from "../db";
 import { ForbiddenError, UnprocessableError } from "../errors";
@@ -19,7 +20,13 @@ function idFromIri(iri: string): string {
  * on the server's current copy of the text (position, else quote, else a close match). In a
  * pre-moderated group, posts from below moderator start pending.
  */
-export default async function createAnnotation(opts: { actorId: string; documentId: string; input: unknown }) {
+export default async function createAnnotation(opts: {
+  actorId: string;
+  documentId: string;
+  input: unknown;
+  /** W3C provenance the server keeps as given: the client's canonical IRI, and IRIs it was copied from. */
+  provenance?: { canonical?: string; via?: string[] };
+}) {
   const input: AnnotationInput = parseW3cAnnotation(opts.input);
   const { document, viewer } = await loadDocumentForViewer(opts.documentId, opts.actorId);
   authorize(viewer.membership, "annotation.create");
@@ -34,6 +41,8 @@ export default async function createAnnotation(opts: { actorId: string; document
     body: input.body,
     bodyFormat: input.bodyFormat,
     tags: input.tags,
+    canonical: opts.provenance?.canonical ?? null,
+    via: opts.provenance?.via ?? [],
   } as const;
 
   let row;
@@ -66,5 +75,6 @@ export default async function createAnnotation(opts: { actorId: string; document
     });
   }
   publishAnnotationEvents([{ type: "annotation.created", documentId: document.id, annotationId: row.id }]);
+  await notifyAfterPost(row.id);
   return { annotation: row, viewer };
 }

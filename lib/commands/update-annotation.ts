@@ -1,5 +1,6 @@
 import { anchorTarget, type AnchoredTarget } from "../annotations/anchor-target";
 import { withDocumentState } from "../annotations/document-text";
+import { notifyAfterPost } from "../annotations/after-post";
 import { publishAnnotationEvents } from "../annotations/events";
 import { db } from "../db";
 import { ForbiddenError, NotFoundError, PreconditionFailedError, UnprocessableError } from "../errors";
@@ -56,5 +57,6 @@ export default async function updateAnnotation(opts: { actorId: string; document
     return tx.annotation.findUniqueOrThrow({ where: { id: current.id }, include: annotationInclude });
   });
   publishAnnotationEvents([{ type: "annotation.updated", documentId: document.id, annotationId: row.id, before: current }]);
+  await notifyAfterPost(row.id);
   return { annotation: row, viewer };
 }
