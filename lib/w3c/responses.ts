@@ -1,0 +1,19 @@
+import { ifNoneMatchHits } from "./conditional";
+
+/**
+ * A JSON-LD answer. HEAD gets the same headers without the body; a GET whose If-None-Match
+ * names the current ETag gets 304 with the validator headers only.
+ */
+export function representation(request: Request, body: unknown, headers: Headers, status = 200): Response {
+  const etag = headers.get("etag");
+  const safe = request.method === "GET" || request.method === "HEAD";
+  if (safe && status === 200 && etag && ifNoneMatchHits(request.headers.get("if-none-match"), etag)) {
+    const kept = new Headers();
+    for (const name of ["ETag", "Content-Location", "Vary", "Cache-Control", "Link", "Allow"]) {
+      const value = headers.get(name);
+      if (value !== null) kept.set(name, value);
+    }
+    return new Response(null, { status: 304, headers: kept });
+  }
+  return new Response(request.method === "HEAD" ? null : JSON.stringify(body), { status, headers });
+}
