@@ -26,7 +26,12 @@ export const updateGroupAction = withActor(async (actor, groupId: string, _prev:
   await updateGroup({
     actorId: actor.id,
     groupId,
-    changes: { name: form.get("name"), moderation: form.get("moderation"), description: form.get("description") ?? "" },
+    changes: {
+      name: form.get("name"),
+      moderation: form.get("moderation"),
+      description: form.get("description") ?? "",
+      anonymousToPeers: form.get("anonymousToPeers") === "on",
+    },
   });
   revalidatePath(`/groups/${groupId}`);
   return { ok: true };

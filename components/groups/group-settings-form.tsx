@@ -12,15 +12,15 @@ import { SubmitButton } from "@/components/auth/submit-button";
 import { emptyFormState, fieldError, formAlert } from "@/components/auth/form-state";
 import { MODERATION_HINT, MODERATION_OPTIONS } from "@/components/groups/roles";
 
-type GroupSettingsFormProps = { group: { id: string; name: string; description: string; moderation: string } };
+type GroupSettingsFormProps = { group: { id: string; name: string; description: string; moderation: string; anonymousToPeers: boolean } };
 
-/** Owners: the group's name, description and moderation mode. */
+/** Owners: the group's name, description, moderation mode and seminar settings. */
 function GroupSettingsForm({ group }: GroupSettingsFormProps) {
   const action = useMemo(() => updateGroupAction.bind(null, group.id), [group.id]);
   const [state, formAction] = useActionState(action, emptyFormState);
   const alert = formAlert(state, ["name", "description", "moderation"]);
   // Keyed on the saved values so a save elsewhere (or this one) refreshes the defaults.
-  const key = `${group.name}\u0000${group.description}\u0000${group.moderation}`;
+  const key = `${group.name}\u0000${group.description}\u0000${group.moderation}\u0000${group.anonymousToPeers}`;
   return (
     <form key={key} action={formAction} className="grid gap-4" aria-label="Group settings">
       <Field label="Name" error={fieldError(state, "name")}>
@@ -38,6 +38,13 @@ function GroupSettingsForm({ group }: GroupSettingsFormProps) {
           ))}
         </Select>
       </Field>
+      <label className="flex items-start gap-2.5 text-sm">
+        <input type="checkbox" name="anonymousToPeers" defaultChecked={group.anonymousToPeers} className="mt-0.5 size-4 accent-primary" />
+        <span>
+          <span className="font-medium">Anonymous to peers</span>
+          <span className="block text-[0.8125rem] text-muted-foreground">Members see “A classmate” instead of each other’s names on notes. Moderators and owners still see who wrote what.</span>
+        </span>
+      </label>
       {alert ? <Alert variant="error">{alert}</Alert> : null}
       <div className="flex items-center gap-3">
         <SubmitButton variant="outline" pendingLabel="Saving…">

@@ -1,6 +1,6 @@
 import { abilities, type MembershipLike } from "../policies";
 
-type GroupRow = { id: string; name: string; description: string; moderation: "post" | "pre"; createdAt: Date; updatedAt: Date };
+type GroupRow = { id: string; name: string; description: string; moderation: "post" | "pre"; anonymousToPeers: boolean; createdAt: Date; updatedAt: Date };
 
 /** A group as the actor sees it: with their role and what they may do. */
 export function presentGroup(group: GroupRow, membership: NonNullable<MembershipLike>) {
@@ -9,6 +9,7 @@ export function presentGroup(group: GroupRow, membership: NonNullable<Membership
     name: group.name,
     description: group.description,
     moderation: group.moderation,
+    anonymousToPeers: group.anonymousToPeers,
     role: membership.role,
     muted: membership.muted,
     abilities: abilities(membership),

@@ -30,6 +30,8 @@ export const groupCreateInput = z.object({
   /** post: visible at once, moderated after; pre: posts wait for approval. */
   moderation: z.enum(["post", "pre"]).default("post"),
   description: z.string().trim().max(2000).optional(),
+  /** Seminar setting: members see "A classmate" instead of each other's names on annotations. */
+  anonymousToPeers: z.boolean().optional(),
 });
 
 export const groupUpdateInput = groupCreateInput.partial();
@@ -54,3 +56,9 @@ export const documentCreateInput = z.object({
 });
 
 export const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "Malformed id");
+
+export const documentUpdateInput = z.object({
+  title: z.string().trim().min(1, "Give the document a title").max(300).optional(),
+  /** Seminar setting: members see the group's annotations only after posting their own first one. */
+  hideUntilPosted: z.boolean().optional(),
+});
