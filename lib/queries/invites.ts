@@ -35,3 +35,11 @@ export function findInviteByToken(token: string, tx: Tx = db()) {
 }
 
 export type InviteRow = NonNullable<Awaited<ReturnType<typeof findGroupInvite>>>;
+
+/** The open invitation a sign-in or sign-up page will return to (callbackUrl `/invite/<token>`), so it can say which group. */
+export async function findInviteForCallback(callbackUrl: string) {
+  const token = /^\/invite\/([A-Za-z0-9_-]{16,128})$/.exec(callbackUrl)?.[1];
+  if (!token) return null;
+  const invite = await findInviteByToken(token);
+  return invite && inviteStatus(invite) === "active" ? { groupName: invite.group.name, inviterName: invite.createdBy.name } : null;
+}

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { oauthProviders } from "@/lib/env";
+import { findInviteForCallback } from "@/lib/queries/invites";
 import { AuthCard } from "@/components/auth/auth-card";
 import { OAuthButtons } from "@/components/auth/oauth-buttons";
 import { SignInForm } from "@/components/auth/sign-in-form";
@@ -22,13 +23,15 @@ const AUTH_ERRORS: Record<string, string> = {
 export default async function SignInPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
   const callbackUrl = safeCallbackUrl(param(params, "callbackUrl"));
+  // Arriving from an invitation link: say which group they are about to join.
+  const invite = await findInviteForCallback(callbackUrl);
   const errorCode = param(params, "error");
   const initialError = errorCode ? (AUTH_ERRORS[errorCode] ?? "We couldn't sign you in. Try again.") : undefined;
 
   return (
     <AuthCard
       title="Welcome back"
-      description="Sign in to return to your reading groups."
+      description={invite ? `Sign in to join ${invite.groupName}.` : "Sign in to return to your reading groups."}
       footer={
         <>
           New to Marginalia?{" "}

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
 import { oauthProviders } from "@/lib/env";
+import { findInviteForCallback } from "@/lib/queries/invites";
 import { AuthCard } from "@/components/auth/auth-card";
 import { OAuthButtons } from "@/components/auth/oauth-buttons";
 import { SignUpForm } from "@/components/auth/sign-up-form";
@@ -12,11 +13,13 @@ export const metadata: Metadata = { title: "Create an account" };
 export default async function SignUpPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
   const callbackUrl = safeCallbackUrl(param(params, "callbackUrl"));
+  // Arriving from an invitation link: say which group they are about to join.
+  const invite = await findInviteForCallback(callbackUrl);
 
   return (
     <AuthCard
       title="Create your account"
-      description="Start a reading group, or join the one that invited you."
+      description={invite ? `${invite.inviterName} invited you to ${invite.groupName}. Create an account, then join.` : "Start a reading group, or join the one that invited you."}
       footer={
         <>
           Already have an account?{" "}

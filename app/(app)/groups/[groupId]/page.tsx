@@ -19,6 +19,11 @@ import { plural } from "@/components/documents/format";
 import { GroupSettingsForm } from "@/components/groups/group-settings-form";
 import { MembersCard } from "@/components/groups/members-card";
 import { ModerationBadge, RoleBadge } from "@/components/groups/role-badge";
+import { mayInviteAs } from "@/lib/commands/create-invite";
+import { isMailConfigured } from "@/lib/mail/send-mail";
+import { ROLES } from "@/lib/policies";
+import { listInvites } from "@/lib/queries/invites";
+import { InvitesCard } from "@/components/invites/invites-card";
 
 type Props = { params: Promise<{ groupId: string }> };
 
@@ -46,8 +51,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function GroupPage({ params }: Props) {
   const { groupId } = await params;
   const { user, group, membership } = await load(groupId);
-  const [documents, members] = await Promise.all([listDocuments(group.id), listMembers(group.id)]);
   const can = abilities(membership);
+  const [documents, members, invites] = await Promise.all([listDocuments(group.id), listMembers(group.id), can["member.manage"] ? listInvites(group.id) : []]);
 
   const newDocument = (label?: string, variant?: "default" | "outline") =>
     can["document.create"] ? (
@@ -113,6 +118,9 @@ export default async function GroupPage({ params }: Props) {
             canManage={can["member.manage"]}
             canMute={can["member.mute"]}
           />
+          {can["member.manage"] ? (
+            <InvitesCard group={group} invites={invites} roles={ROLES.filter((role) => mayInviteAs(membership, role))} mailConfigured={isMailConfigured()} />
+          ) : null}
           {can["group.update"] ? (
             <Card role="region" aria-labelledby="settings-heading">
               <CardHeader>

@@ -1,0 +1,68 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import acceptInvite from "@/lib/commands/accept-invite";
+import createInvite from "@/lib/commands/create-invite";
+import revokeInvite from "@/lib/commands/revoke-invite";
+import { currentUser } from "@/lib/auth/current-user";
+import { env } from "@/lib/env";
+import { UnauthorizedError } from "@/lib/errors";
+import { formError, formValues, withActor, type FormState } from "@/lib/http/action";
+
+/** The new invitation, for the dialog to show its link once. */
+export type InviteFormState = FormState & { invite?: { id: string; url: string; email: string | null; emailed?: boolean } };
+
+/** Origin for the link: APP_URL when set, else the request's own (as the API builds it). */
+async function requestOrigin(): Promise<string> {
+  const configured = env().APP_URL;
+  if (configured) return configured.replace(/\/+$/, "");
+  const h = await headers();
+  const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000";
+  const proto = h.get("x-forwarded-proto") ?? (/^(localhost|127\.|\[::1\])/.test(host) ? "http" : "https");
+  return `${proto}://${host}`;
+}
+
+const optionalNumber = (value: FormDataEntryValue | null) => (typeof value === "string" && value.trim() ? Number(value) : undefined);
+
+/** "Invite people" dialog (owners): makes the link, emails it when an address is given. */
+export async function createInviteAction(groupId: string, _prev: InviteFormState, form: FormData): Promise<InviteFormState> {
+  const values = formValues(form, ["role", "expiresInDays", "maxUses", "email"]);
+  try {
+    const actor = await currentUser();
+    if (!actor) throw new UnauthorizedError("Your session has ended; sign in again");
+    const email = values.email.trim();
+    const { invite, url, emailed } = await createInvite({
+      actorId: actor.id,
+      groupId,
+      origin: await requestOrigin(),
+      input: { role: values.role || "member", expiresInDays: optionalNumber(values.expiresInDays), maxUses: optionalNumber(values.maxUses), email: email || undefined },
+    });
+    revalidatePath(`/groups/${groupId}`);
+    return { ok: true, invite: { id: invite.id, url, email: invite.email, emailed } };
+  } catch (error) {
+    return formError(error, values);
+  }
+}
+
+/** Revoke button in the invitations list (owners). */
+export const revokeInviteAction = withActor(async (actor, groupId: string, inviteId: string) => {
+  await revokeInvite({ actorId: actor.id, groupId, inviteId });
+  revalidatePath(`/groups/${groupId}`);
+  return { ok: true };
+});
+
+/** "Join" on the invitation page: joins, then opens the group (also for someone already in it). */
+export async function acceptInviteAction(token: string, _prev: FormState): Promise<FormState> {
+  let groupId: string;
+  try {
+    const actor = await currentUser();
+    if (!actor) throw new UnauthorizedError("Your session has ended; sign in again");
+    ({ groupId } = await acceptInvite({ actorId: actor.id, token }));
+  } catch (error) {
+    return formError(error);
+  }
+  revalidatePath("/groups");
+  redirect(`/groups/${groupId}`);
+}
