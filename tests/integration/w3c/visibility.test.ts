@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import * as container from "@/app/api/annotations/[documentId]/route";
 import * as item from "@/app/api/annotations/[documentId]/[annotationId]/route";
+import * as exportRoute from "@/app/api/v1/documents/[documentId]/annotations/export/route";
 import createAnnotation from "@/lib/commands/create-annotation";
+import { db } from "@/lib/db";
+import { call } from "../http";
 import { annotate, annotationIriOf, scene, w3c } from "./helpers";
 
 const ROLES = ["outsider", "viewer", "member", "muted", "editor", "moderator", "owner", "other"] as const;
@@ -10,7 +13,19 @@ const IRIS = { prefer: 'return=representation;include="http://www.w3.org/ns/oa#P
 
 type Scene = Awaited<ReturnType<typeof scene>>;
 
-/** Every place an annotation could show up for one viewer: its own URL, the container's total, IRIs and descriptions. */
+/** The ids in each export format, and the notes that made it into the Markdown one. */
+async function exported(token: string, documentId: string, notes: Map<string, string>) {
+  const get = (format: string) => call(exportRoute.GET, { token, params: { documentId }, path: `/api/v1/documents/${documentId}/annotations/export?format=${format}` });
+  const [jsonld, csv, markdown] = await Promise.all([get("jsonld"), get("csv"), get("markdown")]);
+  if (jsonld.status === 404) return null;
+  return {
+    jsonld: ((jsonld.data.first?.items ?? []) as { id: string }[]).map((a) => a.id.split("/").at(-1)).sort(),
+    csv: csv.text.trimEnd().split("\r\n").slice(1).map((line) => line.split(",")[0]).sort(),
+    markdown: [...notes].filter(([, note]) => markdown.text.includes(note)).map(([id]) => id).sort(),
+  };
+}
+
+/** Every place an annotation could show up for one viewer: its own URL, the container's total, IRIs and descriptions, exports. */
 async function whatTheySee(s: Scene, role: Role, ids: string[]) {
   const token = s.tokens[role];
   const params = { documentId: s.document.id };
@@ -23,14 +38,16 @@ async function whatTheySee(s: Scene, role: Role, ids: string[]) {
     else expect(get.data.error.code).toBe("not_found");
   }
   const iris = await w3c(container.GET, { token, params, headers: IRIS });
-  if (iris.status === 404) return { direct, total: null, listed: [], described: [] };
+  const notes = new Map((await db().annotation.findMany({ where: { id: { in: ids } }, select: { id: true, body: true } })).map((r) => [r.id, r.body]));
+  const exports = await exported(token, s.document.id, notes);
+  if (iris.status === 404) return { direct, total: null, listed: [], described: [], exports };
   const described = await w3c(container.GET, { token, params });
   const page = await w3c(container.GET, { token, params, path: `/api/annotations/${s.document.id}/?page=0` });
   const listed = (iris.data.first?.items ?? []) as string[];
   const describedIds = ((described.data.first?.items ?? []) as { id: string }[]).map((a) => a.id);
   expect(page.status === 404 ? [] : page.data.items.map((a: { id: string }) => a.id)).toEqual(describedIds);
   expect(described.data.total).toBe(iris.data.total);
-  return { direct, total: iris.data.total as number, listed: listed.map((iri) => iri.split("/").at(-1)), described: describedIds.map((iri) => iri.split("/").at(-1)) };
+  return { direct, total: iris.data.total as number, listed: listed.map((iri) => iri.split("/").at(-1)), described: describedIds.map((iri) => iri.split("/").at(-1)), exports };
 }
 
 async function expectMatrix(s: Scene, items: Record<string, string>, visibleTo: Record<string, readonly Role[]>) {
@@ -41,9 +58,12 @@ async function expectMatrix(s: Scene, items: Record<string, string>, visibleTo: 
     expect({ role, direct: seen.direct }).toEqual({ role, direct: expected });
     if (role === "outsider") {
       expect(seen.total).toBeNull();
+      expect(seen.exports).toBeNull();
       continue;
     }
     expect({ role, total: seen.total, listed: seen.listed, described: seen.described }).toEqual({ role, total: expected.length, listed: expected, described: expected });
+    const sorted = [...expected].sort();
+    expect({ role, exports: seen.exports }).toEqual({ role, exports: { jsonld: sorted, csv: sorted, markdown: sorted } });
   }
 }
 
