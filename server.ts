@@ -11,6 +11,8 @@ import { disconnectDb } from "./lib/db";
 import { ensureDatabase } from "./lib/db/ensure-database";
 import { seedDemo } from "./lib/demo/seed";
 import { env } from "./lib/env";
+import sendDigests from "./lib/commands/send-digests";
+import { isMailConfigured } from "./lib/mail/send-mail";
 
 const log = (message: string) => console.log(`[marginalia] ${message}`);
 
@@ -49,12 +51,23 @@ async function main() {
   const port = typeof address === "object" && address ? address.port : config.PORT;
   log(`ready on http://localhost:${port} (${dev ? "development" : "production"})`);
 
+  // Daily digests: checked hourly; each user gets at most one a day. Only with SMTP set up.
+  let digests: NodeJS.Timeout | undefined;
+  if (isMailConfigured()) {
+    const origin = (config.APP_URL ?? `http://localhost:${port}`).replace(/\/+$/, "");
+    const run = () => sendDigests({ origin }).catch((error) => console.error("[marginalia] sending digests failed", error));
+    digests = setInterval(run, 60 * 60 * 1000);
+    digests.unref();
+    void run();
+  }
+
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     log(`${signal}: shutting down`);
     server.close();
+    clearInterval(digests);
     await collab.destroy().catch(() => {});
     await disconnectDb().catch(() => {});
     await database.release().catch(() => {});

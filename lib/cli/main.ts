@@ -3,17 +3,22 @@
  * (it joins the app's embedded Postgres) or on its own, against DATABASE_URL otherwise.
  *   user add --email E --name N --password P [--admin]
  *   token create --email E [--label L]     (prints the token alone on its last line)
+ *   digest send [--origin URL]             (sends the daily digests that are due now)
  */
 import { parseArgs } from "node:util";
 import createApiToken from "../commands/create-api-token";
 import createUser from "../commands/create-user";
+import sendDigests from "../commands/send-digests";
+import { env } from "../env";
+import { isMailConfigured } from "../mail/send-mail";
 import { db, disconnectDb } from "../db";
 import { ensureDatabase } from "../db/ensure-database";
 import { AppError } from "../errors";
 
 const USAGE = `usage:
   npm run cli -- user add --email E --name N --password P [--admin]
-  npm run cli -- token create --email E [--label L]`;
+  npm run cli -- token create --email E [--label L]
+  npm run cli -- digest send [--origin URL]`;
 
 class UsageError extends Error {}
 
@@ -26,6 +31,7 @@ async function run(argv: string[]): Promise<string> {
       name: { type: "string" },
       password: { type: "string" },
       label: { type: "string" },
+      origin: { type: "string" },
       admin: { type: "boolean", default: false },
     },
     strict: true,
@@ -40,6 +46,12 @@ async function run(argv: string[]): Promise<string> {
     if (!user) throw new AppError(404, "not_found", `No user with email ${values.email}`);
     const token = await createApiToken({ userId: user.id, label: values.label ?? "CLI" });
     return `token for ${user.email} (shown once, store it now):\n${token.token}`;
+  }
+  if (noun === "digest" && verb === "send") {
+    if (!isMailConfigured()) throw new UsageError("digest send needs SMTP_URL (and MAIL_FROM) to be set");
+    const origin = values.origin ?? env().APP_URL ?? `http://localhost:${env().PORT}`;
+    const { due, sent } = await sendDigests({ origin: origin.replace(/\/+$/, "") });
+    return `digests due: ${due}, sent: ${sent}`;
   }
   throw new UsageError(`unknown command: ${[noun, verb].filter(Boolean).join(" ") || "(none)"}`);
 }

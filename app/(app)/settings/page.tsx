@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { KeyRound } from "lucide-react";
 import { currentUser } from "@/lib/auth/current-user";
 import { env } from "@/lib/env";
+import { userPreferences } from "@/lib/queries/preferences";
 import { listApiTokens } from "@/lib/queries/tokens";
 import { PageContainer } from "@/components/layout/page-container";
 import { PageHeader } from "@/components/layout/page-header";
@@ -16,6 +17,8 @@ import { formatDate, formatDateTime } from "@/components/documents/format";
 import { TimeAgo } from "@/components/documents/time-ago";
 import { CreateTokenForm } from "@/components/settings/create-token-form";
 import { RevokeTokenButton } from "@/components/settings/revoke-token-button";
+import { DigestForm } from "@/components/settings/digest-form";
+import { isMailConfigured } from "@/lib/mail/send-mail";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -38,7 +41,11 @@ function tokenStatus(token: { revokedAt: Date | null; expiresAt: Date | null }, 
 export default async function SettingsPage() {
   const user = await currentUser();
   if (!user) redirect("/signin");
-  const [tokens, origin] = await Promise.all([listApiTokens(user.id), publicOrigin()]);
+  const [tokens, origin, preferences] = await Promise.all([
+    listApiTokens(user.id),
+    publicOrigin(),
+    userPreferences(user.id),
+  ]);
   const now = new Date();
   const displayName = user.name || user.email;
 
@@ -71,6 +78,18 @@ export default async function SettingsPage() {
                 <dd className="truncate text-sm text-muted-foreground">{user.email}</dd>
               </div>
             </dl>
+          </CardContent>
+        </Card>
+
+        <Card role="region" aria-labelledby="notifications-heading">
+          <CardHeader>
+            <CardTitle as="h2" id="notifications-heading">
+              Notifications
+            </CardTitle>
+            <CardDescription>Your inbox always has everything; choose whether you also want it by email.</CardDescription>
+          </CardHeader>
+          <CardContent>
+            <DigestForm digestEmail={preferences.digestEmail} mailConfigured={isMailConfigured()} />
           </CardContent>
         </Card>
 
