@@ -74,3 +74,17 @@ describe("discussion notifications", () => {
     expect((await call(follow.PUT, { method: "PUT", token: stranger, params: { documentId: doc.id } })).status).toBe(404);
   });
 });
+
+describe("mention completion", () => {
+  it("offers the document's readers by name, not oneself, and nobody to peers in an anonymous group", async () => {
+    const { group, ada, basil, doc } = await seminar();
+    const { GET } = await import("@/app/api/v1/documents/[documentId]/mentionable/route");
+    const ask = async (userId: string, q: string) => (await call(GET, { token: await tokenFor(userId), params: { documentId: doc.id }, path: `/x?q=${encodeURIComponent(q)}` })).data;
+    expect((await ask(ada.id, "basil")).items).toEqual([{ id: basil.id, name: basil.name }]);
+    expect((await ask(ada.id, "ada")).items).toEqual([]);
+    await db().group.update({ where: { id: group.id }, data: { anonymousToPeers: true } });
+    expect((await ask(ada.id, "basil")).items).toEqual([]);
+    const stranger = await createUser();
+    expect((await call(GET, { token: await tokenFor(stranger.id), params: { documentId: doc.id } })).status).toBe(404);
+  });
+});
