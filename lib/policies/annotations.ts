@@ -84,3 +84,12 @@ export function isHiddenUntilPosted(viewer: Viewer, document: { hideUntilPosted:
 export function seesPeersAnonymously(viewer: Viewer, group: { anonymousToPeers: boolean }): boolean {
   return group.anonymousToPeers && !isGroupModerator(viewer);
 }
+
+/**
+ * Resolving marks a thread's question as settled: its top-level author may (even muted, since it
+ * posts nothing), and so may moderators. Replies are not threads; resolve their top-level annotation.
+ */
+export function canResolveThread(viewer: Viewer, annotation: AnnotationFacts & { threadId: string | null }): boolean {
+  if (annotation.threadId !== null || !isAnnotationVisibleTo(viewer, annotation)) return false;
+  return isAuthor(viewer, annotation) || isGroupModerator(viewer);
+}

@@ -20,6 +20,8 @@ export function extensionContext(origin: string) {
     replyCount: { "@id": "mgn:replyCount", "@type": "http://www.w3.org/2001/XMLSchema#integer" },
     locked: { "@id": "mgn:locked", "@type": "http://www.w3.org/2001/XMLSchema#boolean" },
     resolved: { "@id": "mgn:resolved", "@type": "http://www.w3.org/2001/XMLSchema#boolean" },
+    reactions: "mgn:reactions",
+    myReactions: { "@id": "mgn:myReactions", "@container": "@set" },
     anchor: "mgn:anchor",
   };
 }
@@ -32,6 +34,17 @@ export const containerIri = (origin: string, documentId: string) => `${origin}/a
 export const annotationIri = (origin: string, documentId: string, annotationId: string) => `${containerIri(origin, documentId)}${annotationId}`;
 export const documentIri = (origin: string, documentId: string) => `${origin}/documents/${documentId}`;
 export const userIri = (origin: string, userId: string) => `${origin}/users/${userId}`;
+
+/** Reaction counts by kind ("helpful", "question") and the kinds this viewer gave; never who else reacted. */
+export function reactionSummary(reactions: AnnotationRow["reactions"], viewer: Viewer) {
+  const counts = { helpful: 0, question: 0 };
+  const mine: (keyof typeof counts)[] = [];
+  for (const reaction of reactions) {
+    counts[reaction.kind]++;
+    if (reaction.userId === viewer.userId) mine.push(reaction.kind);
+  }
+  return { reactions: counts, myReactions: mine };
+}
 
 const base64 = (bytes: Uint8Array | null) => (bytes ? Buffer.from(bytes).toString("base64") : null);
 
@@ -71,6 +84,7 @@ export function presentAnnotation(row: AnnotationRow, origin: string, viewer: Vi
     locked: row.locked,
     resolved: row.resolved,
     replyCount: row._count.threadReplies,
+    ...reactionSummary(row.reactions, viewer),
     ...(isGroupModerator(viewer) ? { flagCount: row._count.flags } : {}),
     ...(row.anchorStart && row.anchorEnd ? { anchor: { start: base64(row.anchorStart), end: base64(row.anchorEnd) } } : {}),
   };

@@ -7,6 +7,8 @@ export const annotationInclude = {
   author: { select: { id: true, name: true } },
   thread: { select: { authorId: true, visibility: true, status: true, locked: true, deletedAt: true } },
   _count: { select: { flags: { where: { resolvedAt: null } }, threadReplies: { where: { deletedAt: null } } } },
+  /** Who reacted how: the presenter turns these into counts and the viewer's own reactions. */
+  reactions: { select: { kind: true, userId: true } },
 } satisfies Prisma.AnnotationInclude;
 
 export type AnnotationRow = Prisma.AnnotationGetPayload<{ include: typeof annotationInclude }>;

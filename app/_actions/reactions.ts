@@ -1,0 +1,54 @@
+"use server";
+
+import { headers } from "next/headers";
+import resolveThread from "@/lib/commands/resolve-thread";
+import toggleReaction from "@/lib/commands/toggle-reaction";
+import { currentUser } from "@/lib/auth/current-user";
+import { env } from "@/lib/env";
+import { UnauthorizedError } from "@/lib/errors";
+import { formError, type FormState } from "@/lib/http/action";
+import { presentAnnotation, type PresentedAnnotation } from "@/lib/presenters/annotation";
+
+/** What the margin gets back: the new counts after a reaction, the whole annotation after resolving. */
+export type ReactionActionState = FormState & {
+  reactions?: { helpful: number; question: number };
+  myReactions?: ("helpful" | "question")[];
+  annotation?: PresentedAnnotation;
+};
+
+async function requestOrigin(): Promise<string> {
+  const configured = env().APP_URL;
+  if (configured) return configured.replace(/\/+$/, "");
+  const h = await headers();
+  const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000";
+  const proto = h.get("x-forwarded-proto") ?? (/^(localhost|127\.|\[::1\])/.test(host) ? "http" : "https");
+  return `${proto}://${host}`;
+}
+
+async function signedIn() {
+  const actor = await currentUser();
+  if (!actor) throw new UnauthorizedError("Your session has ended; sign in again");
+  return actor;
+}
+
+/** "Helpful" / "I have this question too" on a card: `on` adds the reaction, otherwise takes it back. */
+export async function toggleReactionAction(annotationId: string, kind: "helpful" | "question", on: boolean): Promise<ReactionActionState> {
+  try {
+    const actor = await signedIn();
+    const { reactions, myReactions } = await toggleReaction({ actorId: actor.id, annotationId, kind, on });
+    return { ok: true, reactions, myReactions };
+  } catch (error) {
+    return formError(error);
+  }
+}
+
+/** "Resolve" / "Reopen" on a thread (its author or a moderator); returns the annotation as the margin shows it. */
+export async function resolveThreadAction(annotationId: string, resolved: boolean): Promise<ReactionActionState> {
+  try {
+    const actor = await signedIn();
+    const { annotation, viewer } = await resolveThread({ actorId: actor.id, annotationId, resolved });
+    return { ok: true, annotation: presentAnnotation(annotation, await requestOrigin(), viewer, { embedded: true }) };
+  } catch (error) {
+    return formError(error);
+  }
+}

@@ -1,0 +1,27 @@
+import { publishAnnotationEvents } from "../annotations/events";
+import { db } from "../db";
+import { ForbiddenError, NotFoundError, UnprocessableError } from "../errors";
+import { canResolveThread, isAnnotationVisibleTo } from "../policies/annotations";
+import { annotationInclude } from "../queries/annotations";
+import { loadDocumentForViewer } from "../queries/document-access";
+
+/**
+ * Marks a thread resolved or open again: its top-level author or a moderator. Asking for the
+ * state it is already in changes nothing; a change bumps the version (the representation
+ * changed) and live pages hear `annotation.updated`.
+ */
+export default async function resolveThread(opts: { actorId: string; annotationId: string; resolved: boolean }) {
+  const current = await db().annotation.findUnique({ where: { id: opts.annotationId }, include: annotationInclude });
+  if (!current) throw new NotFoundError("Annotation");
+  const { viewer } = await loadDocumentForViewer(current.documentId, opts.actorId);
+  if (!isAnnotationVisibleTo(viewer, current)) throw new NotFoundError("Annotation");
+  if (current.threadId !== null) throw new UnprocessableError("Only a thread can be resolved: resolve its top-level annotation", "not_a_thread");
+  if (!canResolveThread(viewer, current)) throw new ForbiddenError("Only the thread's author or a moderator can resolve it");
+  if (current.resolved === opts.resolved) return { annotation: current, viewer, changed: false };
+  const annotation = await db().$transaction(async (tx) => {
+    await tx.annotation.updateMany({ where: { id: current.id, deletedAt: null }, data: { resolved: opts.resolved, version: { increment: 1 } } });
+    return tx.annotation.findUniqueOrThrow({ where: { id: current.id }, include: annotationInclude });
+  });
+  publishAnnotationEvents([{ type: "annotation.updated", documentId: current.documentId, annotationId: current.id, before: current }]);
+  return { annotation, viewer, changed: true };
+}

@@ -1,0 +1,29 @@
+import { publishAnnotationEvents } from "../annotations/events";
+import { db } from "../db";
+import { ForbiddenError, NotFoundError } from "../errors";
+import { can } from "../policies";
+import { isAnnotationVisibleTo } from "../policies/annotations";
+import { reactionSummary } from "../presenters/annotation";
+import { annotationInclude } from "../queries/annotations";
+import { loadDocumentForViewer } from "../queries/document-access";
+import { parseInput } from "../validation/parse";
+import { reactionKind } from "../validation/seminar";
+
+/**
+ * Adds (`on: true`) or takes back one reaction of the actor on an annotation or reply: at most
+ * one of each kind per person, so repeating either is harmless. Needs the post right and sight
+ * of the item (404 otherwise, like every read). Live pages hear `annotation.updated`.
+ */
+export default async function toggleReaction(opts: { actorId: string; annotationId: string; kind: unknown; on: boolean }) {
+  const kind = parseInput(reactionKind, opts.kind);
+  const current = await db().annotation.findUnique({ where: { id: opts.annotationId }, include: annotationInclude });
+  if (!current) throw new NotFoundError("Annotation");
+  const { viewer } = await loadDocumentForViewer(current.documentId, opts.actorId);
+  if (!isAnnotationVisibleTo(viewer, current)) throw new NotFoundError("Annotation");
+  if (!can(viewer.membership, "annotation.create")) throw new ForbiddenError(viewer.membership?.muted ? "You are muted in this group" : "Your role does not allow reactions");
+  const key = { annotationId: current.id, userId: opts.actorId, kind };
+  const { count: changed } = opts.on ? await db().reaction.createMany({ data: [key], skipDuplicates: true }) : await db().reaction.deleteMany({ where: key });
+  const reactions = await db().reaction.findMany({ where: { annotationId: current.id }, select: { kind: true, userId: true } });
+  if (changed > 0) publishAnnotationEvents([{ type: "annotation.updated", documentId: current.documentId, annotationId: current.id, before: current }]);
+  return { annotationId: current.id, ...reactionSummary(reactions, viewer) };
+}
