@@ -1,4 +1,3 @@
-import { publishAnnotationEvents } from "../annotations/events";
 import { db } from "../db";
 import { NotFoundError } from "../errors";
 import { isAnnotationVisibleTo } from "../policies/annotations";
@@ -6,7 +5,7 @@ import { annotationInclude } from "../queries/annotations";
 import { groupViewer } from "../queries/moderation";
 import { bulkModerationInput } from "../validation/moderation";
 import { parseInput } from "../validation/parse";
-import { applyModeration, moderationEvents } from "./moderate-annotation";
+import { announceDecisions, applyModeration } from "./moderate-annotation";
 
 /**
  * One decision for many items of a group at once (the queue's selection). All of them change
@@ -29,7 +28,7 @@ export default async function bulkModerate(opts: { actorId: string; groupId: str
     const rows = await tx.annotation.findMany({ where: { id: { in: ids } }, include: annotationInclude });
     return { changed, rows };
   });
-  if (changed.length) publishAnnotationEvents(await moderationEvents(changed));
+  if (changed.length) await announceDecisions(changed, input.status);
   const order = new Map(ids.map((id, i) => [id, i]));
   return { annotations: rows.sort((a, b) => order.get(a.id)! - order.get(b.id)!), changed: changed.map((c) => c.id), viewer };
 }

@@ -8,6 +8,7 @@ import { annotationInclude } from "../queries/annotations";
 import { loadAnnotationForViewer } from "../queries/moderation";
 import { moderationInput } from "../validation/moderation";
 import { parseInput } from "../validation/parse";
+import notifyDiscussion from "./notify-discussion";
 
 type Decided = AnnotationFacts & { id: string; documentId: string; groupId: string; threadId: string | null };
 
@@ -24,8 +25,8 @@ export function moderationActionFor(from: ModerationStatus, to: ModerationStatus
 }
 
 /**
- * One decision inside the caller's transaction: the status change, its log row and the
- * resolution of open flags, or nothing at all. Approving an approved item that has open
+ * One decision inside the caller's transaction: the status change, its log row, the
+ * resolution of open flags and of moderators' notices about the item, or nothing at all. Approving an approved item that has open
  * flags is a decision too ("keep it"): the flags are dismissed and the log says so.
  * Returns false when there was nothing to decide.
  */
@@ -39,6 +40,8 @@ export async function applyModeration(tx: Tx, opts: { actorId: string; item: Dec
   });
   if (count === 0) throw new ConflictError("Someone changed this item meanwhile; reload and decide again", "moderation_conflict");
   await tx.flag.updateMany({ where: { annotationId: item.id, resolvedAt: null }, data: { resolvedAt: opts.at } });
+  // Once one moderator has decided, the others' notices about the item are no longer work to do.
+  await tx.notification.updateMany({ where: { annotationId: item.id, kind: { in: ["flag", "pending"] }, readAt: null }, data: { readAt: opts.at } });
   await tx.moderationLogEntry.create({
     data: {
       groupId: item.groupId,
@@ -76,6 +79,19 @@ export async function moderationEvents(items: Decided[]): Promise<AnnotationEven
 }
 
 /**
+ * After the commit: live pages hear of every decided item, and an item that has just become
+ * visible to the group tells the people it mentions or answers, as a new post would have.
+ * The decision stands whatever happens here, so a failure to notify is logged, not thrown.
+ */
+export async function announceDecisions(items: Decided[], status: ModerationStatus) {
+  publishAnnotationEvents(await moderationEvents(items));
+  if (status !== "approved") return;
+  for (const item of items.filter((i) => i.status !== "approved")) {
+    await notifyDiscussion({ annotationId: item.id }).catch((error) => console.error(`[notifications] notifying about ${item.id} failed`, error));
+  }
+}
+
+/**
  * A moderator sets an annotation's status (approved, pending, hidden, spam), with an optional
  * note for the log. Invisible items are 404; members without the right get 403.
  */
@@ -87,6 +103,6 @@ export default async function moderateAnnotation(opts: { actorId: string; annota
     const changed = await applyModeration(tx, { actorId: opts.actorId, item: annotation, status: input.status, note: input.note, at: new Date() });
     return { changed, row: await tx.annotation.findUniqueOrThrow({ where: { id: annotation.id }, include: annotationInclude }) };
   });
-  if (changed) publishAnnotationEvents(await moderationEvents([annotation]));
+  if (changed) await announceDecisions([annotation], input.status);
   return { annotation: row, viewer, changed };
 }

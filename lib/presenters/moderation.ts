@@ -1,7 +1,7 @@
-import { isAnnotationVisibleTo, type Viewer } from "../policies/annotations";
+import { canSeeAuthorOf, isAnnotationVisibleTo, type Viewer } from "../policies/annotations";
 import type { LogRow, ModeratorNoteRow, QueueRow } from "../queries/moderation";
 import type { NotificationRow } from "../queries/notifications";
-import { documentIri, presentAnnotation } from "./annotation";
+import { ANONYMOUS_NAME, documentIri, presentAnnotation } from "./annotation";
 
 /** A short, single-line excerpt for lists. */
 export function excerpt(text: string | null | undefined, max = 160) {
@@ -48,21 +48,30 @@ export function presentModeratorNote(row: ModeratorNoteRow) {
   return { id: row.id, annotationId: row.annotationId, body: row.body, author: { id: row.author.id, name: row.author.name }, at: row.createdAt.toISOString() };
 }
 
-/** An inbox entry; `url` is where a moderator acts on it. */
-export function presentNotification(row: NotificationRow, origin: string) {
+/**
+ * An inbox entry; `url` is where to act on it: the queue for moderators' entries, the document
+ * for replies, mentions and activity. In an anonymous-to-peers group, peers are not named.
+ */
+export function presentNotification(row: NotificationRow, viewer: Viewer, origin: string) {
   const a = row.annotation;
-  const filter = row.kind === "flag" ? "flagged" : "pending";
+  const queue = row.kind === "flag" || row.kind === "pending";
+  const url = queue
+    ? `${origin}/groups/${row.group.id}/moderation?filter=${row.kind === "flag" ? "flagged" : "pending"}${a ? `#item-${a.id}` : ""}`
+    : a
+      ? `${origin}/documents/${a.documentId}#annotation-${a.id}`
+      : `${origin}/groups/${row.group.id}`;
+  const actor = row.actor ? (canSeeAuthorOf(viewer, { authorId: row.actor.id }) ? { id: row.actor.id, name: row.actor.name } : { id: null, name: ANONYMOUS_NAME }) : null;
   return {
     id: row.id,
     kind: row.kind,
     at: row.createdAt.toISOString(),
     readAt: row.readAt?.toISOString() ?? null,
     group: { id: row.group.id, name: row.group.name },
-    actor: row.actor ? { id: row.actor.id, name: row.actor.name } : null,
+    actor,
     annotation: a
       ? { id: a.id, documentId: a.documentId, documentTitle: a.document.title, status: a.status, isReply: a.parentId !== null, excerpt: excerpt(a.body || a.quoteExact, 140), quote: excerpt(a.quoteExact, 100) || null }
       : null,
-    url: `${origin}/groups/${row.group.id}/moderation?filter=${filter}${a ? `#item-${a.id}` : ""}`,
+    url,
   };
 }
 
@@ -70,3 +79,25 @@ export type PresentedQueueItem = ReturnType<typeof presentQueueItem>;
 export type PresentedLogEntry = ReturnType<typeof presentLogEntry>;
 export type PresentedNote = ReturnType<typeof presentModeratorNote>;
 export type PresentedNotification = ReturnType<typeof presentNotification>;
+
+/** A queue entry for the queue page: plain fields the cards and keyboard actions need. */
+export function presentQueueCard(row: QueueRow, notes: ModeratorNoteRow[], authorMuted: boolean) {
+  return {
+    id: row.id,
+    status: row.status,
+    body: row.body,
+    tags: row.tags,
+    createdAt: row.createdAt.toISOString(),
+    author: { id: row.author.id, name: row.author.name, muted: authorMuted },
+    document: { id: row.document.id, title: row.document.title },
+    quote: row.quoteExact ?? row.thread?.quoteExact ?? null,
+    orphaned: row.orphaned,
+    inReplyTo: row.parent ? { author: row.parent.author.name, excerpt: excerpt(row.parent.body, 120) } : null,
+    threadLocked: row.thread ? row.thread.locked : row.locked,
+    flags: row.flags.map((f) => presentFlag(f)),
+    flagCount: row._count.flags,
+    notes: notes.map(presentModeratorNote),
+  };
+}
+
+export type QueueCard = ReturnType<typeof presentQueueCard>;

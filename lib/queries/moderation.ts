@@ -161,3 +161,19 @@ export function listFlags(annotationId: string, tx: Tx = db()) {
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
   });
 }
+
+/** Moderator notes on several items at once (a queue page), grouped by item. */
+export async function moderatorNotesByItem(annotationIds: string[]) {
+  const rows = annotationIds.length
+    ? await db().moderatorNote.findMany({ where: { annotationId: { in: annotationIds } }, include: { author: { select: { id: true, name: true } } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] })
+    : [];
+  const byItem = new Map<string, ModeratorNoteRow[]>();
+  for (const row of rows) byItem.set(row.annotationId!, [...(byItem.get(row.annotationId!) ?? []), row]);
+  return byItem;
+}
+
+/** Whether each author is muted in the group, for the queue's mute toggle. */
+export async function mutedAuthors(groupId: string, userIds: string[]) {
+  const rows = await db().membership.findMany({ where: { groupId, userId: { in: [...new Set(userIds)] } }, select: { userId: true, muted: true } });
+  return new Map(rows.map((r) => [r.userId, r.muted]));
+}

@@ -1,13 +1,13 @@
 import { db, type Prisma } from "../db";
 import { can, type MembershipLike } from "../policies";
-import { isAnnotationVisibleTo } from "../policies/annotations";
+import { isAnnotationVisibleTo, seesPeersAnonymously, type Viewer } from "../policies/annotations";
 import { decodeCursor, encodeCursor, rolesHolding } from "./moderation";
 
 /** Largest unread count we compute exactly; the badge shows "99+" beyond it anyway. */
 export const UNREAD_COUNT_CAP = 100;
 
 const notificationInclude = {
-  group: { select: { id: true, name: true } },
+  group: { select: { id: true, name: true, anonymousToPeers: true } },
   actor: { select: { id: true, name: true } },
   annotation: {
     select: {
@@ -21,26 +21,43 @@ const notificationInclude = {
 
 export type NotificationRow = Prisma.NotificationGetPayload<{ include: typeof notificationInclude }>;
 
+/** Kinds addressed to the group's moderators; the others (reply, mention, activity) to any member. */
+const MODERATOR_KINDS = ["flag", "pending"] as const;
+const isModeratorKind = (kind: string) => (MODERATOR_KINDS as readonly string[]).includes(kind);
+
 /**
- * Only entries the recipient may still act on: they still moderate the group (SQL bound) and
- * can still see the item (the read policy, below), so a demotion or a deletion empties them.
+ * Only entries the recipient may still act on: still in the group (moderating it, for flags
+ * and pending posts; SQL bound) and still able to see the item (the read policy, below), so a
+ * demotion, a departure or a deletion empties them.
  */
 function recipientWhere(userId: string): Prisma.NotificationWhereInput {
   return {
     userId,
-    group: { memberships: { some: { userId, role: { in: rolesHolding("moderation.read") } } } },
-    OR: [{ annotationId: null }, { annotation: { is: { deletedAt: null } } }],
+    AND: [
+      {
+        OR: [
+          { kind: { in: [...MODERATOR_KINDS] }, group: { memberships: { some: { userId, role: { in: rolesHolding("moderation.read") } } } } },
+          { kind: { notIn: [...MODERATOR_KINDS] }, group: { memberships: { some: { userId } } } },
+        ],
+      },
+      { OR: [{ annotationId: null }, { annotation: { is: { deletedAt: null } } }] },
+    ],
   };
 }
 
-async function stillRelevant<T extends { groupId: string; annotation: NotificationRow["annotation"] }>(userId: string, rows: T[]) {
-  if (rows.length === 0) return rows;
+type Relevant = { kind: string; groupId: string; group: { anonymousToPeers: boolean }; annotation: NotificationRow["annotation"] };
+
+/** The rows the recipient may still see, each with the recipient as a policy Viewer of its group. */
+async function stillRelevant<T extends Relevant>(userId: string, rows: T[]): Promise<{ row: T; viewer: Viewer }[]> {
+  if (rows.length === 0) return [];
   const memberships = await db().membership.findMany({ where: { userId, groupId: { in: [...new Set(rows.map((r) => r.groupId))] } } });
   const byGroup = new Map<string, MembershipLike>(memberships.map((m) => [m.groupId, m]));
-  return rows.filter((row) => {
-    const viewer = { userId, membership: byGroup.get(row.groupId) ?? null };
-    if (!can(viewer.membership, "moderation.read")) return false;
-    return !row.annotation || isAnnotationVisibleTo(viewer, row.annotation);
+  return rows.flatMap((row) => {
+    const viewer: Viewer = { userId, membership: byGroup.get(row.groupId) ?? null };
+    viewer.anonymousPeers = seesPeersAnonymously(viewer, row.group);
+    if (isModeratorKind(row.kind) && !can(viewer.membership, "moderation.read")) return [];
+    if (!can(viewer.membership, "document.read")) return [];
+    return !row.annotation || isAnnotationVisibleTo(viewer, row.annotation) ? [{ row, viewer }] : [];
   });
 }
 
@@ -74,7 +91,7 @@ export async function listNotifications(opts: { userId: string; unread?: boolean
 export async function countUnreadNotifications(userId: string) {
   const rows = await db().notification.findMany({
     where: { AND: [recipientWhere(userId), { readAt: null }] },
-    select: { groupId: true, annotation: notificationInclude.annotation },
+    select: { kind: true, groupId: true, group: { select: { anonymousToPeers: true } }, annotation: notificationInclude.annotation },
     orderBy: { createdAt: "desc" },
     take: UNREAD_COUNT_CAP,
   });

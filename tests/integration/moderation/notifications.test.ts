@@ -88,6 +88,20 @@ describe("moderators' inbox", () => {
     expect((await inbox(s, "moderator")).data).toMatchObject({ items: [], unreadCount: 0 });
   });
 
+  it("once one moderator decides, every moderator's notice about that item is read", async () => {
+    const s = await seminar("pre");
+    const item = await annotate(s, s.users.member, { status: "pending" });
+    await notifyModeratorsOfPendingPost({ annotationId: item.id });
+    expect((await inbox(s, "owner")).data.unreadCount).toBe(1);
+    const { default: moderateAnnotation } = await import("@/lib/commands/moderate-annotation");
+    await moderateAnnotation({ actorId: s.users.moderator.id, annotationId: item.id, input: { status: "approved" } });
+    for (const person of ["owner", "moderator"] as const) {
+      const res = await inbox(s, person);
+      expect(res.data.unreadCount).toBe(0);
+      expect(res.data.items).toMatchObject([{ kind: "pending", annotation: { status: "approved" } }]);
+    }
+  });
+
   it("pages newest first with a cursor", async () => {
     const s = await seminar("pre");
     const made = [];
@@ -99,5 +113,41 @@ describe("moderators' inbox", () => {
     const second = await inbox(s, "moderator", `?limit=2&cursor=${first.data.nextCursor}`);
     expect([...first.data.items, ...second.data.items].map((n: { annotation: { id: string } }) => n.annotation.id)).toEqual(made.map((m) => m.id).reverse());
     expect(second.data.nextCursor).toBeNull();
+  });
+});
+
+describe("everyone's inbox", () => {
+  const replyTo = (documentId: string, parentId: string, text: string) => ({
+    type: "Annotation",
+    motivation: "replying",
+    body: { type: "TextualBody", value: text },
+    target: `https://example.test/api/annotations/${documentId}/${parentId}`,
+  });
+
+  it("shows members their replies and mentions, leading to the document; an approval in a pre group releases them", async () => {
+    const s = await seminar("pre");
+    const root = await annotate(s, s.users.viewer, { body: "Which edition?" });
+    const { annotation: reply } = await createAnnotation({ actorId: s.users.member.id, documentId: s.doc.id, input: replyTo(s.doc.id, root.id, "The 1813 one") });
+    expect(reply.status).toBe("pending");
+    expect((await inbox(s, "viewer")).data.items).toEqual([]);
+
+    const { default: moderateAnnotation } = await import("@/lib/commands/moderate-annotation");
+    await moderateAnnotation({ actorId: s.users.moderator.id, annotationId: reply.id, input: { status: "approved" } });
+    const res = await inbox(s, "viewer");
+    expect(res.data.unreadCount).toBe(1);
+    expect(res.data.items).toMatchObject([
+      { kind: "reply", actor: { id: s.users.member.id, name: s.users.member.name }, annotation: { id: reply.id, isReply: true }, url: `http://marginalia.test/documents/${s.doc.id}#annotation-${reply.id}` },
+    ]);
+  });
+
+  it("does not name peers in an anonymous-to-peers group; moderators still see names", async () => {
+    const s = await seminar();
+    await db().group.update({ where: { id: s.group.id }, data: { anonymousToPeers: true } });
+    const root = await annotate(s, s.users.viewer, { body: "Which edition?" });
+    await createAnnotation({ actorId: s.users.member.id, documentId: s.doc.id, input: replyTo(s.doc.id, root.id, "The first") });
+    const res = await inbox(s, "viewer");
+    expect(res.data.items[0]).toMatchObject({ kind: "reply", actor: { id: null, name: "A classmate" } });
+    expect(res.text).not.toContain(s.users.member.id);
+    expect(res.text).not.toContain(s.users.member.name);
   });
 });

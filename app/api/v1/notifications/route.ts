@@ -8,5 +8,5 @@ import { notificationsQuery } from "@/lib/validation/moderation";
 export const GET = route(async ({ actor, request, origin }) => {
   const query = parseInput(notificationsQuery, Object.fromEntries(request.nextUrl.searchParams));
   const [page, unreadCount] = await Promise.all([listNotifications({ userId: actor.id, ...query }), countUnreadNotifications(actor.id)]);
-  return Response.json({ items: page.items.map((row) => presentNotification(row, origin)), unreadCount, nextCursor: page.nextCursor });
+  return Response.json({ items: page.items.map(({ row, viewer }) => presentNotification(row, viewer, origin)), unreadCount, nextCursor: page.nextCursor });
 });
