@@ -20,3 +20,10 @@ export class NotAcceptableError extends AppError {
     super(406, "not_acceptable", `This resource is available as: ${offered.join(", ")}`);
   }
 }
+
+/** An import with more annotations than one request may carry. */
+export class TooManyItemsError extends AppError {
+  constructor(limit: number) {
+    super(413, "too_many_items", `At most ${limit} annotations per import; split the file`);
+  }
+}
