@@ -33,6 +33,8 @@ export async function createFixtures(opts: { users: number; content: string }) {
   for (const user of users) tokens.push((await createApiToken({ userId: user.id, label: "bench" })).token);
   return {
     ownerId: users[0].id,
+    /** Every member's id, in the order of `tokens` (the first is the owner, the rest editors). */
+    userIds: users.map((u) => u.id),
     groupId: group.id,
     tokens,
     /** A new document per run, so every run starts from the same text and an empty log. */

@@ -161,3 +161,13 @@ export async function startServerProcess(opts: { kind: string; cpu: string | nul
     },
   };
 }
+
+/**
+ * CPU time (user + system, all threads) this process has used so far, in milliseconds, from
+ * getrusage: precise to microseconds, unlike /proc ticks. Around synchronous in-process work it
+ * measures the work's own CPU cost (GC helper threads included) whatever else runs on the machine.
+ */
+export function ownCpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}

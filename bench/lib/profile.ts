@@ -19,6 +19,8 @@ export type ProfileSummary = {
   byPackage: { name: string; ms: number; share: number }[];
   topSelf: { frame: string; ms: number; share: number }[];
   collabInclusive: { frame: string; ms: number; share: number }[];
+  /** The folder whose functions collabInclusive covers ("/lib/collab/" unless summarizeProfile was told otherwise). */
+  inclusiveDir?: string;
   /** Longest stretches without an idle sample (event-loop stalls), with their most frequent frames. */
   stretches: { ms: number; atMs: number; frames: string[] }[];
 };
@@ -51,7 +53,8 @@ function frameName(frame: CallFrame): string {
   return `${frame.functionName || "(anonymous)"} ${where}`.trim();
 }
 
-export function summarizeProfile(file: string, window?: { fromUs: number; toUs: number }, top = 15): ProfileSummary {
+/** `inclusiveDir`: whose functions get inclusive times (collabInclusive); lib/collab by default. */
+export function summarizeProfile(file: string, window?: { fromUs: number; toUs: number }, top = 15, inclusiveDir = "/lib/collab/"): ProfileSummary {
   const profile = JSON.parse(readFileSync(file, "utf8")) as CpuProfile;
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
@@ -110,7 +113,7 @@ export function summarizeProfile(file: string, window?: { fromUs: number; toUs: 
     const onStack = new Set<string>();
     for (let node: number | undefined = id; node !== undefined; node = parent.get(node)) {
       const f = byId.get(node)!.callFrame;
-      if (f.url.includes("/lib/collab/")) onStack.add(frameName(f));
+      if (f.url.includes(inclusiveDir)) onStack.add(frameName(f));
     }
     for (const name of onStack) add(collab, name, ms);
   }
@@ -125,6 +128,7 @@ export function summarizeProfile(file: string, window?: { fromUs: number; toUs: 
     byPackage: sorted(packages, 12),
     topSelf: sorted(frames, top).map(({ name, ms, share }) => ({ frame: name, ms, share })),
     collabInclusive: sorted(collab, top).map(({ name, ms, share }) => ({ frame: name, ms, share })),
+    inclusiveDir,
     stretches: stretches.slice(0, 5),
   };
 }
@@ -140,7 +144,7 @@ export function formatProfile(summary: ProfileSummary): string {
     "Top functions by self time:",
     table(["function", "ms", "share"], summary.topSelf.map((f) => [f.frame, fmt(f.ms, 0), pct(f.share)])),
     "",
-    "lib/collab functions by inclusive time (their callees included):",
+    `${(summary.inclusiveDir ?? "/lib/collab/").replace(/^\/|\/$/g, "")} functions by inclusive time (their callees included):`,
     summary.collabInclusive.length
       ? table(["function", "ms", "share"], summary.collabInclusive.map((f) => [f.frame, fmt(f.ms, 0), pct(f.share)]))
       : "(none sampled)",
