@@ -1,32 +1,78 @@
-import type {
-  afterHandleMessagePayload,
-  beforeHandleMessagePayload,
-  beforeSyncPayload,
-  Connection,
-  Document,
-  Extension,
-  onLoadDocumentPayload,
-} from "@hocuspocus/server";
+import type { afterHandleMessagePayload, beforeHandleMessagePayload, Connection, Document, Extension, onLoadDocumentPayload } from "@hocuspocus/server";
+import { isTransactionOrigin, MessageType } from "@hocuspocus/server";
 import * as decoding from "lib0/decoding";
-import { isTransactionOrigin } from "@hocuspocus/server";
 import * as Y from "yjs";
 import { CLOSE, closeConnection, savedMessage } from "./messages";
 import type { UpdateLog } from "./update-log";
 
 const ACK_INTERVAL_MS = 25;
+/** How long a doubtful connection must send nothing before it is told "complete" (see counted). */
+const QUIET_MS = 1000;
 
 /** Origin of updates replayed from storage; they are never logged again. */
 export const STORAGE_ORIGIN = Symbol("storage");
 
-type Pending = { update: Uint8Array; connection?: Connection };
+/** One Yjs update of the document, numbered in the order it was applied. */
+type Pending = { update: Uint8Array; seq: number };
+
 type DocumentState = {
+  document: Document;
   queue: Pending[];
   flushing: Promise<void> | null;
-  bytes: number;
+  /** Number of the last update queued, and of the last one durably stored. */
+  enqueued: number;
+  storedSeq: number;
+  /** Storage failed: the connections were closed and the copy is being unloaded. */
+  failed: boolean;
+  /**
+   * Size of the snapshot plus log: `baseBytes` (the snapshot, plus the log as loaded, until
+   * a compaction folds it), the batches this copy appended that no compaction folded yet
+   * (last row id and size), and the updates queued or being appended.
+   */
+  baseBytes: number;
+  appended: { lastId: bigint; bytes: number }[];
+  appendedBytes: number;
+  unstoredBytes: number;
   sinceCompaction: number;
+  compacting: Promise<void> | null;
   /** Yjs state vector of what is durably stored: clientID → clock. */
   stored: Map<number, number>;
+  peers: Set<Peer>;
   projectionTimer?: NodeJS.Timeout;
+};
+
+/**
+ * What the server knows about one client connection. `required` is the number of the last
+ * update that must be stored before everything this connection sent (and Yjs applied) is.
+ */
+type Peer = {
+  connection: Connection;
+  state: DocumentState;
+  /**
+   * opening: before the client's sync step 1; syncing: until its sync step 2 (the reply to
+   * the server's step 1) has been applied; synced: afterwards.
+   */
+  phase: "opening" | "syncing" | "synced";
+  /** The state vector of the client's latest sync step 1. */
+  stateVector: Map<number, number>;
+  /** The sync update (or step 2) of this connection being handled, between beforeHandleMessage and afterHandleMessage. */
+  handling: { kind: "step2" | "update"; update: Uint8Array } | null;
+  /** Drop the SyncStatus Hocuspocus sends for the message being handled (see counted). */
+  muteStatus: boolean;
+  /** An update the client may not have counted was acknowledged: its count may be too low until it goes quiet. */
+  doubtful: boolean;
+  lastMessageAt: number;
+  quietTimer?: NodeJS.Timeout;
+  /** What updates Yjs parked as pending need (client → clock) to be applied. */
+  parked: Map<number, number>[];
+  required: number;
+  /** Clients whose structs this connection sent. */
+  clients: Set<number>;
+  /** Something was received since the last "complete". */
+  unconfirmed: boolean;
+  told: Map<number, number>;
+  lastAck: number;
+  ackTimer?: NodeJS.Timeout;
 };
 
 type Configuration = {
@@ -41,17 +87,23 @@ type Configuration = {
 };
 
 /**
- * Durable persistence: every incoming update is appended to the update log in the
+ * Durable persistence: every update Yjs applies is appended to the update log in the
  * order it was applied, committed, and only then acknowledged to its sender with a
  * "saved" stateless message. Hocuspocus's own store hook is debounced and would lose
  * acknowledged edits in a crash, so it is not used for durability here.
+ *
+ * "complete" is decided per connection from what it sent, not from which transaction
+ * stored it: Yjs parks an update whose dependencies have not arrived (Hocuspocus still
+ * answers it as applied) and applies it later inside whichever update supplies them,
+ * possibly another connection's. A connection is complete once its sync step 2 and every
+ * later update of it are applied by Yjs and every update queued up to then is stored.
  */
 export class PersistenceExtension implements Extension {
   extensionName = "MarginaliaPersistence";
   priority = 900;
   private configuration: Configuration;
   private documents = new Map<string, DocumentState>();
-  private lastAck = new WeakMap<Connection, number>();
+  private peers = new WeakMap<Connection, Peer>();
   private unloading = new Map<string, Promise<void>>();
 
   constructor(configuration: Partial<Configuration> & { log: UpdateLog }) {
@@ -68,55 +120,147 @@ export class PersistenceExtension implements Extension {
       for (const update of stored.updates) Y.applyUpdate(document, update, STORAGE_ORIGIN);
     }, STORAGE_ORIGIN);
     const state: DocumentState = {
+      document,
       queue: [],
       flushing: null,
-      bytes: stored.bytes,
+      enqueued: 0,
+      storedSeq: 0,
+      failed: false,
+      baseBytes: stored.bytes,
+      appended: [],
+      appendedBytes: 0,
+      unstoredBytes: 0,
       sinceCompaction: stored.logged,
+      compacting: null,
       stored: Y.decodeStateVector(Y.encodeStateVector(document)),
+      peers: new Set(),
     };
     this.documents.set(documentName, state);
     // Listen on the Y.Doc itself rather than the onChange hook: Hocuspocus runs hooks through
     // an async chain, so a message could be "handled" before its update reached the queue.
-    document.on("update", (update: Uint8Array, origin: unknown) => this.enqueue(documentName, document, state, update, origin));
+    document.on("update", (update: Uint8Array, origin: unknown) => this.applied(documentName, state, update, origin));
+  }
+
+  async beforeHandleMessage({ documentName, connection, update }: beforeHandleMessagePayload) {
+    const state = this.documents.get(documentName);
+    if (!state || state.document !== connection.document) return;
+    if (sizeOf(state) + update.byteLength > this.configuration.maxDocumentBytes) throw { ...CLOSE.tooLarge };
+    if (connection.readOnly) return;
+    const sync = readSync(update);
+    if (!sync) return;
+    const peer = this.peerOf(connection, state);
+    if (sync.kind === "step1") {
+      // A (re)connecting client: tell it at once how far its edits are already stored (its
+      // edits saved before a dropped connection show as saved); "complete" follows its step 2.
+      peer.phase = "syncing";
+      peer.stateVector = sync.stateVector;
+      peer.unconfirmed = true;
+      const clocks = new Map([...sync.stateVector.keys()].map((c) => [c, state.stored.get(c) ?? 0]));
+      this.send(peer, clocks, false);
+      return;
+    }
+    peer.handling = sync;
+    peer.unconfirmed = true;
+    peer.lastMessageAt = Date.now();
+    for (const client of sync.to.keys()) peer.clients.add(client);
+    peer.muteStatus = sync.kind === "update" && !this.counted(peer, sync);
   }
 
   /**
-   * A (re)connecting client opens with its state vector: tell it at once how much of its
-   * own edits are already stored, so edits saved before a dropped connection show as saved.
+   * The provider counts its unacknowledged updates and, on every (re)connection, resets the
+   * count to 1 (for its sync step 2) when it sends sync step 1; updates it had queued while
+   * offline are sent after that, and each SyncStatus from Hocuspocus decrements the count.
+   * Acknowledging those would leave the count below what is really unacknowledged, and the
+   * client would take a later "complete" as covering an update still on its way. So the
+   * SyncStatus of an update is muted unless the client counted it: an update before its step
+   * 1, or between step 1 and step 2 with no struct beyond that step 1's state vector, was
+   * made before the reset (its content reaches the server in the step 2 anyway).
+   *
+   * An update between step 1 and step 2 that only deletes items the client already had at
+   * step 1 cannot be told apart. It is acknowledged (muting one the client counted would keep
+   * it waiting forever), so the client's count may be too low, but not once it has nothing
+   * unacknowledged (the count cannot go below 0, so the surplus is absorbed): "complete" then
+   * waits until the connection has sent nothing for QUIET_MS, far longer than a round trip.
    */
-  async beforeSync({ documentName, connection, type, payload }: beforeSyncPayload) {
-    const state = this.documents.get(documentName);
-    if (!state || type !== 0 /* sync step 1 */) return;
-    const clients = [...Y.decodeStateVector(payload).keys()];
-    await state.flushing;
-    connection.sendStateless(savedMessage(new Map(clients.map((c) => [c, state.stored.get(c) ?? 0])), !this.hasPending(state, connection)));
+  private counted(peer: Peer, sync: { update: Uint8Array; to: Map<number, number> }): boolean {
+    if (peer.phase === "synced") return true;
+    if (peer.phase === "opening") return false;
+    const beyond = (client: number, clock: number) => clock > (peer.stateVector.get(client) ?? 0);
+    if (sync.to.size) return [...sync.to].some(([client, clock]) => beyond(client, clock));
+    if (![...deletedRanges(sync.update)].some(([client, end]) => beyond(client, end))) peer.doubtful = true;
+    return true;
   }
 
-  /**
-   * After a client's sync step 2 has been applied (it may have changed nothing, so no
-   * batch acknowledges it), confirm completeness once whatever it did change is stored.
-   */
-  async afterHandleMessage({ documentName, connection, update }: afterHandleMessagePayload) {
+  async afterHandleMessage({ documentName, connection, document }: afterHandleMessagePayload) {
     const state = this.documents.get(documentName);
-    if (!state || !isSyncStep2(update)) return;
-    await state.flushing;
-    if (!this.hasPending(state, connection)) connection.sendStateless(savedMessage(new Map(), true));
+    const peer = this.peers.get(connection);
+    const sync = peer?.handling;
+    if (!state || !peer || peer.state !== state || !sync) return;
+    peer.handling = null;
+    peer.muteStatus = false;
+    // Whatever Yjs applied of it is queued by now (the update event fires inside the message
+    // handling); what it parked is applied, and queued, by whichever later update completes it.
+    const store = document.store;
+    const requirement = store.pendingStructs || store.pendingDs ? requirementOf(sync.update) : null;
+    if (requirement && !isApplied(document, requirement)) peer.parked.push(requirement);
+    else peer.required = Math.max(peer.required, state.enqueued);
+    if (sync.kind === "step2") peer.phase = "synced";
+    // A message that changed nothing (or only what is stored already) is confirmed right away.
+    this.report(peer);
   }
 
-  async beforeHandleMessage({ documentName, update }: beforeHandleMessagePayload) {
-    const state = this.documents.get(documentName);
-    if (state && state.bytes + update.byteLength > this.configuration.maxDocumentBytes) throw { ...CLOSE.tooLarge };
+  private peerOf(connection: Connection, state: DocumentState): Peer {
+    let peer = this.peers.get(connection);
+    if (peer?.state === state) return peer;
+    peer = {
+      connection,
+      state,
+      phase: "opening",
+      stateVector: new Map(),
+      handling: null,
+      muteStatus: false,
+      doubtful: false,
+      lastMessageAt: 0,
+      parked: [],
+      required: 0,
+      clients: new Set(),
+      unconfirmed: false,
+      told: new Map(),
+      lastAck: 0,
+    };
+    const created = peer;
+    this.peers.set(connection, created);
+    state.peers.add(created);
+    connection.onClose(() => {
+      state.peers.delete(created);
+      clearTimeout(created.ackTimer);
+      clearTimeout(created.quietTimer);
+    });
+    const send = connection.send.bind(connection);
+    connection.send = (message: Uint8Array) => {
+      if (created.muteStatus && isSyncStatus(message)) return;
+      send(message);
+    };
+    return created;
   }
 
-  private enqueue(documentName: string, document: Document, state: DocumentState, update: Uint8Array, origin: unknown) {
-    if (origin === STORAGE_ORIGIN) return;
-    // Another instance received (and stored) updates relayed through Redis.
-    if (isTransactionOrigin(origin) && origin.source === "redis") return;
+  /** The Y.Doc applied an update (any origin): queue it for the log, and check what it unparked. */
+  private applied(documentName: string, state: DocumentState, update: Uint8Array, origin: unknown) {
     if (this.documents.get(documentName) !== state) return;
-    const connection = isTransactionOrigin(origin) && origin.source === "connection" ? origin.connection : undefined;
-    state.queue.push({ update, connection });
-    state.bytes += update.byteLength;
-    state.flushing ??= this.flush(documentName, document, state);
+    // Updates replayed from storage, or relayed through Redis by another instance (which
+    // stores them), are not logged again.
+    const relayed = origin === STORAGE_ORIGIN || (isTransactionOrigin(origin) && origin.source === "redis");
+    if (!relayed) {
+      state.queue.push({ update, seq: ++state.enqueued });
+      state.unstoredBytes += update.byteLength;
+      state.flushing ??= this.flush(documentName, state);
+    }
+    for (const peer of state.peers) {
+      if (!peer.parked.length) continue;
+      const before = peer.parked.length;
+      peer.parked = peer.parked.filter((requirement) => !isApplied(state.document, requirement));
+      if (peer.parked.length < before) peer.required = Math.max(peer.required, state.enqueued);
+    }
   }
 
   /** Waits for every pending update of the document to be stored. */
@@ -131,7 +275,8 @@ export class PersistenceExtension implements Extension {
     const work = (async () => {
       await state.flushing;
       clearTimeout(state.projectionTimer);
-      if (state.sinceCompaction > 0) await this.compact(documentName);
+      await state.compacting;
+      if (state.sinceCompaction > 0) await this.compact(documentName, state);
     })();
     this.unloading.set(documentName, work);
     await work.finally(() => {
@@ -142,89 +287,184 @@ export class PersistenceExtension implements Extension {
   /** Resolves when every unloading document has been flushed and compacted (before closing the pool). */
   async settled() {
     await Promise.all([...this.documents.values()].map((s) => s.flushing));
+    await Promise.all([...this.documents.values()].map((s) => s.compacting));
     await Promise.all(this.unloading.values());
   }
 
-  private async flush(documentName: string, document: Document, state: DocumentState) {
+  private async flush(documentName: string, state: DocumentState) {
     while (state.queue.length) {
       const batch = state.queue.splice(0);
+      const bytes = batch.reduce((n, p) => n + p.update.byteLength, 0);
+      let lastId: bigint;
       try {
-        await this.configuration.log.append(documentName, batch.map((p) => p.update));
+        lastId = await this.configuration.log.append(documentName, batch.map((p) => p.update));
       } catch (error) {
         this.configuration.logger(`storing updates of ${documentName} failed; closing its connections so clients resend`, error);
         state.queue.length = 0;
+        state.unstoredBytes = 0;
         state.flushing = null;
-        for (const connection of document.getConnections()) closeConnection(connection, CLOSE.storageFailed);
+        state.failed = true;
+        for (const connection of state.document.getConnections()) closeConnection(connection, CLOSE.storageFailed);
         return;
       }
+      state.appended.push({ lastId, bytes });
+      state.appendedBytes += bytes;
+      state.unstoredBytes -= bytes;
+      state.storedSeq = batch[batch.length - 1].seq;
       state.sinceCompaction += batch.length;
-      this.acknowledge(batch, state);
-      this.scheduleProjection(documentName, document, state);
-      if (state.sinceCompaction >= this.configuration.compactAfter) {
+      for (const { update } of batch) {
+        // parseUpdateMeta, not encodeStateVectorFromUpdate: the latter ignores clients whose structs do not start at clock 0.
+        for (const [client, clock] of Y.parseUpdateMeta(update).to) state.stored.set(client, Math.max(state.stored.get(client) ?? 0, clock));
+      }
+      for (const peer of state.peers) this.report(peer);
+      this.scheduleProjection(documentName, state);
+      if (state.sinceCompaction >= this.configuration.compactAfter && !state.compacting) {
         state.sinceCompaction = 0;
-        void this.compact(documentName);
+        state.compacting = this.compact(documentName, state).finally(() => (state.compacting = null));
       }
     }
     state.flushing = null;
   }
 
-  /** Tells each sender how far its edits are stored, as Yjs clocks per client. */
-  private acknowledge(batch: Pending[], state: DocumentState) {
-    const { stored } = state;
-    const byConnection = new Map<Connection, Map<number, number>>();
-    for (const { update, connection } of batch) {
-      const clocks = connection ? (byConnection.get(connection) ?? new Map<number, number>()) : null;
-      // parseUpdateMeta, not encodeStateVectorFromUpdate: the latter ignores clients whose structs do not start at clock 0.
-      for (const [client, clock] of Y.parseUpdateMeta(update).to) {
-        stored.set(client, Math.max(stored.get(client) ?? 0, clock));
-        clocks?.set(client, stored.get(client)!);
+  private isComplete(peer: Peer): boolean {
+    const { state } = peer;
+    return peer.phase === "synced" && !peer.handling && !peer.parked.length && !state.failed && state.storedSeq >= peer.required;
+  }
+
+  /** Tells a connection how far its edits are stored, as Yjs clocks per client, and whether all of them are. */
+  private report(peer: Peer) {
+    if (!peer.unconfirmed) return;
+    const clocks = new Map<number, number>();
+    let advanced = false;
+    for (const client of peer.clients) {
+      const clock = peer.state.stored.get(client);
+      if (clock === undefined) continue;
+      clocks.set(client, clock);
+      if ((peer.told.get(client) ?? -1) < clock) advanced = true;
+    }
+    if (this.isComplete(peer)) {
+      const quietIn = peer.doubtful ? peer.lastMessageAt + QUIET_MS - Date.now() : 0;
+      if (quietIn <= 0) {
+        // Quiet: the client has nothing unacknowledged, so its count is exact from now on.
+        peer.doubtful = false;
+        peer.unconfirmed = false;
+        this.send(peer, clocks, true);
+        return;
       }
-      if (connection && clocks) byConnection.set(connection, clocks);
+      peer.quietTimer ??= setTimeout(() => {
+        peer.quietTimer = undefined;
+        this.report(peer);
+      }, quietIn);
     }
-    const now = Date.now();
-    for (const [connection, clocks] of byConnection) {
-      const complete = !this.hasPending(state, connection);
-      // Under a burst, one ack per connection every ACK_INTERVAL_MS is enough; the final one is never skipped.
-      if (!complete && now - (this.lastAck.get(connection) ?? 0) < ACK_INTERVAL_MS) continue;
-      this.lastAck.set(connection, now);
-      connection.sendStateless(savedMessage(clocks, complete));
+    if (!advanced) return;
+    // Under a burst, one ack per connection every ACK_INTERVAL_MS is enough; the last one is sent when the interval ends.
+    const wait = peer.lastAck + ACK_INTERVAL_MS - Date.now();
+    if (wait > 0) {
+      peer.ackTimer ??= setTimeout(() => {
+        peer.ackTimer = undefined;
+        this.report(peer);
+      }, wait);
+      return;
     }
+    this.send(peer, clocks, false);
   }
 
-  /**
-   * Whether something this connection sent may not be stored yet: queued for the log, or
-   * parked by Yjs as pending (its dependencies have not arrived), which Hocuspocus still
-   * answers as "applied" although nothing was applied or stored.
-   */
-  private hasPending(state: DocumentState, connection: Connection) {
-    const store = (connection.document as unknown as { store: { pendingStructs: unknown; pendingDs: unknown } }).store;
-    return store.pendingStructs !== null || store.pendingDs !== null || state.queue.some((p) => p.connection === connection);
+  private send(peer: Peer, clocks: Map<number, number>, complete: boolean) {
+    clearTimeout(peer.ackTimer);
+    peer.ackTimer = undefined;
+    peer.lastAck = Date.now();
+    for (const [client, clock] of clocks) peer.told.set(client, Math.max(peer.told.get(client) ?? 0, clock));
+    peer.connection.sendStateless(savedMessage(clocks, complete));
   }
 
-  private scheduleProjection(documentName: string, document: Document, state: DocumentState) {
+  private scheduleProjection(documentName: string, state: DocumentState) {
     if (state.projectionTimer) return;
     state.projectionTimer = setTimeout(() => {
       state.projectionTimer = undefined;
-      this.configuration.log.saveProjection(documentName, document).catch((error) => this.configuration.logger(`updating the text of ${documentName} failed`, error));
+      this.configuration.log.saveProjection(documentName, state.document).catch((error) => this.configuration.logger(`updating the text of ${documentName} failed`, error));
     }, this.configuration.projectionDelayMs);
   }
 
-  private async compact(documentName: string) {
+  /** Folds the log into the snapshot; the size counter becomes the new snapshot plus what it did not fold. */
+  private async compact(documentName: string, state: DocumentState) {
     try {
-      await this.configuration.log.compact(documentName);
+      const result = await this.configuration.log.compact(documentName);
+      if (!result) return;
+      state.appended = state.appended.filter((batch) => batch.lastId > result.lastId);
+      state.appendedBytes = state.appended.reduce((n, batch) => n + batch.bytes, 0);
+      state.baseBytes = result.snapshotBytes;
     } catch (error) {
       this.configuration.logger(`compacting ${documentName} failed; the log is kept`, error);
     }
   }
 }
 
-/** True for a Hocuspocus frame carrying a y-protocols sync step 2 (documentName, Sync = 0, step 2 = 1). */
-function isSyncStep2(frame: Uint8Array): boolean {
+/** Bytes the document takes in storage, plus what is on its way there. */
+function sizeOf(state: DocumentState): number {
+  return state.baseBytes + state.appendedBytes + state.unstoredBytes;
+}
+
+type SyncMessage = { kind: "step1"; stateVector: Map<number, number> } | { kind: "step2" | "update"; update: Uint8Array; to: Map<number, number> };
+
+/** A Hocuspocus frame carrying a y-protocols sync message (documentName, Sync, sub-type, payload), decoded. */
+function readSync(frame: Uint8Array): SyncMessage | null {
   try {
     const decoder = decoding.createDecoder(frame);
     decoding.readVarString(decoder);
-    return decoding.readVarUint(decoder) === 0 && decoding.readVarUint(decoder) === 1;
+    const type = decoding.readVarUint(decoder);
+    if (type !== MessageType.Sync && type !== MessageType.SyncReply) return null;
+    const sub = decoding.readVarUint(decoder);
+    const payload = decoding.readVarUint8Array(decoder);
+    if (sub === 0) return { kind: "step1", stateVector: Y.decodeStateVector(payload) };
+    if (sub === 1 || sub === 2) return { kind: sub === 1 ? "step2" : "update", update: payload, to: Y.parseUpdateMeta(payload).to };
+  } catch {
+    // Not decodable: Hocuspocus rejects it on its own.
+  }
+  return null;
+}
+
+function isSyncStatus(frame: Uint8Array): boolean {
+  try {
+    const decoder = decoding.createDecoder(frame);
+    decoding.readVarString(decoder);
+    return decoding.readVarUint(decoder) === MessageType.SyncStatus;
   } catch {
     return false;
   }
+}
+
+/** For each client whose items an update deletes: the end of the last range it deletes. */
+function deletedRanges(update: Uint8Array): Map<number, number> {
+  const ends = new Map<number, number>();
+  try {
+    for (const [client, items] of Y.decodeUpdate(update).ds.clients) for (const item of items) ends.set(client, Math.max(ends.get(client) ?? 0, item.clock + item.len));
+  } catch {
+    // A corrupt update deletes nothing.
+  }
+  return ends;
+}
+
+/** What an update needs in the document to count as applied: every struct it carries and every item it deletes. */
+function requirementOf(update: Uint8Array): Map<number, number> {
+  const requirement = new Map<number, number>();
+  const need = (client: number, clock: number) => requirement.set(client, Math.max(requirement.get(client) ?? 0, clock));
+  try {
+    const { structs, ds } = Y.decodeUpdate(update);
+    for (const struct of structs) if (!(struct instanceof Y.Skip)) need(struct.id.client, struct.id.clock + struct.length);
+    for (const [client, items] of ds.clients) for (const item of items) need(client, item.clock + item.len);
+  } catch {
+    // A corrupt update applies nothing.
+  }
+  return requirement;
+}
+
+/**
+ * Yjs integrates each client's structs in clock order and parks the rest (pendingStructs);
+ * a deletion of an item it does not have yet waits in pendingDs and is applied in the same
+ * transaction that brings the item. So an update is applied once the document holds every
+ * struct it carries or deletes.
+ */
+function isApplied(document: Y.Doc, requirement: Map<number, number>): boolean {
+  for (const [client, clock] of requirement) if (Y.getState(document.store, client) < clock) return false;
+  return true;
 }

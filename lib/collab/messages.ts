@@ -4,8 +4,12 @@ export type SavedMessage = {
   /** Yjs clientID → clock up to which that client's edits are durably stored. */
   clocks: Record<string, number>;
   /**
-   * Every update this connection sent that the server has applied is stored. Deletions
-   * add no clock, so a client proves them saved with this plus "nothing unapplied".
+   * Every update this connection sent is applied and stored: its sync step 2, and each update
+   * after it (one Yjs parked until its dependencies arrive counts as not applied, whatever
+   * Hocuspocus answered). Deletions add no clock, so a client proves them saved with this
+   * plus "nothing unacknowledged" (the provider's unsyncedChanges; PersistenceExtension.counted
+   * says how the server keeps that count honest across reconnects). Also sent for an update
+   * that changed nothing.
    */
   complete: boolean;
 };

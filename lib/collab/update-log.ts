@@ -3,6 +3,8 @@ import * as Y from "yjs";
 import { textProjection } from "../editor/projection";
 import { yDocToJSON } from "../editor/ydoc";
 
+export type Compaction = { folded: number; lastId: bigint; snapshotBytes: number };
+
 /**
  * Durable storage of Yjs updates, on a raw pg pool (the hot path of live editing):
  * an append-only log per document plus a compacted snapshot in Document.yState.
@@ -41,12 +43,16 @@ export class UpdateLog {
     }
   }
 
-  /** Appends updates in order, in one statement; resolves once committed. */
-  async append(documentId: string, updates: Uint8Array[]): Promise<void> {
-    await this.pool.query(
-      `INSERT INTO "DocumentUpdate" ("documentId", "update") SELECT $1, u FROM unnest($2::bytea[]) WITH ORDINALITY AS t(u, n) ORDER BY n`,
+  /**
+   * Appends updates in order, in one statement; resolves once committed, with the id of the
+   * last row (a compaction folds a batch in whole or not at all: it is one statement).
+   */
+  async append(documentId: string, updates: Uint8Array[]): Promise<bigint> {
+    const result = await this.pool.query<{ id: string }>(
+      `INSERT INTO "DocumentUpdate" ("documentId", "update") SELECT $1, u FROM unnest($2::bytea[]) WITH ORDINALITY AS t(u, n) ORDER BY n RETURNING id`,
       [documentId, updates.map((u) => Buffer.from(u.buffer, u.byteOffset, u.byteLength))],
     );
+    return result.rows.reduce((last, row) => (BigInt(row.id) > last ? BigInt(row.id) : last), 0n);
   }
 
   /** Keeps the text projection and updatedAt in step with the live text. */
@@ -59,15 +65,17 @@ export class UpdateLog {
    * Folds the log into the snapshot: replays snapshot + log into a fresh Y.Doc and
    * encodes it (Y.mergeUpdates is very slow on long logs). Rows logged concurrently stay
    * in the log; applying an update twice is a no-op in Yjs, so nothing is lost or doubled.
+   * Returns how many rows were folded, the id of the last one, and the new snapshot's size
+   * (null when there was nothing to fold).
    */
-  async compact(documentId: string): Promise<number> {
+  async compact(documentId: string): Promise<Compaction | null> {
     const client = await this.pool.connect();
     try {
       await client.query("BEGIN");
       const doc = await client.query<{ yState: Buffer }>(`SELECT "yState" FROM "Document" WHERE id = $1 FOR UPDATE`, [documentId]);
       if (!doc.rowCount) {
         await client.query("ROLLBACK");
-        return 0;
+        return null;
       }
       const log = await client.query<{ id: string; update: Buffer }>(
         `SELECT id, "update" FROM "DocumentUpdate" WHERE "documentId" = $1 ORDER BY id`,
@@ -75,7 +83,7 @@ export class UpdateLog {
       );
       if (!log.rowCount) {
         await client.query("ROLLBACK");
-        return 0;
+        return null;
       }
       const ydoc = new Y.Doc({ gc: true });
       Y.applyUpdate(ydoc, new Uint8Array(doc.rows[0].yState));
@@ -86,7 +94,7 @@ export class UpdateLog {
       await client.query(`DELETE FROM "DocumentUpdate" WHERE "documentId" = $1 AND id <= $2`, [documentId, lastId]);
       await client.query("COMMIT");
       ydoc.destroy();
-      return log.rowCount;
+      return { folded: log.rowCount, lastId: BigInt(lastId), snapshotBytes: snapshot.byteLength };
     } catch (error) {
       await client.query("ROLLBACK").catch(() => {});
       throw error;
