@@ -5,6 +5,7 @@ import { ThemeToggle } from "@/components/theme/theme-toggle";
 import { Wordmark } from "@/components/layout/logo";
 import { MobileNav, SiteNav } from "@/components/layout/site-nav";
 import { UserMenu } from "@/components/layout/user-menu";
+import { InboxLink } from "@/components/layout/inbox-link";
 import type { NavItem } from "@/components/layout/nav-types";
 
 type SiteHeaderProps = {
@@ -38,6 +39,7 @@ function SiteHeader({ user, signOutAction, nav = [], mainId = "main", className 
         </Link>
         <SiteNav items={nav} className="hidden md:block" />
         <div className="ml-auto flex items-center gap-1 sm:gap-2">
+          {user ? <InboxLink /> : null}
           <ThemeToggle />
           {user ? (
             <UserMenu user={user} signOutAction={signOutAction} />

@@ -25,7 +25,8 @@ export default async function lockThread(opts: { actorId: string; annotationId: 
   const row = await db().$transaction(async (tx) => {
     const { count } = await tx.annotation.updateMany({
       where: { id: root.id, locked: !opts.locked, deletedAt: null },
-      data: { locked: opts.locked, version: { increment: 1 } },
+      // Locking is not an edit: `modified` keeps saying when the author last changed their words.
+      data: { locked: opts.locked, version: { increment: 1 }, updatedAt: root.updatedAt },
     });
     if (count === 0) throw new ConflictError("Someone changed this thread meanwhile; reload and try again", "moderation_conflict");
     await tx.moderationLogEntry.create({

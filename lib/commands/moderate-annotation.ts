@@ -10,7 +10,7 @@ import { moderationInput } from "../validation/moderation";
 import { parseInput } from "../validation/parse";
 import notifyDiscussion from "./notify-discussion";
 
-type Decided = AnnotationFacts & { id: string; documentId: string; groupId: string; threadId: string | null };
+type Decided = AnnotationFacts & { id: string; documentId: string; groupId: string; threadId: string | null; updatedAt: Date };
 
 /**
  * The log's name for a decision. Restore is a way back from hidden or spam; sending an
@@ -36,7 +36,8 @@ export async function applyModeration(tx: Tx, opts: { actorId: string; item: Dec
   if (item.status === status && openFlags === 0) return false;
   const { count } = await tx.annotation.updateMany({
     where: { id: item.id, status: item.status, deletedAt: null },
-    data: { status, version: { increment: 1 } },
+    // A decision is not an edit: `modified` keeps saying when the author last changed their words.
+    data: { status, version: { increment: 1 }, updatedAt: item.updatedAt },
   });
   if (count === 0) throw new ConflictError("Someone changed this item meanwhile; reload and decide again", "moderation_conflict");
   await tx.flag.updateMany({ where: { annotationId: item.id, resolvedAt: null }, data: { resolvedAt: opts.at } });

@@ -52,13 +52,13 @@ const FILTER_WHERE: Record<QueueFilter | "open", Prisma.AnnotationWhereInput> = 
   open: { OR: [{ status: "pending" }, { flags: { some: { resolvedAt: null } } }] },
 };
 
-/** Decisions waiting come oldest first; decided items (hidden, spam) newest decision first. */
+/** Decisions waiting come oldest first; decided items (hidden, spam) newest first. */
 const FILTER_ORDER: Record<QueueFilter | "open", Prisma.AnnotationOrderByWithRelationInput[]> = {
   pending: [{ createdAt: "asc" }, { id: "asc" }],
   flagged: [{ createdAt: "asc" }, { id: "asc" }],
   open: [{ createdAt: "asc" }, { id: "asc" }],
-  hidden: [{ updatedAt: "desc" }, { id: "desc" }],
-  spam: [{ updatedAt: "desc" }, { id: "desc" }],
+  hidden: [{ createdAt: "desc" }, { id: "desc" }],
+  spam: [{ createdAt: "desc" }, { id: "desc" }],
 };
 
 export const queueInclude = {

@@ -41,6 +41,8 @@ describe("moderation decisions", () => {
     expect(approved.status).toBe(200);
     expect(approved.headers.get("content-type")).toContain("application/ld+json");
     expect(approved.data).toMatchObject({ moderationStatus: "approved", flagCount: 0 });
+    // A decision is not an edit of the author's words.
+    expect(approved.data.modified).toBe(item.updatedAt.toISOString());
     expect((await patch(s.tokens.owner, item.id, { status: "hidden" })).data.moderationStatus).toBe("hidden");
     expect((await patch(s.tokens.moderator, item.id, { status: "approved" })).data.moderationStatus).toBe("approved");
     expect((await patch(s.tokens.moderator, item.id, { status: "spam", note: "link farm" })).data.moderationStatus).toBe("spam");

@@ -21,7 +21,7 @@ describe("locking threads", () => {
     // Locking through a reply locks its thread.
     const locked = await call(lock.POST, { method: "POST", token: s.tokens.moderator, params: { annotationId: answer.id }, json: { note: "Heated" } });
     expect(locked.status).toBe(200);
-    expect(locked.data).toMatchObject({ locked: true, id: expect.stringMatching(new RegExp(`/${root.id}$`)) });
+    expect(locked.data).toMatchObject({ locked: true, id: expect.stringMatching(new RegExp(`/${root.id}$`)), modified: root.updatedAt.toISOString() });
     expect((await call(lock.POST, { method: "POST", token: s.tokens.owner, params: { annotationId: root.id } })).data.locked).toBe(true);
     await expect(createAnnotation({ actorId: s.users.member.id, documentId: s.doc.id, input: reply(s.doc.id, root.id) })).rejects.toMatchObject({ status: 403 });
     // Moderators may still answer in a locked thread.
