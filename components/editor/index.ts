@@ -1,4 +1,4 @@
-export { LiveEditor, type LiveEditorProps } from "./live-editor";
+export { LiveEditor, type LiveEditorProps, type LiveSession } from "./live-editor";
 export { ConnectionBadge, EditorStatusBar, PresenceList, ReadOnlyBadge, type EditorStatusBarProps } from "./editor-status-bar";
 export { EditorToolbar } from "./editor-toolbar";
 export {

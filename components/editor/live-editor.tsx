@@ -1,8 +1,9 @@
 "use client";
 
 import "./editor.css";
-import { useEffect, useId, useMemo, useState } from "react";
+import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { createPortal } from "react-dom";
+import type { Extensions } from "@tiptap/core";
 import { EditorContent, useEditor, type Editor } from "@tiptap/react";
 import { Collaboration } from "@tiptap/extension-collaboration";
 import { CollaborationCaret } from "@tiptap/extension-collaboration-caret";
@@ -33,8 +34,15 @@ export type LiveEditorProps = {
   statusBarContainerId?: string;
   /** Every other stateless message from the collaboration server (annotation events…), parsed. */
   onStatelessMessage?: (message: StatelessMessage) => void;
+  /** More editor extensions (e.g. the annotation highlights); keep the array stable, a new one rebuilds the editor. */
+  extensions?: Extensions;
+  /** The synced editor and its provider once the text is live, null while it is not (first sync, reconnecting provider). */
+  onSession?: (session: LiveSession | null) => void;
   className?: string;
 };
+
+/** A live editor bound to the shared document, for features that work on the text (annotations). */
+export type LiveSession = { editor: Editor; provider: HocuspocusProvider };
 
 /**
  * The document text, co-edited live through Hocuspocus. Never seeds content: the server owns the
@@ -48,6 +56,8 @@ export function LiveEditor({
   initialHtml,
   statusBarContainerId,
   onStatelessMessage,
+  extensions,
+  onSession,
   className,
 }: LiveEditorProps) {
   const provider = useCollabProvider(documentId, collabUrl);
@@ -64,6 +74,16 @@ export function LiveEditor({
   const status = (
     <EditorStatusBar connection={describeConnection(connection, { canEdit })} people={people} readOnly={!editable} />
   );
+
+  const onSessionRef = useRef(onSession);
+  useEffect(() => {
+    onSessionRef.current = onSession;
+  }, [onSession]);
+  useEffect(() => {
+    if (!ready || !editor || !provider) return;
+    onSessionRef.current?.({ editor, provider });
+    return () => onSessionRef.current?.(null);
+  }, [ready, editor, provider]);
 
   // Be listed as present before the editor (whose caret extension sets the same field) mounts.
   useEffect(() => {
@@ -104,6 +124,7 @@ export function LiveEditor({
           textId={textId}
           hidden={!ready}
           onEditor={setEditor}
+          extraExtensions={extensions}
         />
       ) : null}
     </div>
@@ -117,18 +138,20 @@ type CollaborativeTextProps = {
   textId: string;
   hidden: boolean;
   onEditor: (editor: Editor | null) => void;
+  extraExtensions?: Extensions;
 };
 
 /** The Tiptap editor bound to one provider's Y.Doc; remounted (keyed) when the provider changes. */
-function CollaborativeText({ provider, user, editable, textId, hidden, onEditor }: CollaborativeTextProps) {
+function CollaborativeText({ provider, user, editable, textId, hidden, onEditor, extraExtensions }: CollaborativeTextProps) {
   const extensions = useMemo(
     () => [
       ...editorExtensions,
       Collaboration.configure({ document: provider.document, field: COLLAB_FIELD }),
       CollaborationCaret.configure({ provider, user, render: renderCaret, selectionRender: renderSelection }),
       LinkShortcut,
+      ...(extraExtensions ?? []),
     ],
-    [provider, user],
+    [provider, user, extraExtensions],
   );
   const editor = useEditor(
     {

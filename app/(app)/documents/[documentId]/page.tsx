@@ -1,18 +1,23 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { ChevronRight, FileText } from "lucide-react";
 import { currentUser } from "@/lib/auth/current-user";
+import { env } from "@/lib/env";
 import { renderDocumentHTML } from "@/lib/editor/render";
 import { NotFoundError } from "@/lib/errors";
 import { can } from "@/lib/policies";
+import { presentAnnotation } from "@/lib/presenters/annotation";
+import { listVisibleAnnotations } from "@/lib/queries/annotations";
+import { loadDocumentForViewer } from "@/lib/queries/document-access";
 import { currentDocumentJSON } from "@/lib/queries/document-content";
 import { loadDocumentForActor } from "@/lib/queries/documents";
-import { LiveEditor } from "@/components/editor";
+import { AnnotatedDocument } from "@/components/annotations/annotated-document";
+import type { AnnotationJSON } from "@/components/annotations/model";
 import { Button } from "@/components/ui/button";
 import { FORMAT_LABEL, formatDate } from "@/components/documents/format";
-import { MarginPlaceholder } from "@/components/documents/margin-placeholder";
 import { TimeAgo } from "@/components/documents/time-ago";
 
 type Props = { params: Promise<{ documentId: string }> };
@@ -40,6 +45,16 @@ function readingMinutes(text: string): number {
   return Math.max(1, Math.round(words / 230));
 }
 
+/** Origin for the annotations' IRIs: APP_URL when set, else this request's own, as the API builds them. */
+async function requestOrigin(): Promise<string> {
+  const configured = env().APP_URL;
+  if (configured) return configured.replace(/\/+$/, "");
+  const h = await headers();
+  const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000";
+  const proto = h.get("x-forwarded-proto") ?? (/^(localhost|127\.|\[::1\])/.test(host) ? "http" : "https");
+  return `${proto}://${host}`;
+}
+
 const crumbLink =
   "truncate rounded-sm underline-offset-4 outline-none hover:text-foreground hover:underline focus-visible:ring-2 focus-visible:ring-ring";
 
@@ -50,6 +65,37 @@ export default async function DocumentPage({ params }: Props) {
   const html = renderDocumentHTML(await currentDocumentJSON(document.id, new Uint8Array(document.yState)));
   const canEdit = can(membership, "document.edit");
   const group = document.group;
+  // The policy viewer carries the seminar settings (anonymous peers, hidden until posted) too.
+  const { viewer } = await loadDocumentForViewer(document.id, user.id);
+  const origin = await requestOrigin();
+  const annotations = (await listVisibleAnnotations(document.id, viewer)).map((row) => presentAnnotation(row, origin, viewer, { embedded: true }) as AnnotationJSON);
+
+  const header = (
+    <header className="mb-10 max-w-reading border-b pb-8">
+      <h1 id="document-title" className="font-serif text-[2rem] leading-[1.15] font-semibold tracking-tight text-balance sm:text-[2.5rem]">
+        {document.title}
+      </h1>
+      <p className="mt-4 flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-muted-foreground">
+        <Link href={`/groups/${group.id}`} className="rounded-sm font-medium text-foreground/80 underline-offset-4 outline-none hover:underline focus-visible:ring-2 focus-visible:ring-ring">
+          {group.name}
+        </Link>
+        <span aria-hidden="true">·</span>
+        <span>
+          Updated <TimeAgo date={document.updatedAt} />
+        </span>
+        <span aria-hidden="true" className="hidden sm:inline">
+          ·
+        </span>
+        <span className="hidden sm:inline">{readingMinutes(document.text)} min read</span>
+        <span aria-hidden="true" className="hidden sm:inline">
+          ·
+        </span>
+        <span className="hidden sm:inline" title={`Imported ${formatDate(document.createdAt)}`}>
+          {FORMAT_LABEL[document.sourceFormat] ?? document.sourceFormat}
+        </span>
+      </p>
+    </header>
+  );
 
   return (
     <>
@@ -75,6 +121,7 @@ export default async function DocumentPage({ params }: Props) {
             </ol>
           </nav>
           <div className="flex shrink-0 items-center gap-2">
+            <div id="annotation-tools" className="hidden w-60 min-[900px]:block xl:w-72" />
             <div id="document-status" className="flex items-center" />
             <Button asChild variant="ghost" size="sm" className="text-muted-foreground hover:text-foreground">
               <a href={`/api/v1/documents/${document.id}/text`} title="The document as plain text">
@@ -86,41 +133,18 @@ export default async function DocumentPage({ params }: Props) {
         </div>
       </div>
 
-      <div className="mx-auto grid w-full max-w-[68rem] gap-12 px-4 pt-10 pb-24 sm:px-6 sm:pt-14 lg:grid-cols-[minmax(0,1fr)_17rem] lg:px-8 xl:gap-16">
-        <article className="min-w-0" aria-labelledby="document-title">
-          <header className="mb-10 max-w-reading border-b pb-8">
-            <h1 id="document-title" className="font-serif text-[2rem] leading-[1.15] font-semibold tracking-tight text-balance sm:text-[2.5rem]">
-              {document.title}
-            </h1>
-            <p className="mt-4 flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-muted-foreground">
-              <Link href={`/groups/${group.id}`} className="rounded-sm font-medium text-foreground/80 underline-offset-4 outline-none hover:underline focus-visible:ring-2 focus-visible:ring-ring">
-                {group.name}
-              </Link>
-              <span aria-hidden="true">·</span>
-              <span>
-                Updated <TimeAgo date={document.updatedAt} />
-              </span>
-              <span aria-hidden="true" className="hidden sm:inline">
-                ·
-              </span>
-              <span className="hidden sm:inline">{readingMinutes(document.text)} min read</span>
-              <span aria-hidden="true" className="hidden sm:inline">
-                ·
-              </span>
-              <span className="hidden sm:inline" title={`Imported ${formatDate(document.createdAt)}`}>
-                {FORMAT_LABEL[document.sourceFormat] ?? document.sourceFormat}
-              </span>
-            </p>
-          </header>
-          <LiveEditor documentId={document.id} user={{ id: user.id, name: user.name }} canEdit={canEdit} initialHtml={html} statusBarContainerId="document-status" />
-        </article>
-
-        <aside aria-label="Margin" className="hidden lg:block">
-          <div className="sticky top-[calc(var(--spacing-header)+2.5rem)] border-l pl-6 xl:pl-8">
-            <MarginPlaceholder />
-          </div>
-        </aside>
-      </div>
+      <AnnotatedDocument
+        documentId={document.id}
+        user={{ id: user.id, name: user.name }}
+        membership={{ role: membership.role, muted: membership.muted }}
+        canEdit={canEdit}
+        initialHtml={html}
+        initialAnnotations={annotations}
+        hiddenUntilPosted={viewer.hiddenUntilPosted === true}
+        header={header}
+        statusBarContainerId="document-status"
+        toolsContainerId="annotation-tools"
+      />
     </>
   );
 }

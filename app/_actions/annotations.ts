@@ -1,0 +1,138 @@
+"use server";
+
+import { headers } from "next/headers";
+import { z } from "zod";
+import { currentUser } from "@/lib/auth/current-user";
+import createAnnotation from "@/lib/commands/create-annotation";
+import deleteAnnotation from "@/lib/commands/delete-annotation";
+import updateAnnotation from "@/lib/commands/update-annotation";
+import { env } from "@/lib/env";
+import { UnauthorizedError } from "@/lib/errors";
+import { formError, type FormState } from "@/lib/http/action";
+import { annotationIri, documentIri, presentAnnotation, type PresentedAnnotation } from "@/lib/presenters/annotation";
+import { findAnnotation, listVisibleAnnotations } from "@/lib/queries/annotations";
+import { loadDocumentForViewer } from "@/lib/queries/document-access";
+import { parseInput } from "@/lib/validation/parse";
+import { MAX_BODY_LENGTH, MAX_QUOTE_LENGTH } from "@/lib/validation/annotation";
+
+/** What the margin's actions answer: the annotation as the API presents it, or a form error. */
+export type AnnotationActionState = FormState & { annotation?: PresentedAnnotation; annotations?: PresentedAnnotation[] };
+
+const noteFields = {
+  /** Markdown note; empty for a plain highlight. */
+  body: z.string().max(MAX_BODY_LENGTH),
+  /** Tags as typed; the command trims, dedupes and limits them. */
+  tags: z.array(z.string()).max(50),
+  visibility: z.enum(["private", "group"]),
+};
+
+const newAnnotation = z.object({
+  ...noteFields,
+  /** The words as the browser saw them; the server anchors them on its own copy of the text. */
+  quote: z.object({ exact: z.string().min(1).max(MAX_QUOTE_LENGTH), prefix: z.string().max(200), suffix: z.string().max(200) }),
+  position: z.object({ start: z.number().int().min(0), end: z.number().int().min(0) }),
+});
+
+const noteChanges = z.object(noteFields);
+const replyBody = z.string().max(MAX_BODY_LENGTH);
+
+/** Origin for absolute IRIs: APP_URL when set, else the request's own (as the API builds them). */
+async function requestOrigin(): Promise<string> {
+  const configured = env().APP_URL;
+  if (configured) return configured.replace(/\/+$/, "");
+  const h = await headers();
+  const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000";
+  const proto = h.get("x-forwarded-proto") ?? (/^(localhost|127\.|\[::1\])/.test(host) ? "http" : "https");
+  return `${proto}://${host}`;
+}
+
+type Context = { actorId: string; origin: string };
+
+/** Resolves the signed-in user and the origin; domain errors become form state. */
+async function run(fn: (ctx: Context) => Promise<AnnotationActionState>): Promise<AnnotationActionState> {
+  try {
+    const actor = await currentUser();
+    if (!actor) throw new UnauthorizedError("Your session has ended; sign in again");
+    return await fn({ actorId: actor.id, origin: await requestOrigin() });
+  } catch (error) {
+    return formError(error);
+  }
+}
+
+function bodies(body: string, tags: string[]) {
+  return [
+    ...(body.trim() ? [{ type: "TextualBody", value: body, format: "text/markdown", purpose: "commenting" }] : []),
+    ...tags.map((tag) => ({ type: "TextualBody", value: tag, purpose: "tagging" })),
+  ];
+}
+
+/** Highlight or comment on a passage of the text, from the selection menu. */
+export async function createAnnotationAction(documentId: string, draft: z.input<typeof newAnnotation>): Promise<AnnotationActionState> {
+  return run(async ({ actorId, origin }) => {
+    const { quote, position, body, tags, visibility } = parseInput(newAnnotation, draft);
+    const input = {
+      type: "Annotation",
+      body: bodies(body, tags),
+      target: {
+        source: documentIri(origin, documentId),
+        selector: [
+          { type: "TextQuoteSelector", ...quote },
+          { type: "TextPositionSelector", ...position },
+        ],
+      },
+      visibility,
+    };
+    const { annotation, viewer } = await createAnnotation({ actorId, documentId, input });
+    return { ok: true, annotation: presentAnnotation(annotation, origin, viewer, { embedded: true }) };
+  });
+}
+
+/** A reply in a thread. */
+export async function replyToAnnotationAction(documentId: string, parentId: string, body: string): Promise<AnnotationActionState> {
+  return run(async ({ actorId, origin }) => {
+    const value = parseInput(replyBody, body);
+    const input = {
+      type: "Annotation",
+      motivation: "replying",
+      body: { type: "TextualBody", value, format: "text/markdown", purpose: "replying" },
+      target: annotationIri(origin, documentId, parentId),
+    };
+    const { annotation, viewer } = await createAnnotation({ actorId, documentId, input });
+    return { ok: true, annotation: presentAnnotation(annotation, origin, viewer, { embedded: true }) };
+  });
+}
+
+/** Edits the author's own note, tags and visibility; the annotation stays on the same words. */
+export async function updateAnnotationAction(documentId: string, annotationId: string, changes: z.input<typeof noteChanges>): Promise<AnnotationActionState> {
+  return run(async ({ actorId, origin }) => {
+    const { body, tags, visibility } = parseInput(noteChanges, changes);
+    const current = await findAnnotation(documentId, annotationId);
+    // The target is restated as it is stored, so the command keeps the anchor (PUT replaces everything).
+    const target = current?.parentId
+      ? annotationIri(origin, documentId, current.parentId)
+      : {
+          source: documentIri(origin, documentId),
+          selector: { type: "TextQuoteSelector", exact: current?.quoteExact || " ", prefix: current?.quotePrefix ?? "", suffix: current?.quoteSuffix ?? "" },
+        };
+    const input = { type: "Annotation", motivation: current?.motivation, body: bodies(body, tags), target, visibility };
+    const { annotation, viewer } = await updateAnnotation({ actorId, documentId, annotationId, input });
+    return { ok: true, annotation: presentAnnotation(annotation, origin, viewer, { embedded: true }) };
+  });
+}
+
+/** Deletes the author's own annotation (a thread's first note takes its replies with it). */
+export async function deleteAnnotationAction(documentId: string, annotationId: string): Promise<AnnotationActionState> {
+  return run(async ({ actorId }) => {
+    await deleteAnnotation({ actorId, documentId, annotationId });
+    return { ok: true };
+  });
+}
+
+/** Every annotation the reader may see, to catch up after the live connection was away. */
+export async function listAnnotationsAction(documentId: string): Promise<AnnotationActionState> {
+  return run(async ({ actorId, origin }) => {
+    const { viewer } = await loadDocumentForViewer(documentId, actorId);
+    const rows = await listVisibleAnnotations(documentId, viewer);
+    return { ok: true, annotations: rows.map((row) => presentAnnotation(row, origin, viewer, { embedded: true })) };
+  });
+}

@@ -1,0 +1,266 @@
+import type { Browser, Locator, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { DEMO_USERS } from "@/lib/demo/seed";
+import { cspViolations, launchBrowser, newPage, snap } from "./browser";
+
+/** Waits for a value to settle; live updates cross a socket and a database, so give them time. */
+const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000, interval: 100 });
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  expect(cspViolations).toEqual([]);
+});
+
+const [ada, basil] = DEMO_USERS;
+
+async function signIn(page: Page, email: string, password: string) {
+  await page.goto("/signin");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL("**/groups");
+}
+
+async function apiSession(page: Page) {
+  const token = (await (await page.request.post("/api/v1/tokens", { data: { email: ada.email, password: ada.password } })).json()).token as string;
+  const headers = { authorization: `Bearer ${token}` };
+  const groups = (await (await page.request.get("/api/v1/groups", { headers })).json()).items;
+  const group = groups.find((g: { name: string }) => g.name === "Demo reading group");
+  return { headers, groupId: group.id as string };
+}
+
+/** A fresh document in the demo group, so this file does not depend on what other tests typed. */
+async function newDocument(page: Page, title: string, content: string) {
+  const { headers, groupId } = await apiSession(page);
+  const response = await page.request.post("/api/v1/documents", { headers, data: { groupId, title, format: "markdown", content } });
+  expect(response.status()).toBe(201);
+  return { documentId: (await response.json()).id as string, headers, groupId };
+}
+
+const TEXT = [
+  "The first paragraph sets the scene for everything that follows, and it is long enough to wrap.",
+  "Marginal notes travel with their words, even while someone edits the sentence around them.",
+  "A third paragraph gives the margin some room, so that cards can sit beside their own lines.",
+  "The last paragraph closes the text with a sentence about endings.",
+].join("\n\n");
+
+const editorOf = (page: Page) => page.locator(".live-editor .ProseMirror[contenteditable]");
+
+async function openDocument(page: Page, documentId: string) {
+  await page.goto(`/documents/${documentId}`);
+  await page.locator(".live-editor[data-ready]").waitFor();
+}
+
+/** Selects the first occurrence of `words` in the text (across highlight pieces), as a reader's drag would. */
+async function selectWords(page: Page, words: string) {
+  await page.evaluate((w) => {
+    const root = document.querySelector<HTMLElement>(".live-editor .ProseMirror")!;
+    if (root.isContentEditable) root.focus();
+    const nodes: Text[] = [];
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    // Other people's caret labels are widgets inside the text; they are not part of it.
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) if (!node.parentElement?.closest(".collaboration-carets__caret")) nodes.push(node as Text);
+    const text = nodes.map((n) => n.data).join("");
+    const at = text.indexOf(w);
+    if (at < 0) throw new Error(`"${w}" is not in the text`);
+    const locate = (offset: number, end: boolean): [Text, number] => {
+      let passed = 0;
+      for (const node of nodes) {
+        if (offset < passed + node.data.length || (end && offset === passed + node.data.length)) return [node, offset - passed];
+        passed += node.data.length;
+      }
+      throw new Error("offset out of range");
+    };
+    const range = document.createRange();
+    range.setStart(...locate(at, false));
+    range.setEnd(...locate(at + w.length, true));
+    const selection = window.getSelection()!;
+    selection.removeAllRanges();
+    selection.addRange(range);
+  }, words);
+}
+
+/** The text under the highlights of one annotation, joined. */
+async function highlightText(page: Page, id: string): Promise<string> {
+  return page.evaluate((annotationId) => {
+    const pieces = [...document.querySelectorAll<HTMLElement>(".anno-hl")].filter((el) => el.dataset.annotationIds?.split(" ").includes(annotationId));
+    return pieces.map((el) => el.textContent).join("");
+  }, id);
+}
+
+const cardOf = (page: Page, id: string): Locator => page.locator(`aside[aria-label="Margin"] article[data-annotation-id="${id}"]`);
+
+async function top(locator: Locator): Promise<number> {
+  return (await locator.boundingBox())!.y;
+}
+
+describe("annotations on the reading page", () => {
+  it("a note follows its words while another reader types before them; a reply arrives live; deleting the words orphans it", { timeout: 180_000 }, async () => {
+    const pageA = await newPage(browser, inject("baseUrl"));
+    const pageB = await newPage(browser, inject("baseUrl"));
+    await signIn(pageA, ada.email, ada.password);
+    await signIn(pageB, basil.email, basil.password);
+    const { documentId } = await newDocument(pageA, "Notes that travel", TEXT);
+    await Promise.all([openDocument(pageA, documentId), openDocument(pageB, documentId)]);
+
+    // Ada selects words and, by keyboard, starts a note on them.
+    const words = "travel with their words";
+    await selectWords(pageA, words);
+    await pageA.getByRole("toolbar", { name: "Annotate the selection" }).waitFor();
+    await pageA.keyboard.press("Control+Alt+m");
+    const composer = pageA.getByRole("textbox", { name: "Note" });
+    await composer.waitFor();
+    expect(await composer.evaluate((el) => el === document.activeElement)).toBe(true);
+    await composer.fill("Which words *travel*? **These** ones — see [the docs](https://example.org/docs).");
+    await pageA.getByRole("textbox", { name: "Tags" }).fill("movement");
+    await pageA.keyboard.press("Enter");
+    await pageA.getByRole("button", { name: "Comment", exact: true }).click();
+
+    const cardA = pageA.locator('aside[aria-label="Margin"] article[data-annotation-id]').first();
+    await cardA.getByText("These").waitFor();
+    const id = (await cardA.getAttribute("data-annotation-id"))!;
+    expect(id).not.toBe("draft");
+    expect(await highlightText(pageA, id)).toBe(words);
+    expect(await cardA.locator("a").getAttribute("href")).toBe("https://example.org/docs");
+    expect(await cardA.locator("a").getAttribute("rel")).toContain("noopener");
+
+    // Basil sees it appear without a reload, beside the same words.
+    const cardB = cardOf(pageB, id);
+    await cardB.getByText("These").waitFor();
+    expect(await highlightText(pageB, id)).toBe(words);
+
+    // Basil types before the words; on both pages the highlight and the card follow them.
+    const highlightA = pageA.locator(`.anno-hl[data-annotation-ids~="${id}"]`).first();
+    const cardTopBefore = await top(cardA);
+    const lineTopBefore = await top(highlightA);
+    await editorOf(pageB).getByText("Marginal notes").click();
+    await pageB.keyboard.press("Home");
+    await pageB.keyboard.type("Indeed, in a shared text with many readers and a long opening clause that wraps the line, ");
+    await pageA.getByText("Indeed, in a shared text").waitFor();
+    await poll(() => highlightText(pageA, id)).toBe(words);
+    await poll(() => highlightText(pageB, id)).toBe(words);
+    await poll(async () => Math.round((await top(highlightA)) - lineTopBefore)).toBeGreaterThan(10);
+    await poll(async () => Math.abs((await top(cardA)) - (await top(highlightA)))).toBeLessThan(24);
+    expect(await top(cardA)).toBeGreaterThan(cardTopBefore);
+
+    // Clicking the highlight focuses its card.
+    await pageA.mouse.click(10, 10);
+    await poll(() => cardA.getAttribute("data-active")).toBeNull();
+    await highlightA.click();
+    await poll(() => cardA.getAttribute("data-active")).toBe("true");
+
+    // Basil replies; Ada's page shows it live and announces it.
+    await cardB.getByText("Ada Lindqvist").click();
+    await cardB.getByRole("textbox", { name: "Reply" }).fill("They do — I just *moved* them.");
+    await cardB.getByRole("button", { name: "Reply", exact: true }).click();
+    await cardB.getByText("I just").waitFor();
+    await cardA.getByText("I just").waitFor();
+    await poll(() => pageA.getByTestId("annotation-announcer").textContent()).toContain("New reply from Basil Okafor");
+    await snap(pageA, "annotations-ada-1280-light");
+
+    // A second, overlapping highlight from Basil deepens the tint where they overlap.
+    await selectWords(pageB, "their words, even");
+    await pageB.getByRole("toolbar", { name: "Annotate the selection" }).getByRole("button", { name: "Highlight" }).click();
+    await poll(() => pageA.locator('.anno-hl[data-depth="2"]').count()).toBeGreaterThan(0);
+    await poll(() => pageB.locator('aside[aria-label="Margin"] article[data-annotation-id]').count()).toBe(2);
+
+    // Filters: Ada's own notes only, then a search.
+    await pageA.getByRole("button", { name: "Filters" }).click();
+    await pageA.getByRole("menuitemcheckbox", { name: "Mine" }).click();
+    await pageA.keyboard.press("Escape");
+    await poll(() => pageA.locator('aside[aria-label="Margin"] article[data-annotation-id]').count()).toBe(1);
+    await pageA.getByRole("button", { name: /Filters/ }).click();
+    await pageA.getByRole("menuitem", { name: "Clear filters" }).click();
+    await pageA.getByRole("searchbox", { name: "Search notes and quoted words" }).fill("moved");
+    await poll(() => pageA.locator('aside[aria-label="Margin"] article[data-annotation-id]').count()).toBe(1);
+    await pageA.getByRole("searchbox", { name: "Search notes and quoted words" }).fill("");
+    await poll(() => pageA.locator('aside[aria-label="Margin"] article[data-annotation-id]').count()).toBe(2);
+
+    // Dark theme, same page.
+    await pageA.emulateMedia({ colorScheme: "dark" });
+    await pageA.mouse.click(10, 10);
+    await snap(pageA, "annotations-ada-1280-dark");
+    await pageA.emulateMedia({ colorScheme: "light" });
+
+    // Ada deletes the annotated words: on both pages the thread moves to Orphans with its last quote.
+    await selectWords(pageA, "travel with their words");
+    await pageA.keyboard.press("Backspace");
+    const orphansA = pageA.locator("#annotation-orphans");
+    const orphansB = pageB.locator("#annotation-orphans");
+    await orphansA.locator(`article[data-annotation-id="${id}"]`).waitFor();
+    await orphansB.locator(`article[data-annotation-id="${id}"]`).waitFor();
+    expect(await orphansA.locator("q").first().textContent()).toBe(words);
+    await poll(() => highlightText(pageA, id)).toBe("");
+    await snap(pageB, "annotations-basil-orphans-1280-light");
+
+    // Ada deletes her note; it disappears from Basil's page too.
+    const orphanCard = orphansA.locator(`article[data-annotation-id="${id}"]`);
+    await orphanCard.getByRole("button", { name: "Actions for this note" }).click();
+    await pageA.getByRole("menuitem", { name: "Delete" }).click();
+    await orphanCard.getByRole("button", { name: "Delete", exact: true }).click();
+    await orphansB.waitFor({ state: "detached" });
+  });
+
+  it("on a phone the margin is a bottom sheet; a viewer sees notes but gets no annotate menu", { timeout: 120_000 }, async () => {
+    const setup = await newPage(browser, inject("baseUrl"));
+    await signIn(setup, ada.email, ada.password);
+    const { documentId, headers, groupId } = await newDocument(setup, "Read on a phone", TEXT);
+    await openDocument(setup, documentId);
+    await selectWords(setup, "sets the scene");
+    await setup.getByRole("toolbar", { name: "Annotate the selection" }).getByRole("button", { name: "Comment" }).click();
+    await setup.getByRole("textbox", { name: "Note" }).fill("A *private* reminder to myself.");
+    await setup.getByRole("radio", { name: "Only me" }).click();
+    await setup.getByRole("button", { name: "Comment", exact: true }).click();
+    await setup.locator('aside[aria-label="Margin"] article[data-annotation-id]').getByText("reminder").waitFor();
+    await selectWords(setup, "closes the text");
+    await setup.getByRole("toolbar", { name: "Annotate the selection" }).getByRole("button", { name: "Comment" }).click();
+    await setup.getByRole("textbox", { name: "Note" }).fill("Endings deserve a note everyone can read.");
+    await setup.getByRole("button", { name: "Comment", exact: true }).click();
+    await setup.locator('aside[aria-label="Margin"] article[data-annotation-id]').nth(1).waitFor();
+    expect(await setup.locator(".anno-hl[data-private]").count()).toBeGreaterThan(0);
+
+    for (const scheme of ["light", "dark"] as const) {
+      const phone = await newPage(browser, inject("baseUrl"), { width: 390, height: 844 });
+      await phone.emulateMedia({ colorScheme: scheme });
+      await signIn(phone, ada.email, ada.password);
+      await openDocument(phone, documentId);
+      expect(await phone.locator('aside[aria-label="Margin"]').isVisible()).toBe(false);
+      await snap(phone, `annotations-ada-390-${scheme}`);
+      await phone.getByRole("button", { name: "2 notes" }).click();
+      const sheet = phone.getByRole("dialog", { name: "Notes" });
+      await sheet.getByText("Endings deserve").waitFor();
+      await snap(phone, `annotations-ada-390-${scheme}-sheet`);
+      // From the sheet to the words: the sheet closes and the words are marked.
+      await sheet.getByRole("button", { name: /Show in the text: closes the text/ }).click();
+      await poll(() => phone.locator(".anno-hl[data-active]").count()).toBeGreaterThan(0);
+      // And back: tapping a highlight opens the sheet on its card.
+      await phone.locator(".anno-hl").first().click();
+      await sheet.locator("article[data-active]").waitFor();
+      await phone.context().close();
+    }
+
+    // A viewer of the group: the group's note is there, the private one is not, and no menu appears.
+    const viewerEmail = `reader-${Date.now()}@example.test`;
+    const viewer = await newPage(browser, inject("baseUrl"));
+    await viewer.goto("/signup");
+    await viewer.getByLabel("Name").fill("Rhea Reader");
+    await viewer.getByLabel("Email").fill(viewerEmail);
+    await viewer.getByLabel("Password").fill("a long enough passphrase");
+    await viewer.getByRole("button", { name: "Create account" }).click();
+    await viewer.waitForURL("**/groups");
+    expect((await setup.request.post(`/api/v1/groups/${groupId}/members`, { headers, data: { email: viewerEmail, role: "viewer" } })).status()).toBe(201);
+    await openDocument(viewer, documentId);
+    await viewer.locator('aside[aria-label="Margin"]').getByText("Endings deserve").waitFor();
+    expect(await viewer.getByText("reminder to myself").count()).toBe(0);
+    await selectWords(viewer, "gives the margin some room");
+    await viewer.waitForTimeout(300);
+    expect(await viewer.getByRole("toolbar", { name: "Annotate the selection" }).count()).toBe(0);
+    await viewer.keyboard.press("Control+Alt+m");
+    expect(await viewer.getByRole("textbox", { name: "Note" }).count()).toBe(0);
+    expect(await viewer.locator('aside[aria-label="Margin"]').getByRole("textbox", { name: "Reply" }).count()).toBe(0);
+  });
+});

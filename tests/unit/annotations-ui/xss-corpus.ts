@@ -1,0 +1,37 @@
+/**
+ * Script-injection payloads for notes, tags, replies and titles. Each one, if it ever ran, would
+ * set window.__xss; the e2e test renders them all in Chromium and checks the flag stays unset,
+ * the unit test checks the Markdown renderer's output holds nothing that could run.
+ */
+export const XSS_PAYLOADS: readonly string[] = [
+  "<script>window.__xss=1</script>",
+  "<script src=data:text/javascript,window.__xss=2></script>",
+  '<img src=x onerror="window.__xss=3">',
+  "<img src=x onerror=window.__xss=4//",
+  '<svg onload="window.__xss=5"></svg>',
+  "<svg><script>window.__xss=6</script></svg>",
+  '<a href="javascript:window.__xss=7">click me</a>',
+  "[markdown link](javascript:window.__xss=8)",
+  "[mixed case](JaVaScRiPt:window.__xss=9)",
+  "[tab in scheme](java\tscript:window.__xss=10)",
+  "[entity scheme](&#106;avascript:window.__xss=11)",
+  "[angle brackets](<javascript:window.__xss=12>)",
+  "![image](javascript:window.__xss=13)",
+  "![x](x \"onerror=window.__xss=14\")",
+  '<iframe src="javascript:window.__xss=15"></iframe>',
+  "<iframe srcdoc=\"<script>parent.__xss=16</script>\"></iframe>",
+  "<style>@import 'javascript:window.__xss=17';</style><p style=\"background:url(javascript:window.__xss=17)\">styled</p>",
+  '<div onmouseover="window.__xss=18" onclick="window.__xss=18">hover me</div>',
+  '<details open ontoggle="window.__xss=19"><summary>x</summary></details>',
+  '<body onload="window.__xss=20">',
+  "&lt;img src=x onerror=window.__xss=21&gt;",
+  "&#60;script&#62;window.__xss=22&#60;/script&#62;",
+  '<object data="javascript:window.__xss=23"></object><embed src="javascript:window.__xss=23">',
+  '<math><mtext><table><mglyph><style><img src=x onerror="window.__xss=24">',
+  '<form><button formaction="javascript:window.__xss=25">go</button></form>',
+  '<input autofocus onfocus="window.__xss=26">',
+  "[data url](data:text/html;base64,PHNjcmlwdD53aW5kb3cuX194c3M9Mjc8L3NjcmlwdD4=)",
+  '"><img src=x onerror=window.__xss=28>',
+  "'--><svg/onload=window.__xss=29>",
+  '<a href="  javascript:window.__xss=30">spaced</a>',
+];
