@@ -14,17 +14,41 @@ afterAll(async () => {
 const PASSWORD = "a long enough passphrase";
 
 async function signUp(page: Page, name: string) {
+  const email = `${name.split(" ")[0].toLowerCase()}-${Date.now()}@example.test`;
   await page.getByLabel("Name").fill(name);
-  await page.getByLabel("Email").fill(`${name.split(" ")[0].toLowerCase()}-${Date.now()}@example.test`);
+  await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(PASSWORD);
   await page.getByRole("button", { name: "Create account" }).click();
+  return email;
+}
+
+/** Notes written through the public API (the W3C container), as another client would. */
+async function annotateThroughApi(page: Page, email: string, groupId: string) {
+  const token = (await (await page.request.post("/api/v1/tokens", { data: { email, password: PASSWORD } })).json()).token as string;
+  const headers = { authorization: `Bearer ${token}` };
+  const text = "The harbour lights came on one by one.\n\nBy morning the fishing boats had gone out past the breakwater, and the keeper wrote it all down.";
+  const document = await (await page.request.post("/api/v1/documents", { headers, data: { groupId, title: "The Keeper’s Log", format: "text", content: text } })).json();
+  const source = `${new URL(page.url()).origin}/documents/${document.id}`;
+  const post = async (exact: string, note: string, extra: Record<string, unknown> = {}) => {
+    const answer = await page.request.post(`/api/annotations/${document.id}/`, {
+      headers: { ...headers, "content-type": 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"' },
+      data: { "@context": "http://www.w3.org/ns/anno.jsonld", type: "Annotation", body: [{ type: "TextualBody", value: note, format: "text/markdown", purpose: "commenting" }, { type: "TextualBody", value: "harbour", purpose: "tagging" }], target: { source, selector: { type: "TextQuoteSelector", exact } }, ...extra },
+    });
+    expect(answer.status()).toBe(201);
+    return ((await answer.json()).id as string).split("/").at(-1)!;
+  };
+  const lights = await post("harbour lights", "Why does the keeper count the **harbour lights** one by one? Is it a ritual?");
+  await post("fishing boats", "The boats leave at dawn — the harbour empties while the lights are still on.");
+  await post("breakwater", "A private reminder: look up harbour regulations.", { visibility: "private" });
+  expect((await page.request.put(`/api/v1/annotations/${lights}/reactions/question`, { headers })).status()).toBe(200);
+  return document.id as string;
 }
 
 describe("joining a group through an invite link", () => {
   it("the owner makes a link in the UI; a new reader opens it, signs up, joins and lands in the group as a member", async () => {
     const owner = await newPage(browser, inject("baseUrl"));
     await owner.goto("/signup");
-    await signUp(owner, "Olive Owner");
+    const ownerEmail = await signUp(owner, "Olive Owner");
     await owner.waitForURL("**/groups");
     await owner.getByRole("button", { name: /group/i }).first().click();
     await owner.getByRole("dialog").getByLabel("Name").fill("Thursday seminar");
@@ -87,5 +111,19 @@ describe("joining a group through an invite link", () => {
     await late.getByRole("heading", { name: "This invitation was withdrawn" }).waitFor();
     expect(await late.locator("main").innerText()).toContain("Thursday seminar");
     await snap(late, "invite-withdrawn");
-  });
+
+    // Now a member, the newcomer finds the discussion from the group page's search box.
+    await annotateThroughApi(owner, ownerEmail, groupPath.split("/").at(-1)!);
+    await newcomer.goto(groupPath);
+    const box = newcomer.getByRole("searchbox", { name: "Search this group’s annotations" });
+    await box.fill("harbour lights");
+    await box.press("Enter");
+    await newcomer.waitForURL(/\/search\?q=harbour\+lights/);
+    const results = newcomer.getByRole("region", { name: "Results" });
+    await results.getByRole("link", { name: "The Keeper’s Log" }).first().waitFor();
+    expect(await results.getByRole("listitem").count()).toBe(2);
+    expect(await results.locator("mark").first().textContent()).toMatch(/harbour/i);
+    expect(await results.innerText()).not.toContain("private reminder");
+    await snap(newcomer, "group-search");
+  }, 180_000);
 });

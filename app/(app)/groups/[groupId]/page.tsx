@@ -24,6 +24,7 @@ import { isMailConfigured } from "@/lib/mail/send-mail";
 import { ROLES } from "@/lib/policies";
 import { listInvites } from "@/lib/queries/invites";
 import { InvitesCard } from "@/components/invites/invites-card";
+import { GroupSearchBox } from "@/components/search/group-search-box";
 
 type Props = { params: Promise<{ groupId: string }> };
 
@@ -73,7 +74,12 @@ export default async function GroupPage({ params }: Props) {
             </span>
           </>
         }
-        actions={documents.length > 0 ? newDocument() : null}
+        actions={
+          <>
+            <GroupSearchBox groupId={group.id} />
+            {documents.length > 0 ? newDocument() : null}
+          </>
+        }
       />
 
       {membership.muted ? (

@@ -1,0 +1,80 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { isAnnotationVisibleTo, type Viewer } from "@/lib/policies/annotations";
+import { findAnnotation } from "@/lib/queries/annotations";
+import { loadDocumentForViewer } from "@/lib/queries/document-access";
+import { findMembership } from "@/lib/queries/memberships";
+import { searchGroup } from "@/lib/queries/search";
+import type { Role } from "@/lib/policies";
+import { createDocumentIn, createGroup, createMember, createUser } from "../../factories";
+
+const STATUSES = ["approved", "pending", "hidden", "spam"] as const;
+const VISIBILITIES = ["private", "group"] as const;
+
+/**
+ * Group search is raw SQL with its own copy of the read policy. On every combination of viewer
+ * role, authorship, visibility, status, deletion, thread state and hide-and-reveal (posted or
+ * not), it must return exactly what isAnnotationVisibleTo allows, the way a document page would.
+ */
+describe("group search: SQL visibility agrees with isAnnotationVisibleTo", () => {
+  it("on every combination, across an open and a hide-until-posted document", async () => {
+    const { group, owner } = await createGroup();
+    const roles: Role[] = ["viewer", "member", "editor", "moderator"];
+    const members = Object.fromEntries(await Promise.all(roles.map(async (r) => [r, await createMember(group.id, r)] as const)));
+    const muted = await createMember(group.id, "member", { muted: true });
+    const poster = await createMember(group.id, "member");
+    const outsider = await createUser();
+    const open = await createDocumentIn(group.id, owner.id);
+    const veiled = await createDocumentIn(group.id, owner.id);
+    await db().document.update({ where: { id: veiled.id }, data: { hideUntilPosted: true } });
+    const authors = [members.member, muted, members.moderator];
+
+    for (const doc of [open, veiled]) {
+      const base = { documentId: doc.id, groupId: group.id, quoteExact: "First", positionStart: 0, positionEnd: 5, body: "The lantern keeper's note" };
+      const roots = [];
+      for (const author of authors)
+        for (const visibility of VISIBILITIES)
+          for (const status of STATUSES)
+            for (const deleted of [false, true])
+              roots.push(await db().annotation.create({ data: { ...base, authorId: author.id, visibility, status, deletedAt: deleted ? new Date() : null } }));
+      const threads = roots.filter((r) => !r.deletedAt && r.authorId === members.member.id);
+      for (const thread of threads)
+        for (const status of STATUSES)
+          await db().annotation.create({
+            data: { ...base, quoteExact: null, authorId: authors[(STATUSES.indexOf(status) + 1) % 3].id, parentId: thread.id, threadId: thread.id, motivation: "replying", visibility: thread.visibility, status, body: "A lantern reply" },
+          });
+    }
+    // Someone who has posted on the veiled document sees it; a deleted post does not count.
+    await db().annotation.create({ data: { documentId: veiled.id, groupId: group.id, authorId: poster.id, body: "My lantern thoughts", quoteExact: "First" } });
+    await db().annotation.create({ data: { documentId: veiled.id, groupId: group.id, authorId: members.viewer.id, body: "Withdrawn", quoteExact: "First", deletedAt: new Date() } });
+
+    const all = await db().annotation.findMany({ where: { groupId: group.id }, select: { id: true, documentId: true } });
+    const rows = await Promise.all(all.map((a) => findAnnotation(a.documentId, a.id)));
+    const users: [string, string][] = [...roles.map((r): [string, string] => [r, members[r].id]), ["owner", owner.id], ["muted", muted.id], ["poster", poster.id], ["outsider", outsider.id]];
+    let checked = 0;
+    for (const [name, userId] of users) {
+      const membership = await findMembership(group.id, userId);
+      const groupViewer: Viewer = { userId, membership };
+      const found = new Set((await searchGroup(group.id, groupViewer, { q: "lantern", limit: 10_000 })).rows.map((r) => r.id));
+      const listed = new Set((await searchGroup(group.id, groupViewer, { q: "", limit: 10_000 })).rows.map((r) => r.id));
+      // The viewer a document page would use: hide-and-reveal is decided per document.
+      const viewers = new Map<string, Viewer | null>();
+      for (const doc of [open, veiled]) viewers.set(doc.id, await loadDocumentForViewer(doc.id, userId).then((r) => r.viewer, () => null));
+      for (const row of rows) {
+        if (!row) throw new Error("row vanished");
+        const viewer = viewers.get(row.documentId)!;
+        const byPolicy = viewer !== null && isAnnotationVisibleTo(viewer, row) && /lantern/i.test(row.body);
+        const where = `${name} on ${row.documentId === veiled.id ? "veiled" : "open"} ${row.visibility}/${row.status}/${row.deletedAt ? "deleted" : "live"} reply=${!!row.threadId}`;
+        if (byPolicy !== found.has(row.id)) throw new Error(`${where}: policy ${byPolicy}, search ${found.has(row.id)}`);
+        if (!/lantern/i.test(row.body)) continue;
+        if (byPolicy !== listed.has(row.id)) throw new Error(`${where}: policy ${byPolicy}, filter-only listing ${listed.has(row.id)}`);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(users.length * 100);
+    const count = async (userId: string) => (await searchGroup(group.id, { userId, membership: await findMembership(group.id, userId) }, { q: "lantern", limit: 10_000 })).rows.length;
+    expect(await count(outsider.id)).toBe(0);
+    expect(await count(poster.id)).toBeGreaterThan(await count(members.editor.id));
+    expect(await count(members.moderator.id)).toBeGreaterThan(await count(poster.id));
+  }, 120_000);
+});
