@@ -137,5 +137,9 @@ describe("moderating a pre-moderated seminar", () => {
     await phone.goto(`/groups/${group.id}/moderation?filter=spam`);
     await phone.locator("article[id^=item-]").first().waitFor();
     await snap(phone, "moderation-queue-phone");
+    await mod.emulateMedia({ colorScheme: "dark" });
+    await mod.goto(`/groups/${group.id}/moderation?filter=spam`);
+    await items.first().waitFor();
+    await snap(mod, "moderation-queue-dark");
   }, 180_000);
 });
