@@ -40,6 +40,9 @@ async function main() {
     if (config.TRUST_PROXY !== "1") req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "unknown";
     void handle(req, res);
   });
+  // Longer than the clients' and proxies' idle timeouts, so they never reuse a socket we just closed.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   server.on("upgrade", (req, socket, head) => {
     if (isCollabRequest(req)) return collab.handleUpgrade(req, socket, head);
     if (dev) return void nextUpgrade(req, socket, head);

@@ -11,7 +11,7 @@ type GroupNavProps = {
   className?: string;
 };
 
-/** A group's sections: its documents, and for moderators the queue (with a count badge) and the log. */
+/** A group's sections: its documents, and for moderators the queue (with a count badge), the log and engagement. */
 function GroupNav({ groupId, moderation, className }: GroupNavProps) {
   const pathname = usePathname() ?? "";
   const base = `/groups/${groupId}`;
@@ -21,6 +21,7 @@ function GroupNav({ groupId, moderation, className }: GroupNavProps) {
       ? [
           { href: `${base}/moderation`, label: "Moderation", badge: moderation.open, active: pathname === `${base}/moderation` },
           { href: `${base}/moderation/log`, label: "Log", active: pathname.startsWith(`${base}/moderation/log`) },
+          { href: `${base}/engagement`, label: "Engagement", active: pathname.startsWith(`${base}/engagement`) },
         ]
       : []),
   ];

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { FileText, VolumeX } from "lucide-react";
+import { GroupNavBar } from "@/components/layout/group-nav-bar";
 import { currentUser } from "@/lib/auth/current-user";
 import { MAX_IMPORT_BYTES } from "@/lib/editor/import";
 import { NotFoundError } from "@/lib/errors";
@@ -81,6 +82,7 @@ export default async function GroupPage({ params }: Props) {
           </>
         }
       />
+      <GroupNavBar groupId={group.id} viewer={{ userId: user.id, membership }} />
 
       {membership.muted ? (
         <Alert variant="warning" title="You are muted in this group" icon={<VolumeX aria-hidden="true" />} className="mb-8">

@@ -13,6 +13,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { DensityStrip } from "@/components/engagement/density-strip";
 import { RoleBadge } from "@/components/groups/role-badge";
+import { GroupNavBar } from "@/components/layout/group-nav-bar";
 
 type Props = { params: Promise<{ groupId: string }> };
 
@@ -48,6 +49,7 @@ export default async function EngagementPage({ params }: Props) {
           </a>
         }
       />
+      <GroupNavBar groupId={group.id} viewer={{ userId: user.id, membership }} />
       <div className="grid items-start gap-8 lg:grid-cols-[minmax(0,1fr)_minmax(0,20rem)]">
         <Card>
           <CardHeader>
