@@ -125,5 +125,17 @@ describe("joining a group through an invite link", () => {
     expect(await results.locator("mark").first().textContent()).toMatch(/harbour/i);
     expect(await results.innerText()).not.toContain("private reminder");
     await snap(newcomer, "group-search");
+    await newcomer.getByRole("searchbox", { name: "Words to find" }).fill("zeppelin");
+    await newcomer.getByRole("button", { name: "Search", exact: true }).click();
+    await newcomer.getByRole("heading", { name: "Nothing matches" }).waitFor();
+    await snap(newcomer, "group-search-nothing");
+
+    // Without SMTP, an emailed invitation still ends with a link to copy, never a dead end.
+    await owner.getByRole("button", { name: "Invite people" }).click();
+    await owner.getByRole("dialog").getByLabel("Send it by email (optional)").fill("reader@example.test");
+    await owner.getByRole("dialog").getByRole("button", { name: "Create invite link" }).click();
+    await owner.getByRole("dialog").getByText("We couldn’t email reader@example.test").waitFor();
+    expect(await owner.getByRole("dialog").getByLabel("Invite link").textContent()).toMatch(/\/invite\//);
+    await snap(owner, "invite-email-without-smtp");
   }, 180_000);
 });

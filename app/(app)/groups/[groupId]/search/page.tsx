@@ -69,8 +69,9 @@ export default async function GroupSearchPage({ params, searchParams }: Props) {
   const authors = viewer.anonymousPeers
     ? [{ value: user.id, label: "Me" }]
     : members.map((m) => ({ value: m.user.id, label: m.user.id === user.id ? `${m.user.name} (me)` : m.user.name }));
-  const nextHref = results?.next ? `?${new URLSearchParams({ ...Object.fromEntries(Object.entries(raw).filter(([k, v]) => v && k !== "cursor")), cursor: results.next } as Record<string, string>)}` : null;
-  const firstHref = raw.cursor ? `?${new URLSearchParams(Object.fromEntries(Object.entries(raw).filter(([k, v]) => v && k !== "cursor")) as Record<string, string>)}` : null;
+  const filters = Object.fromEntries(Object.entries(raw).filter(([key, value]) => value && key !== "cursor")) as Record<string, string>;
+  const nextHref = results?.next ? `?${new URLSearchParams({ ...filters, cursor: results.next })}` : null;
+  const firstHref = raw.cursor ? `?${new URLSearchParams(filters)}` : null;
 
   return (
     <PageContainer size="narrow" className="max-w-3xl">
