@@ -151,6 +151,11 @@ export class AnchorTracker {
   private recompute() {
     const { editor, ydoc } = this;
     if (!editor || !ydoc || editor.isDestroyed) return;
+    // Redrawing decorations under an input method's composition can break it: wait for it to end.
+    if (editor.view.composing) {
+      requestAnimationFrame(() => this.schedule());
+      return;
+    }
     const doc = editor.state.doc;
     const positions = new ProjectionPositions(doc);
     const resolved = resolveAnchors(ydoc, this.targets.map((t) => t.anchor));

@@ -22,8 +22,8 @@ type MarginProps = {
 const GAP = 10;
 /** The card's first line sits this far below its top edge; the card moves up by it to line up with the words. */
 const CARD_INSET = 13;
-/** Width of the slanted part of a leader line, just left of the cards. */
-const LEADER = 24;
+/** Where a leader line turns down towards its card: this far left of the cards. */
+const LEADER = 14;
 /** A card this far below its words gets a leader line back to them. */
 const DISPLACED = 6;
 
@@ -122,7 +122,7 @@ export function Margin({ items, view, activeId, version, minTop, className }: Ma
           return (
             <path
               key={box.id}
-              d={`M 0 ${words} H ${gutter - LEADER} L ${gutter} ${card}`}
+              d={`M 0 ${words} H ${gutter - LEADER} V ${card} H ${gutter}`}
               className={cn("fill-none", active ? "stroke-ring/70" : "stroke-border")}
               strokeWidth={1}
             />

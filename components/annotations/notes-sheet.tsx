@@ -25,7 +25,8 @@ export function NotesSheet({ open, onOpenChange, count, toolbar, children }: Not
   const wasOpen = useRef(open);
 
   useEffect(() => {
-    if (open && !wasOpen.current) panel.current?.focus({ preventScroll: true });
+    // Into the sheet when it opens, unless something in it (a new note's text box) took focus already.
+    if (open && !wasOpen.current && !panel.current?.contains(document.activeElement)) panel.current?.focus({ preventScroll: true });
     if (!open && wasOpen.current && panel.current?.contains(document.activeElement)) trigger.current?.focus({ preventScroll: true });
     wasOpen.current = open;
   }, [open]);

@@ -12,7 +12,8 @@ import { NoteComposer } from "./note-composer";
 import { NoteItem } from "./note-item";
 
 export type ThreadHandlers = {
-  onActivate: (id: string) => void;
+  /** Focuses a thread (null: none). */
+  onActivate: (id: string | null) => void;
   /** Scrolls the text to the thread's words and marks them. */
   onJump: (id: string) => void;
   onReply: (rootId: string, body: string) => Promise<string | undefined>;
@@ -57,7 +58,7 @@ export const ThreadCard = forwardRef<HTMLElement, ThreadCardProps>(function Thre
       data-annotation-id={root.id}
       data-active={active || undefined}
       aria-label={`Note by ${root.author.name}`}
-      tabIndex={-1}
+      tabIndex={0}
       style={style}
       onClick={(event) => {
         // Controls inside the card act on their own; a click elsewhere on the card focuses the thread.
@@ -65,7 +66,16 @@ export const ThreadCard = forwardRef<HTMLElement, ThreadCardProps>(function Thre
         if (!active) onActivate(root.id);
       }}
       onKeyDown={(event) => {
-        if (event.key === "Enter" && event.target === event.currentTarget) onJump(root.id);
+        if (event.target !== event.currentTarget || event.defaultPrevented) return;
+        // Enter opens a thread, and on an open one goes to its words; Escape closes it.
+        if (event.key === "Enter") {
+          event.preventDefault();
+          if (active) onJump(root.id);
+          else onActivate(root.id);
+        } else if (event.key === "Escape" && active) {
+          event.preventDefault();
+          onActivate(null);
+        }
       }}
       className={cn(
         "group/card flex flex-col gap-3 rounded-lg border bg-card p-3.5 text-card-foreground outline-none transition-[box-shadow,border-color,background-color] duration-150",

@@ -25,17 +25,28 @@ async function signIn(page: Page, email: string, password: string) {
   await page.waitForURL("**/groups");
 }
 
-async function apiSession(page: Page) {
-  const token = (await (await page.request.post("/api/v1/tokens", { data: { email: ada.email, password: ada.password } })).json()).token as string;
-  const headers = { authorization: `Bearer ${token}` };
-  const groups = (await (await page.request.get("/api/v1/groups", { headers })).json()).items;
-  const group = groups.find((g: { name: string }) => g.name === "Demo reading group");
-  return { headers, groupId: group.id as string };
+/**
+ * A group of its own for this file (Ada owns it, Basil edits), so its documents never crowd the
+ * demo group other tests read from.
+ */
+let group: Promise<{ headers: Record<string, string>; groupId: string }> | null = null;
+function testGroup(page: Page) {
+  group ??= (async () => {
+    const token = (await (await page.request.post("/api/v1/tokens", { data: { email: ada.email, password: ada.password } })).json()).token as string;
+    const headers = { authorization: `Bearer ${token}` };
+    const created = await page.request.post("/api/v1/groups", { headers, data: { name: `Margin tests ${Date.now()}`, moderation: "post" } });
+    expect(created.status()).toBe(201);
+    const groupId = (await created.json()).id as string;
+    const added = await page.request.post(`/api/v1/groups/${groupId}/members`, { headers, data: { email: basil.email, role: "editor" } });
+    expect(added.status()).toBe(201);
+    return { headers, groupId };
+  })();
+  return group;
 }
 
-/** A fresh document in the demo group, so this file does not depend on what other tests typed. */
+/** A fresh document, so each test starts from known text. */
 async function newDocument(page: Page, title: string, content: string) {
-  const { headers, groupId } = await apiSession(page);
+  const { headers, groupId } = await testGroup(page);
   const response = await page.request.post("/api/v1/documents", { headers, data: { groupId, title, format: "markdown", content } });
   expect(response.status()).toBe(201);
   return { documentId: (await response.json()).id as string, headers, groupId };
@@ -162,6 +173,16 @@ describe("annotations on the reading page", () => {
     await poll(() => pageA.getByTestId("annotation-announcer").textContent()).toContain("New reply from Basil Okafor");
     await snap(pageA, "annotations-ada-1280-light");
 
+    // Ada edits her note; Basil's copy changes with it, and the note stays on its words.
+    await cardA.getByRole("button", { name: "Actions for this note" }).click();
+    await pageA.getByRole("menuitem", { name: "Edit" }).click();
+    const editor = cardA.getByRole("textbox", { name: "Note" });
+    expect(await editor.inputValue()).toContain("**These** ones");
+    await editor.fill("Which words travel? These ones, and they keep going.");
+    await cardA.getByRole("button", { name: "Save", exact: true }).click();
+    await cardB.getByText("they keep going").waitFor();
+    expect(await highlightText(pageB, id)).toBe(words);
+
     // A second, overlapping highlight from Basil deepens the tint where they overlap.
     await selectWords(pageB, "their words, even");
     await pageB.getByRole("toolbar", { name: "Annotate the selection" }).getByRole("button", { name: "Highlight" }).click();
@@ -233,6 +254,7 @@ describe("annotations on the reading page", () => {
       await phone.getByRole("button", { name: "2 notes" }).click();
       const sheet = phone.getByRole("dialog", { name: "Notes" });
       await sheet.getByText("Endings deserve").waitFor();
+      await phone.waitForTimeout(300); // the sheet's fade-in
       await snap(phone, `annotations-ada-390-${scheme}-sheet`);
       // From the sheet to the words: the sheet closes and the words are marked.
       await sheet.getByRole("button", { name: /Show in the text: closes the text/ }).click();
@@ -262,5 +284,18 @@ describe("annotations on the reading page", () => {
     await viewer.keyboard.press("Control+Alt+m");
     expect(await viewer.getByRole("textbox", { name: "Note" }).count()).toBe(0);
     expect(await viewer.locator('aside[aria-label="Margin"]').getByRole("textbox", { name: "Reply" }).count()).toBe(0);
+
+    // Made a member, the same reader still cannot change the text but can annotate it.
+    const { items: members } = await (await setup.request.get(`/api/v1/groups/${groupId}/members`, { headers })).json();
+    const rheaId = members.find((m: { email: string }) => m.email === viewerEmail).userId as string;
+    expect((await setup.request.patch(`/api/v1/groups/${groupId}/members/${rheaId}`, { headers, data: { role: "member" } })).status()).toBe(200);
+    await openDocument(viewer, documentId);
+    expect(await editorOf(viewer).getAttribute("contenteditable")).toBe("false");
+    await selectWords(viewer, "gives the margin some room");
+    await viewer.getByRole("toolbar", { name: "Annotate the selection" }).getByRole("button", { name: "Comment" }).click();
+    await viewer.getByRole("textbox", { name: "Note" }).fill("A reader's note on a text she cannot edit.");
+    await viewer.getByRole("button", { name: "Comment", exact: true }).click();
+    await viewer.locator('aside[aria-label="Margin"]').getByText("cannot edit").waitFor();
+    await setup.locator('aside[aria-label="Margin"]').getByText("cannot edit").waitFor();
   });
 });

@@ -1,0 +1,76 @@
+"use client";
+
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { listAnnotationsAction } from "@/app/_actions/annotations";
+import type { LiveSession, StatelessMessage } from "@/components/editor";
+import { annotationChange } from "./live-messages";
+import type { AnnotationJSON } from "./model";
+import { useAnnotationActions } from "./use-annotation-actions";
+import { useAnnotationStore } from "./use-annotation-store";
+
+type Options = {
+  documentId: string;
+  userId: string;
+  initial: AnnotationJSON[];
+  /** Others' notes stay hidden until the reader posts one (a seminar setting): reveal them then. */
+  hiddenUntilPosted: boolean;
+  session: LiveSession | null;
+};
+
+/**
+ * The page's annotations kept current: the server's first list, the reader's own writes, live
+ * messages from the collaboration server (with an announcement for others' new notes), and a
+ * fresh list whenever the live connection comes back, since messages sent meanwhile are lost.
+ */
+export function useAnnotations({ documentId, userId, initial, hiddenUntilPosted, session }: Options) {
+  const store = useAnnotationStore(initial);
+  const { upsert, remove, replace } = store;
+  const base = useAnnotationActions(documentId, store);
+  const [announcement, setAnnouncement] = useState("");
+  const revealed = useRef(!hiddenUntilPosted);
+
+  const refresh = useCallback(async () => {
+    const list = await listAnnotationsAction(documentId).catch(() => null);
+    if (list?.annotations) replace(list.annotations as AnnotationJSON[]);
+  }, [documentId, replace]);
+
+  const actions = useMemo(
+    () => ({
+      ...base,
+      create: async (...args: Parameters<typeof base.create>) => {
+        const result = await base.create(...args);
+        if (!result.error && !revealed.current) {
+          revealed.current = true;
+          await refresh();
+        }
+        return result;
+      },
+    }),
+    [base, refresh],
+  );
+
+  useEffect(() => {
+    if (!session) return;
+    const onSynced = ({ state }: { state: boolean }) => void (state && refresh());
+    session.provider.on("synced", onSynced);
+    return () => {
+      session.provider.off("synced", onSynced);
+    };
+  }, [session, refresh]);
+
+  const onStatelessMessage = useCallback(
+    (message: StatelessMessage) => {
+      const change = annotationChange(message);
+      if (!change) return;
+      if (change.kind === "remove") return remove(change.id);
+      upsert(change.annotation);
+      const creator = change.annotation.creator as { id?: string; name: string };
+      if (change.created && !creator.id?.endsWith(`/users/${userId}`)) {
+        setAnnouncement(`New ${typeof change.annotation.target === "string" ? "reply" : "note"} from ${creator.name}`);
+      }
+    },
+    [upsert, remove, userId],
+  );
+
+  return { notes: store.notes, actions, onStatelessMessage, announcement };
+}
