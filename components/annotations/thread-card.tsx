@@ -154,7 +154,7 @@ export const ThreadCard = forwardRef<HTMLElement, ThreadCardProps>(function Thre
       ) : null}
 
       {!expanded && replyable && replies.length === 0 ? (
-        <span className="-mt-1 hidden items-center gap-1 text-xs text-muted-foreground group-hover/card:inline-flex">
+        <span className="-mt-1 hidden items-center gap-1 text-xs text-muted-foreground [@media(hover:hover)]:group-hover/card:inline-flex">
           <CornerDownRight aria-hidden="true" className="size-3" />
           Reply
         </span>
