@@ -83,7 +83,7 @@ export function presentAnnotation(row: AnnotationRow, origin: string, viewer: Vi
     locked: row.locked,
     resolved: row.resolved,
     ...reactionSummary(row.reactions, viewer),
-    ...(isGroupModerator(viewer) ? { flagCount: row._count.flags } : {}),
+    ...(isGroupModerator(viewer) ? { flagCount: row.flags.length } : {}),
     ...(row.anchorStart && row.anchorEnd ? { anchor: { start: base64(row.anchorStart), end: base64(row.anchorEnd) } } : {}),
   };
 }

@@ -18,8 +18,8 @@ export function presentFlag(flag: { id?: string; annotationId?: string; reason: 
 export function presentQueueItem(row: QueueRow, origin: string, viewer: Viewer) {
   return {
     annotation: presentAnnotation(row, origin, viewer),
-    flags: row.flags.map((f) => presentFlag(f)),
-    flagCount: row._count.flags,
+    flags: row.flags.map(({ id: _id, ...f }) => presentFlag(f)),
+    flagCount: row.flags.length,
     document: { id: row.document.id, title: row.document.title, url: documentIri(origin, row.document.id) },
     author: { id: row.author.id, name: row.author.name },
     quote: row.quoteExact ?? row.thread?.quoteExact ?? null,
@@ -94,8 +94,8 @@ export function presentQueueCard(row: QueueRow, notes: ModeratorNoteRow[], autho
     orphaned: row.orphaned,
     inReplyTo: row.parent ? { author: row.parent.author.name, excerpt: excerpt(row.parent.body, 120) } : null,
     threadLocked: row.thread ? row.thread.locked : row.locked,
-    flags: row.flags.map((f) => presentFlag(f)),
-    flagCount: row._count.flags,
+    flags: row.flags.map(({ id: _id, ...f }) => presentFlag(f)),
+    flagCount: row.flags.length,
     notes: notes.map(presentModeratorNote),
   };
 }

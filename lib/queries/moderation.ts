@@ -66,7 +66,7 @@ export const queueInclude = {
   document: { select: { id: true, title: true } },
   thread: { select: { authorId: true, visibility: true, status: true, locked: true, deletedAt: true, quoteExact: true, body: true } },
   parent: { select: { id: true, body: true, author: { select: { name: true } } } },
-  flags: { where: { resolvedAt: null }, select: { reason: true, text: true, createdAt: true }, orderBy: { createdAt: "asc" } },
+  flags: { where: { resolvedAt: null }, select: { id: true, reason: true, text: true, createdAt: true }, orderBy: { createdAt: "asc" } },
 } satisfies Prisma.AnnotationInclude;
 
 export type QueueRow = Prisma.AnnotationGetPayload<{ include: typeof queueInclude }>;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { isAnnotationVisibleTo, type Viewer } from "@/lib/policies/annotations";
-import { findAnnotation, listVisibleAnnotations } from "@/lib/queries/annotations";
+import { findAnnotation, listVisibleAnnotations, pageOfVisibleAnnotations } from "@/lib/queries/annotations";
 import type { Role } from "@/lib/policies";
 import { createDocumentIn, createGroup, createMember, createUser } from "../../factories";
 
@@ -49,6 +49,11 @@ describe("annotation visibility: policy and SQL agree", () => {
     let checked = 0;
     for (const [name, viewer] of viewers) {
       const listed = new Set((await listVisibleAnnotations(doc.id, viewer)).map((a) => a.id));
+      // The container's raw-SQL path must list exactly the same set, with the same total.
+      const paged = await pageOfVisibleAnnotations(doc.id, viewer, { skip: 0, take: 10_000 });
+      if (paged.total !== listed.size || paged.rows.some((r) => !listed.has(r.id)) || paged.rows.length !== listed.size) {
+        throw new Error(`${name}: raw SQL page lists ${paged.rows.length} (total ${paged.total}), Prisma filter ${listed.size}`);
+      }
       for (const row of all) {
         if (!row) throw new Error("row vanished");
         const id = row.id;
