@@ -141,8 +141,7 @@ export function resolveAnchor(doc: Y.Doc, anchor: Anchor): ResolvedAnchor {
   return resolveWith(buildProjectionMap(doc), doc, anchor);
 }
 
-/** Resolves many anchors against one projection map of `doc`, in order. */
-export function resolveAnchors(doc: Y.Doc, anchors: readonly Anchor[]): ResolvedAnchor[] {
-  const map = buildProjectionMap(doc);
+/** Resolves many anchors against one projection map of `doc` (pass it when already built for this state), in order. */
+export function resolveAnchors(doc: Y.Doc, anchors: readonly Anchor[], map: ProjectionMap = buildProjectionMap(doc)): ResolvedAnchor[] {
   return anchors.map((anchor) => resolveWith(map, doc, anchor));
 }

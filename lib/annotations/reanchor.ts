@@ -57,7 +57,7 @@ function rescue(map: ProjectionMap, last: StoredAnchor): { start: number; end: n
 export function reanchor(doc: Y.Doc, stored: readonly StoredAnchor[]): AnchorChange[] {
   if (stored.length === 0) return [];
   const map = buildProjectionMap(doc);
-  const resolved = resolveAnchors(doc, stored.map((s) => s.anchor));
+  const resolved = resolveAnchors(doc, stored.map((s) => s.anchor), map);
   const changes: AnchorChange[] = [];
   stored.forEach((last, i) => {
     let now = resolved[i];
@@ -66,7 +66,8 @@ export function reanchor(doc: Y.Doc, stored: readonly StoredAnchor[]): AnchorCha
       const place = rescue(map, last);
       if (place) {
         anchor = createAnchor(doc, place.start, place.end, map);
-        [now] = resolveAnchors(doc, [anchor]);
+        // Creating an anchor changes nothing in the document: the map still holds.
+        [now] = resolveAnchors(doc, [anchor], map);
       }
     }
     if (now.orphaned) {
