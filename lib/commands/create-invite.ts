@@ -3,7 +3,8 @@ import { db } from "../db";
 import { ForbiddenError } from "../errors";
 import { inviteEmail } from "../mail/invite-email";
 import { sendMail } from "../mail/send-mail";
-import { authorize, can, roleRank, type MembershipLike, type Role } from "../policies";
+import { authorize } from "../policies";
+import { mayInviteAs } from "../policies/invites";
 import { inviteUrl } from "../presenters/invite";
 import { hashInviteToken } from "../queries/invites";
 import { loadGroupForActor } from "../queries/memberships";
@@ -11,11 +12,6 @@ import { parseInput } from "../validation/parse";
 import { inviteCreateInput } from "../validation/seminar";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** Nobody hands out more than they hold: an invitation's role is at most the inviter's own. */
-export function mayInviteAs(membership: MembershipLike, role: Role): boolean {
-  return can(membership, "member.manage") && roleRank(role) <= roleRank(membership!.role);
-}
 
 /**
  * Makes an invitation link (owners: `member.manage`), and emails it when an address is given

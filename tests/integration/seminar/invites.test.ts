@@ -3,7 +3,7 @@ import * as invitesRoute from "@/app/api/v1/groups/[groupId]/invites/route";
 import * as inviteRoute from "@/app/api/v1/groups/[groupId]/invites/[inviteId]/route";
 import * as acceptRoute from "@/app/api/v1/invites/[token]/accept/route";
 import * as previewRoute from "@/app/api/v1/invites/[token]/route";
-import { mayInviteAs } from "@/lib/commands/create-invite";
+import { mayInviteAs } from "@/lib/policies/invites";
 import { db } from "@/lib/db";
 import { ROLES, type Role } from "@/lib/policies";
 import { createGroup, createMember, createUser, tokenFor } from "../../factories";

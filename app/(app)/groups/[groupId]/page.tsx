@@ -20,7 +20,7 @@ import { plural } from "@/components/documents/format";
 import { GroupSettingsForm } from "@/components/groups/group-settings-form";
 import { MembersCard } from "@/components/groups/members-card";
 import { ModerationBadge, RoleBadge } from "@/components/groups/role-badge";
-import { mayInviteAs } from "@/lib/commands/create-invite";
+import { mayInviteAs } from "@/lib/policies/invites";
 import { isMailConfigured } from "@/lib/mail/send-mail";
 import { ROLES } from "@/lib/policies";
 import { listInvites } from "@/lib/queries/invites";
