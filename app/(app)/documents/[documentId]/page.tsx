@@ -19,6 +19,7 @@ import type { AnnotationJSON } from "@/components/annotations/model";
 import { Button } from "@/components/ui/button";
 import { FORMAT_LABEL, formatDate } from "@/components/documents/format";
 import { TimeAgo } from "@/components/documents/time-ago";
+import { AnnotationTransferMenu } from "@/components/documents/annotation-transfer-menu";
 
 type Props = { params: Promise<{ documentId: string }> };
 
@@ -123,6 +124,7 @@ export default async function DocumentPage({ params }: Props) {
           <div className="flex shrink-0 items-center gap-2">
             <div id="annotation-tools" className="hidden w-60 min-[900px]:block xl:w-72" />
             <div id="document-status" className="flex items-center" />
+            <AnnotationTransferMenu documentId={document.id} canImport={can(membership, "annotation.create")} />
             <Button asChild variant="ghost" size="sm" className="text-muted-foreground hover:text-foreground">
               <a href={`/api/v1/documents/${document.id}/text`} title="The document as plain text">
                 <FileText aria-hidden="true" />
