@@ -3,7 +3,16 @@
  * (lib/policies/annotations.ts), so the margin offers only actions that will succeed.
  */
 import { can } from "@/lib/policies";
-import { canDeleteAnnotation, canEditAnnotation, canReplyTo, type AnnotationFacts, type Viewer } from "@/lib/policies/annotations";
+import {
+  canDeleteAnnotation,
+  canEditAnnotation,
+  canReplyTo,
+  canResolveThread,
+  isAnnotationVisibleTo,
+  isGroupModerator,
+  type AnnotationFacts,
+  type Viewer,
+} from "@/lib/policies/annotations";
 import type { Note } from "./model";
 
 function itemFacts(note: Note): Omit<AnnotationFacts, "thread"> {
@@ -29,4 +38,28 @@ export function canReplyToThread(viewer: Viewer, root: Note): boolean {
 /** Whether the reader may start annotations at all (members and up, unless muted). */
 export function canAnnotate(viewer: Viewer): boolean {
   return can(viewer.membership, "annotation.create");
+}
+
+/** Reactions are posts: members and up, unless muted, on notes they can see. */
+export function canReactTo(viewer: Viewer, note: Note, root: Note | null): boolean {
+  return canAnnotate(viewer) && isAnnotationVisibleTo(viewer, factsOf(note, root));
+}
+
+/** Resolve / Reopen: the thread's author or a moderator. */
+export function canResolve(viewer: Viewer, root: Note): boolean {
+  return canResolveThread(viewer, { ...factsOf(root, null), threadId: null });
+}
+
+/** Anyone who can see a note may flag it, except its author (who edits or deletes instead). */
+export function canFlag(viewer: Viewer, note: Note): boolean {
+  return can(viewer.membership, "annotation.flag") && note.author.id !== viewer.userId;
+}
+
+/** Approve, hide, mark spam; lock threads. */
+export function canModerate(viewer: Viewer): boolean {
+  return isGroupModerator(viewer);
+}
+
+export function canLock(viewer: Viewer): boolean {
+  return can(viewer.membership, "thread.lock");
 }

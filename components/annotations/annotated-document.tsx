@@ -10,14 +10,15 @@ import { AnchorTracker } from "./anchor-tracker";
 import { DraftCard } from "./draft-card";
 import { noFilters, type ThreadFilters } from "./filters";
 import { LiveAnnouncer } from "./live-announcer";
-import { MarginPanel } from "./margin-panel";
-import type { AnnotationJSON, Note } from "./model";
+import { HiddenUntilPostedBanner, MarginPanel, ResolvedToggle } from "./margin-panel";
+import { threadIdOf, type AnnotationJSON, type Note, type Thread } from "./model";
 import type { NoteValues } from "./note-composer";
 import { NotesSheet } from "./notes-sheet";
 import { OrphansSection } from "./orphans-section";
 import { SelectionMenu } from "./selection-menu";
 import { ThreadCard, type ThreadHandlers } from "./thread-card";
 import { ThreadFiltersBar } from "./thread-filters-bar";
+import { annotationIdFromHash, foldResolved, sortThreads, type ThreadSort } from "./thread-order";
 import { useActiveThread } from "./use-active-thread";
 import { useAnnotations } from "./use-annotations";
 import { useDraft } from "./use-draft";
@@ -28,6 +29,8 @@ import "./annotations.css";
 
 export type AnnotatedDocumentProps = {
   documentId: string;
+  /** The document's group: moderation actions are logged there. */
+  groupId: string;
   user: { id: string; name: string };
   membership: { role: Role; muted: boolean };
   canEdit: boolean;
@@ -59,8 +62,9 @@ export function AnnotatedDocument(props: AnnotatedDocumentProps) {
   const view = session?.editor.view ?? null;
   useEffect(() => (session ? tracker.attach(session.editor, session.provider.document) : undefined), [session, tracker]);
 
-  const { notes, actions, onStatelessMessage, announcement } = useAnnotations({
+  const { notes, actions, onStatelessMessage, announcement, hidingOthers } = useAnnotations({
     documentId,
+    groupId: props.groupId,
     userId: user.id,
     initial: props.initialAnnotations,
     hiddenUntilPosted: props.hiddenUntilPosted,
@@ -71,7 +75,7 @@ export function AnnotatedDocument(props: AnnotatedDocumentProps) {
   const [sheetOpen, setSheetOpen] = useState(false);
   const [filters, setFilters] = useState<ThreadFilters>(noFilters);
   const exists = useCallback((id: string) => notes.has(id), [notes]);
-  const { activeId, setActiveId, cardRef, jump } = useActiveThread({ tracker, view, wide, openSheet: setSheetOpen, exists });
+  const { activeId, setActiveId, cardRef, jump, reveal } = useActiveThread({ tracker, view, wide, openSheet: setSheetOpen, exists });
 
   const onDraftFocus = useCallback(
     (id: string | null) => {
@@ -92,6 +96,30 @@ export function AnnotatedDocument(props: AnnotatedDocumentProps) {
     draftAnchor: draft.draft?.anchor ?? null,
   });
 
+  const [sort, setSort] = useState<ThreadSort>("position");
+  const [showResolved, setShowResolved] = useState(false);
+  const startOf = useCallback((thread: Thread) => snapshot.ranges.get(thread.root.id)?.start ?? thread.root.position?.start ?? 0, [snapshot]);
+  const ordered = useMemo(() => sortThreads(placed, sort, startOf), [placed, sort, startOf]);
+  const { open: openThreads, folded } = useMemo(() => foldResolved(ordered, { showResolved }), [ordered, showResolved]);
+  const resolvedFold = { folded, shown: showResolved, onToggle: () => setShowResolved((shown) => !shown) };
+
+  // Deep links (#annotation-<id>, from the inbox and search): once the text is live, open that thread.
+  const [linked, setLinked] = useState<string | null>(null);
+  useEffect(() => {
+    const read = () => setLinked(annotationIdFromHash(window.location.hash));
+    read();
+    window.addEventListener("hashchange", read);
+    return () => window.removeEventListener("hashchange", read);
+  }, []);
+  useEffect(() => {
+    if (!linked || !snapshot.live || wide === null) return;
+    const rootId = threadIdOf(notes, linked);
+    setLinked(null);
+    if (!rootId) return;
+    if (notes.get(rootId)?.resolved) setShowResolved(true);
+    reveal(rootId);
+  }, [linked, snapshot.live, wide, notes, reveal]);
+
   const article = useRef<HTMLElement>(null);
   const selection = useTextSelection(annotate && !draft.draft ? view : null, article, snapshot.version);
   const tools = usePortalTarget(toolsContainerId);
@@ -103,11 +131,16 @@ export function AnnotatedDocument(props: AnnotatedDocumentProps) {
       onReply: actions.reply,
       onEdit: (note: Note, values: NoteValues) => actions.edit(note.id, values),
       onDelete: (note: Note) => actions.remove(note.id),
+      onReact: (note: Note, kind, on) => actions.react(note.id, kind, on),
+      onResolve: (root: Note, resolved) => actions.resolve(root.id, resolved),
+      onFlag: (note: Note, reason, text) => actions.flag(note.id, reason, text),
+      onModerate: (note: Note, status) => actions.moderate(note.id, status),
+      onLock: (root: Note, locked) => actions.lock(root.id, locked),
     }),
     [setActiveId, jump, actions],
   );
 
-  const filtersBar = <ThreadFiltersBar filters={filters} onChange={setFilters} authors={authors} tags={tags} />;
+  const filtersBar = <ThreadFiltersBar filters={filters} onChange={setFilters} authors={authors} tags={tags} sort={sort} onSortChange={setSort} />;
   const orphansSection = <OrphansSection threads={orphans} viewer={viewer} activeId={activeId} quoteOf={quoteOf} cardRef={cardRef} {...handlers} />;
 
   return (
@@ -142,7 +175,7 @@ export function AnnotatedDocument(props: AnnotatedDocumentProps) {
               view={view}
               live={snapshot.live}
               version={snapshot.version}
-              threads={placed}
+              threads={openThreads}
               total={threads.length}
               filtering={filtering}
               orphanCount={orphans.length}
@@ -154,6 +187,10 @@ export function AnnotatedDocument(props: AnnotatedDocumentProps) {
               handlers={handlers}
               draft={comment && snapshot.ranges.has(DRAFT_ID) ? <DraftCard author={user} onSubmit={draft.save} onCancel={draft.cancel} /> : null}
               onClearFilters={() => setFilters(noFilters)}
+              layout={sort === "position" ? "beside" : "list"}
+              quoteOf={quoteOf}
+              resolved={resolvedFold}
+              hidingOthers={hidingOthers}
             >
               {orphansSection}
             </MarginPanel>
@@ -165,8 +202,10 @@ export function AnnotatedDocument(props: AnnotatedDocumentProps) {
 
       {wide === false ? (
         <NotesSheet open={sheetOpen} onOpenChange={setSheetOpen} count={threads.length} toolbar={filtersBar}>
+          {hidingOthers ? <HiddenUntilPostedBanner /> : null}
+          <ResolvedToggle {...resolvedFold} />
           {comment ? <DraftCard author={user} quote={comment.quote.exact} onSubmit={draft.save} onCancel={draft.cancel} /> : null}
-          {placed.map((thread) => (
+          {openThreads.map((thread) => (
             <ThreadCard
               key={thread.root.id}
               ref={cardRef(thread.root.id)}
@@ -178,7 +217,7 @@ export function AnnotatedDocument(props: AnnotatedDocumentProps) {
               {...handlers}
             />
           ))}
-          {placed.length === 0 && !comment ? <SheetEmpty filtering={filtering} canAnnotate={annotate} /> : null}
+          {openThreads.length === 0 && !comment && !hidingOthers ? <SheetEmpty filtering={filtering} canAnnotate={annotate} /> : null}
           {orphansSection}
         </NotesSheet>
       ) : null}

@@ -2,7 +2,7 @@
 
 import { useMemo } from "react";
 import type { EditorView } from "@tiptap/pm/view";
-import { MessageSquareQuote, Unlink } from "lucide-react";
+import { EyeOff, MessageSquareQuote, Unlink } from "lucide-react";
 import type { Viewer } from "@/lib/policies/annotations";
 import type { TrackedRange } from "./anchor-tracker";
 import { Margin, type MarginItem } from "./margin";
@@ -28,6 +28,13 @@ type MarginPanelProps = {
   /** The new-note card, placed beside the selected words. */
   draft: React.ReactNode;
   onClearFilters: () => void;
+  /** Cards beside their words (position), or a list in another order with each quote as a link. */
+  layout: "beside" | "list";
+  quoteOf: (id: string) => string | undefined;
+  /** Resolved threads folded away, and the toggle that shows them. */
+  resolved: ResolvedFold;
+  /** Others' notes are held back until the reader posts one. */
+  hidingOthers: boolean;
   /** Below the cards: the orphans. */
   children?: React.ReactNode;
 };
@@ -35,6 +42,7 @@ type MarginPanelProps = {
 /** The margin on a wide screen: a quiet header, the cards beside their words, then the orphans. */
 export function MarginPanel(props: MarginPanelProps) {
   const { view, live, version, threads, total, filtering, orphanCount, activeId, viewer, canAnnotate, ranges, cardRef, handlers, draft, onClearFilters, children } = props;
+  const { layout, quoteOf, resolved, hidingOthers } = props;
 
   const items: MarginItem[] = useMemo(() => {
     const list: MarginItem[] = threads.flatMap((thread) => {
@@ -74,11 +82,62 @@ export function MarginPanel(props: MarginPanelProps) {
         ) : null}
       </div>
 
-      {live && items.length === 0 ? <MarginEmpty filtering={filtering} canAnnotate={canAnnotate} /> : null}
+      {hidingOthers ? <HiddenUntilPostedBanner /> : null}
 
-      <Margin items={items} view={view} activeId={activeId} version={version} minTop={0} />
+      <ResolvedToggle {...resolved} />
+
+      {live && items.length === 0 && !hidingOthers ? <MarginEmpty filtering={filtering} canAnnotate={canAnnotate} /> : null}
+
+      {layout === "beside" ? (
+        <Margin items={items} view={view} activeId={activeId} version={version} minTop={0} />
+      ) : (
+        <div className="flex flex-col gap-3">
+          {draft}
+          {threads.map((thread) => (
+            <ThreadCard
+              key={thread.root.id}
+              ref={cardRef(thread.root.id)}
+              thread={thread}
+              viewer={viewer}
+              active={activeId === thread.root.id}
+              variant="list"
+              quote={quoteOf(thread.root.id)}
+              {...handlers}
+            />
+          ))}
+        </div>
+      )}
 
       {children}
+    </div>
+  );
+}
+
+export type ResolvedFold = { folded: number; shown: boolean; onToggle: () => void };
+
+/** "N resolved — show": settled threads step out of the way until asked for. */
+export function ResolvedToggle({ folded, shown, onToggle }: ResolvedFold) {
+  if (folded === 0) return null;
+  return (
+    <button
+      type="button"
+      onClick={onToggle}
+      aria-expanded={shown}
+      className="inline-flex cursor-pointer items-center gap-1 self-start rounded-sm text-xs text-muted-foreground outline-none hover:text-foreground focus-visible:ring-2 focus-visible:ring-ring"
+    >
+      {folded} resolved — <span className="underline underline-offset-2">{shown ? "hide" : "show"}</span>
+    </button>
+  );
+}
+
+/** Hide-and-reveal: says calmly why the margin is quiet and what opens it. */
+export function HiddenUntilPostedBanner() {
+  return (
+    <div role="note" className="flex items-start gap-2.5 rounded-lg border border-dashed bg-muted/40 p-3 text-sm text-muted-foreground">
+      <EyeOff aria-hidden="true" className="mt-0.5 size-4 shrink-0" />
+      <p>
+        <span className="font-medium text-foreground">Post your own note to see the group&rsquo;s.</span> Others&rsquo; notes on this text stay hidden until you have written one.
+      </p>
     </div>
   );
 }

@@ -11,6 +11,9 @@ export type AnnotationJSON = Omit<PresentedAnnotation, "@context"> & { "@context
 export type Visibility = "private" | "group";
 export type ModerationStatus = "approved" | "pending" | "hidden" | "spam";
 
+export type ReactionKind = "helpful" | "question";
+export type Reactions = Record<ReactionKind, number>;
+
 export type Quote = { exact: string; prefix: string; suffix: string };
 
 export type Note = {
@@ -29,6 +32,11 @@ export type Note = {
   orphaned: boolean;
   locked: boolean;
   resolved: boolean;
+  /** How many readers found it helpful / have the same question, and which of those the viewer gave. */
+  reactions: Reactions;
+  myReactions: ReactionKind[];
+  /** Open flags on it; only moderators are told (null for everyone else). */
+  flagCount: number | null;
   quote: Quote | null;
   position: { start: number; end: number } | null;
   /** Base64 of the Yjs anchor bytes; null for replies. */
@@ -78,6 +86,9 @@ export function noteFromJSON(json: AnnotationJSON): Note {
     orphaned: Boolean(json.orphaned),
     locked: Boolean(json.locked),
     resolved: Boolean(json.resolved),
+    reactions: { helpful: Number(json.reactions?.helpful ?? 0), question: Number(json.reactions?.question ?? 0) },
+    myReactions: Array.isArray(json.myReactions) ? json.myReactions.filter((k): k is ReactionKind => k === "helpful" || k === "question") : [],
+    flagCount: typeof (json as { flagCount?: unknown }).flagCount === "number" ? (json as { flagCount: number }).flagCount : null,
     quote: quote ? { exact: quote.exact ?? "", prefix: quote.prefix ?? "", suffix: quote.suffix ?? "" } : null,
     position: position ? { start: position.start, end: position.end } : null,
     anchor: anchor?.start && anchor.end ? { start: anchor.start, end: anchor.end } : null,
@@ -94,6 +105,12 @@ function rootOf(notes: ReadonlyMap<string, Note>, note: Note): Note | null {
     current = notes.get(current.parentId);
   }
   return current ?? null;
+}
+
+/** The id of the thread a note belongs to (itself for a thread's first note); null when unknown. */
+export function threadIdOf(notes: ReadonlyMap<string, Note>, id: string): string | null {
+  const note = notes.get(id);
+  return note ? (rootOf(notes, note)?.id ?? null) : null;
 }
 
 /** Threads of the visible notes, in creation order; replies whose thread is not visible are left out. */

@@ -1,17 +1,29 @@
 "use client";
 
 import { useState } from "react";
-import { EllipsisVertical, EyeOff, Highlighter, Lock, Pencil, ShieldAlert, Trash2 } from "lucide-react";
+import { EllipsisVertical, EyeOff, Flag, Highlighter, Lock, Pencil, ShieldAlert, Trash2 } from "lucide-react";
 import { Avatar } from "@/components/ui/avatar";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
 import { FormError } from "@/components/ui/form-error";
 import { cn } from "@/lib/utils";
-import type { Note } from "./model";
+import { FlagDialog } from "./flag-dialog";
+import type { ModerationStatus, Note, ReactionKind } from "./model";
+import { FlagCount, ModeratorBar } from "./moderator-bar";
 import { NoteBody } from "./note-body";
 import { NoteComposer, type NoteValues } from "./note-composer";
+import { ReactionBar } from "./reaction-bar";
 import { RelativeTime } from "./relative-time";
+import type { FlagReason } from "./use-annotation-actions";
+
+/** A moderator's tools on a note; `open` shows the buttons (the card is focused), the flag count shows always. */
+export type NoteModeration = {
+  open: boolean;
+  canLock: boolean;
+  onModerate: (status: ModerationStatus) => Promise<string | undefined>;
+  onLock: (locked: boolean) => Promise<string | undefined>;
+};
 
 type NoteItemProps = {
   note: Note;
@@ -23,13 +35,25 @@ type NoteItemProps = {
   clamp?: boolean;
   onEdit: (values: NoteValues) => Promise<string | undefined>;
   onDelete: () => Promise<string | undefined>;
+  /** Reactions: shown with their counts; the buttons work for those who may post. */
+  canReact: boolean;
+  onReact: (kind: ReactionKind, on: boolean) => Promise<string | undefined>;
+  /** Flag for the moderators: anyone who sees the note but did not write it. */
+  canFlag: boolean;
+  onFlag: (reason: FlagReason, text: string) => Promise<string | undefined>;
+  /** Present for moderators only. */
+  moderation?: NoteModeration | null;
+  /** Extra quiet actions at the end of the reactions row (Resolve / Reopen). */
+  actions?: React.ReactNode;
 };
 
 const STATUS_LABEL = { pending: "Awaiting approval", hidden: "Hidden by a moderator", spam: "Marked as spam" } as const;
 
 /** One note or reply: who wrote it and when, its text and tags, and the author's own edit and delete. */
-export function NoteItem({ note, kind, canEdit, canDelete, clamp, onEdit, onDelete }: NoteItemProps) {
+export function NoteItem(props: NoteItemProps) {
+  const { note, kind, canEdit, canDelete, clamp, onEdit, onDelete, canReact, onReact, canFlag, onFlag, moderation, actions } = props;
   const [editing, setEditing] = useState(false);
+  const [flagging, setFlagging] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
@@ -65,7 +89,8 @@ export function NoteItem({ note, kind, canEdit, canDelete, clamp, onEdit, onDele
               <span className="sr-only">Private</span>
             </span>
           ) : null}
-          {canEdit || canDelete ? (
+          {note.flagCount ? <FlagCount count={note.flagCount} /> : null}
+          {canEdit || canDelete || canFlag ? (
             <DropdownMenu>
               <DropdownMenuTrigger asChild>
                 <Button variant="ghost" size="icon-sm" className="-my-1 -mr-1.5 size-7 text-muted-foreground" aria-label={`Actions for ${kind === "note" ? "this note" : "this reply"}`}>
@@ -83,6 +108,12 @@ export function NoteItem({ note, kind, canEdit, canDelete, clamp, onEdit, onDele
                   <DropdownMenuItem variant="destructive" onSelect={() => setConfirming(true)}>
                     <Trash2 aria-hidden="true" />
                     Delete
+                  </DropdownMenuItem>
+                ) : null}
+                {canFlag ? (
+                  <DropdownMenuItem onSelect={() => setFlagging(true)}>
+                    <Flag aria-hidden="true" />
+                    Flag
                   </DropdownMenuItem>
                 ) : null}
               </DropdownMenuContent>
@@ -127,6 +158,18 @@ export function NoteItem({ note, kind, canEdit, canDelete, clamp, onEdit, onDele
           ) : null}
         </>
       )}
+
+      {!editing ? (
+        <ReactionBar note={note} enabled={canReact} onReact={onReact}>
+          {actions}
+        </ReactionBar>
+      ) : null}
+
+      {moderation?.open ? (
+        <ModeratorBar note={note} thread={kind === "note"} canLock={moderation.canLock} onModerate={moderation.onModerate} onLock={moderation.onLock} />
+      ) : null}
+
+      {canFlag ? <FlagDialog open={flagging} onOpenChange={setFlagging} onFlag={onFlag} /> : null}
 
       {confirming ? (
         <div role="alertdialog" aria-label="Confirm delete" className="flex flex-col gap-2 rounded-md bg-destructive/8 p-2.5">

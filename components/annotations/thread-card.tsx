@@ -1,15 +1,16 @@
 "use client";
 
-import { forwardRef } from "react";
-import { CornerDownRight, Unlink } from "lucide-react";
+import { forwardRef, useState } from "react";
+import { CheckCircle2, CornerDownRight, Lock, RotateCcw, Unlink } from "lucide-react";
 import { Avatar, AvatarGroup } from "@/components/ui/avatar";
 import type { Viewer } from "@/lib/policies/annotations";
 import { cn } from "@/lib/utils";
-import { canReplyToThread, noteAbilities } from "./abilities";
-import type { Note, Thread } from "./model";
+import { canFlag, canLock, canModerate, canReactTo, canReplyToThread, canResolve, noteAbilities } from "./abilities";
+import type { ModerationStatus, Note, ReactionKind, Thread } from "./model";
 import type { NoteValues } from "./note-composer";
 import { NoteComposer } from "./note-composer";
 import { NoteItem } from "./note-item";
+import type { FlagReason } from "./use-annotation-actions";
 
 export type ThreadHandlers = {
   /** Focuses a thread (null: none). */
@@ -19,6 +20,11 @@ export type ThreadHandlers = {
   onReply: (rootId: string, body: string) => Promise<string | undefined>;
   onEdit: (note: Note, values: NoteValues) => Promise<string | undefined>;
   onDelete: (note: Note) => Promise<string | undefined>;
+  onReact: (note: Note, kind: ReactionKind, on: boolean) => Promise<string | undefined>;
+  onResolve: (root: Note, resolved: boolean) => Promise<string | undefined>;
+  onFlag: (note: Note, reason: FlagReason, text: string) => Promise<string | undefined>;
+  onModerate: (note: Note, status: ModerationStatus) => Promise<string | undefined>;
+  onLock: (root: Note, locked: boolean) => Promise<string | undefined>;
 };
 
 type ThreadCardProps = ThreadHandlers & {
@@ -42,7 +48,7 @@ function plural(count: number, one: string, many: string) {
 
 /** A thread: its first note, replies and a reply box; collapsed (clamped note, reply count) until focused. */
 export const ThreadCard = forwardRef<HTMLElement, ThreadCardProps>(function ThreadCard(
-  { thread, viewer, active, variant, quote, className, style, onActivate, onJump, onReply, onEdit, onDelete },
+  { thread, viewer, active, variant, quote, className, style, onActivate, onJump, onReply, onEdit, onDelete, onReact, onResolve, onFlag, onModerate, onLock },
   ref,
 ) {
   const { root, replies } = thread;
@@ -51,6 +57,19 @@ export const ThreadCard = forwardRef<HTMLElement, ThreadCardProps>(function Thre
   // Collapsed until focused, everywhere: a long list of open reply boxes is not calm.
   const expanded = active;
   const responders = [...new Map(replies.map((r) => [r.author.id, r.author])).values()];
+  const moderator = canModerate(viewer);
+  const lockable = canLock(viewer);
+  /** What every note of the card shares: reactions, flagging and, for moderators, their tools. */
+  const shared = (note: Note) => ({
+    canReact: canReactTo(viewer, note, note === root ? null : root),
+    onReact: (kind: ReactionKind, on: boolean) => onReact(note, kind, on),
+    canFlag: canFlag(viewer, note),
+    onFlag: (reason: FlagReason, text: string) => onFlag(note, reason, text),
+    moderation: moderator
+      ? { open: expanded, canLock: lockable, onModerate: (status: ModerationStatus) => onModerate(note, status), onLock: (locked: boolean) => onLock(root, locked) }
+      : null,
+  });
+  const resolveButton = canResolve(viewer, root) ? <ResolveButton resolved={root.resolved} onResolve={(resolved) => onResolve(root, resolved)} /> : null;
 
   return (
     <article
@@ -116,7 +135,26 @@ export const ThreadCard = forwardRef<HTMLElement, ThreadCardProps>(function Thre
         clamp={!expanded}
         onEdit={(values) => onEdit(root, values)}
         onDelete={() => onDelete(root)}
+        {...shared(root)}
+        actions={resolveButton}
       />
+
+      {root.resolved || root.locked ? (
+        <p className="-mt-1 flex items-center gap-3 text-xs text-muted-foreground">
+          {root.resolved ? (
+            <span className="inline-flex items-center gap-1">
+              <CheckCircle2 aria-hidden="true" className="size-3 text-success" />
+              Resolved
+            </span>
+          ) : null}
+          {root.locked ? (
+            <span className="inline-flex items-center gap-1" title="No new replies">
+              <Lock aria-hidden="true" className="size-3" />
+              Locked
+            </span>
+          ) : null}
+        </p>
+      ) : null}
 
       {replies.length > 0 && !expanded ? (
         <div className="flex items-center gap-2 text-xs text-muted-foreground">
@@ -142,6 +180,7 @@ export const ThreadCard = forwardRef<HTMLElement, ThreadCardProps>(function Thre
                   canDelete={abilities.delete}
                   onEdit={(values) => onEdit(reply, values)}
                   onDelete={() => onDelete(reply)}
+                  {...shared(reply)}
                 />
               </li>
             );
@@ -162,6 +201,35 @@ export const ThreadCard = forwardRef<HTMLElement, ThreadCardProps>(function Thre
     </article>
   );
 });
+
+function ResolveButton({ resolved, onResolve }: { resolved: boolean; onResolve: (resolved: boolean) => Promise<string | undefined> }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  return (
+    <>
+      {error ? (
+        <span role="alert" className="text-xs text-destructive">
+          {error}
+        </span>
+      ) : null}
+      <button
+        type="button"
+        disabled={busy}
+        onClick={async () => {
+          setBusy(true);
+          setError(undefined);
+          const message = await onResolve(!resolved);
+          setBusy(false);
+          if (message) setError(message);
+        }}
+        className="inline-flex h-6 cursor-pointer items-center gap-1 rounded-full px-2 text-[0.6875rem] font-medium text-muted-foreground outline-none hover:bg-muted hover:text-foreground focus-visible:ring-2 focus-visible:ring-ring disabled:opacity-60"
+      >
+        {resolved ? <RotateCcw aria-hidden="true" className="size-3" /> : <CheckCircle2 aria-hidden="true" className="size-3" />}
+        {resolved ? "Reopen" : "Resolve"}
+      </button>
+    </>
+  );
+}
 
 function truncate(text: string, max: number): string {
   const chars = Array.from(text.replace(/\s+/g, " ").trim());

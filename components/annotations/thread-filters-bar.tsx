@@ -1,6 +1,6 @@
 "use client";
 
-import { ListFilter, Search, X } from "lucide-react";
+import { ArrowDownUp, ListFilter, Search, X } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import {
   DropdownMenu,
@@ -15,17 +15,20 @@ import {
 } from "@/components/ui/dropdown-menu";
 import { cn } from "@/lib/utils";
 import { activeFilterCount, noFilters, type ThreadFilters } from "./filters";
+import { THREAD_SORTS, type ThreadSort } from "./thread-order";
 
 type ThreadFiltersBarProps = {
   filters: ThreadFilters;
   onChange: (filters: ThreadFilters) => void;
   authors: { id: string; name: string }[];
   tags: string[];
+  sort: ThreadSort;
+  onSortChange: (sort: ThreadSort) => void;
   className?: string;
 };
 
-/** Search over notes and quotes, and a menu of filters (author, tag, mine, unresolved). */
-export function ThreadFiltersBar({ filters, onChange, authors, tags, className }: ThreadFiltersBarProps) {
+/** Search over notes and quotes, the order of the threads, and a menu of filters (author, tag, mine, unresolved). */
+export function ThreadFiltersBar({ filters, onChange, authors, tags, sort, onSortChange, className }: ThreadFiltersBarProps) {
   const count = activeFilterCount(filters);
   const set = (changes: Partial<ThreadFilters>) => onChange({ ...filters, ...changes });
 
@@ -43,11 +46,27 @@ export function ThreadFiltersBar({ filters, onChange, authors, tags, className }
           className="h-8 w-full min-w-0 rounded-md border border-input bg-card pr-2 pl-8 text-sm outline-none transition-[border-color,box-shadow] placeholder:text-muted-foreground focus-visible:border-ring focus-visible:ring-3 focus-visible:ring-ring/25 dark:bg-background/40 [&::-webkit-search-cancel-button]:hidden"
         />
       </div>
+      <label className="relative shrink-0" title="Sort notes">
+        <span className="sr-only">Sort notes</span>
+        <ArrowDownUp aria-hidden="true" className="pointer-events-none absolute top-1/2 left-2 size-3.5 -translate-y-1/2 text-muted-foreground" />
+        <select
+          value={sort}
+          onChange={(event) => onSortChange(event.target.value as ThreadSort)}
+          className="h-8 w-8 cursor-pointer appearance-none rounded-md border border-input bg-card text-transparent outline-none transition-[border-color,box-shadow] hover:bg-muted focus-visible:border-ring focus-visible:ring-3 focus-visible:ring-ring/25 dark:bg-background/40 data-[sorted=true]:border-primary/40 data-[sorted=true]:bg-secondary"
+          data-sorted={sort !== "position"}
+        >
+          {THREAD_SORTS.map((option) => (
+            <option key={option.value} value={option.value} className="text-foreground">
+              {option.label}
+            </option>
+          ))}
+        </select>
+      </label>
       <DropdownMenu>
         <DropdownMenuTrigger asChild>
           <Button variant={count ? "secondary" : "outline"} size="sm" className="h-8 gap-1.5 px-2.5" aria-label={count ? `Filters (${count} on)` : "Filters"}>
             <ListFilter aria-hidden="true" />
-            <span className="hidden sm:inline">Filter</span>
+            <span className="hidden xl:inline">Filter</span>
             {count ? <span className="rounded-full bg-primary px-1.5 text-[0.6875rem] leading-4 text-primary-foreground">{count}</span> : null}
           </Button>
         </DropdownMenuTrigger>

@@ -42,12 +42,19 @@ export function useActiveThread({ tracker, view, wide, openSheet, exists }: Opti
     [],
   );
 
+  /** Focuses a card, waiting a few frames for one that is about to render (a deep link unfolding it). */
   const focusCard = useCallback((id: string, scroll: boolean) => {
-    requestAnimationFrame(() => {
+    let frames = 0;
+    const attempt = () => {
       const el = cards.current.get(id);
-      if (scroll) el?.scrollIntoView({ block: "nearest", behavior: prefersReducedMotion() ? "auto" : "smooth" });
-      el?.focus({ preventScroll: true });
-    });
+      if (!el) {
+        if (++frames < 30) requestAnimationFrame(attempt);
+        return;
+      }
+      if (scroll) el.scrollIntoView({ block: "nearest", behavior: prefersReducedMotion() ? "auto" : "smooth" });
+      el.focus({ preventScroll: true });
+    };
+    requestAnimationFrame(attempt);
   }, []);
 
   useEffect(() => {
@@ -87,5 +94,23 @@ export function useActiveThread({ tracker, view, wide, openSheet, exists }: Opti
     return () => document.removeEventListener("pointerdown", onPointerDown);
   }, []);
 
-  return { activeId, setActiveId, cardRef, jump };
+  /**
+   * Opens a thread from a link: focused, its words scrolled into view and its card focused
+   * (on a phone, in the opened sheet).
+   */
+  const reveal = useCallback(
+    (id: string) => {
+      if (wide === false) {
+        setActiveId(id);
+        openSheet(true);
+        focusCard(id, true);
+        return;
+      }
+      jump(id);
+      focusCard(id, false);
+    },
+    [wide, openSheet, jump, focusCard],
+  );
+
+  return { activeId, setActiveId, cardRef, jump, reveal };
 }

@@ -10,6 +10,7 @@ import { useAnnotationStore } from "./use-annotation-store";
 
 type Options = {
   documentId: string;
+  groupId: string;
   userId: string;
   initial: AnnotationJSON[];
   /** Others' notes stay hidden until the reader posts one (a seminar setting): reveal them then. */
@@ -22,12 +23,13 @@ type Options = {
  * messages from the collaboration server (with an announcement for others' new notes), and a
  * fresh list whenever the live connection comes back, since messages sent meanwhile are lost.
  */
-export function useAnnotations({ documentId, userId, initial, hiddenUntilPosted, session }: Options) {
+export function useAnnotations({ documentId, groupId, userId, initial, hiddenUntilPosted, session }: Options) {
   const store = useAnnotationStore(initial);
   const { upsert, remove, replace } = store;
-  const base = useAnnotationActions(documentId, store);
+  const base = useAnnotationActions(documentId, groupId, store);
   const [announcement, setAnnouncement] = useState("");
   const revealed = useRef(!hiddenUntilPosted);
+  const [hidingOthers, setHidingOthers] = useState(hiddenUntilPosted);
 
   const refresh = useCallback(async () => {
     const list = await listAnnotationsAction(documentId).catch(() => null);
@@ -42,6 +44,7 @@ export function useAnnotations({ documentId, userId, initial, hiddenUntilPosted,
         if (!result.error && !revealed.current) {
           revealed.current = true;
           await refresh();
+          setHidingOthers(false);
         }
         return result;
       },
@@ -72,5 +75,5 @@ export function useAnnotations({ documentId, userId, initial, hiddenUntilPosted,
     [upsert, remove, userId],
   );
 
-  return { notes: store.notes, actions, onStatelessMessage, announcement };
+  return { notes: store.notes, actions, onStatelessMessage, announcement, hidingOthers };
 }

@@ -137,6 +137,7 @@ export default async function DocumentPage({ params }: Props) {
 
       <AnnotatedDocument
         documentId={document.id}
+        groupId={group.id}
         user={{ id: user.id, name: user.name }}
         membership={{ role: membership.role, muted: membership.muted }}
         canEdit={canEdit}
