@@ -1,5 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { DEMO_TITLE } from "@/lib/demo/content";
 import { DEMO_USERS } from "@/lib/demo/seed";
 import { cspViolations, launchBrowser, newPage, snap } from "./browser";
 
@@ -28,7 +29,9 @@ async function demoDocument(page: Page) {
   const groups = (await (await page.request.get("/api/v1/groups", { headers })).json()).items;
   const group = groups.find((g: { name: string }) => g.name === "Demo reading group");
   const documents = (await (await page.request.get(`/api/v1/groups/${group.id}/documents`, { headers })).json()).items;
-  return { groupId: group.id as string, documentId: documents[0].id as string, headers };
+  // By title: other browser tests add documents to this group, and the list is newest first.
+  const demo = documents.find((d: { title: string }) => d.title === DEMO_TITLE);
+  return { groupId: group.id as string, documentId: demo.id as string, headers };
 }
 
 const editorOf = (page: Page) => page.locator(".live-editor .ProseMirror[contenteditable]");
