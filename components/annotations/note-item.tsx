@@ -91,7 +91,8 @@ export function NoteItem(props: NoteItemProps) {
           ) : null}
           {note.flagCount ? <FlagCount count={note.flagCount} /> : null}
           {canEdit || canDelete || canFlag ? (
-            <DropdownMenu>
+            // Not modal: the Flag dialog opens from it, and two modal layers fight over focus and pointer events.
+            <DropdownMenu modal={false}>
               <DropdownMenuTrigger asChild>
                 <Button variant="ghost" size="icon-sm" className="-my-1 -mr-1.5 size-7 text-muted-foreground" aria-label={`Actions for ${kind === "note" ? "this note" : "this reply"}`}>
                   <EllipsisVertical aria-hidden="true" />

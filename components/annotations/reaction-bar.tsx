@@ -37,7 +37,6 @@ export function ReactionBar({ note, enabled, onReact, children }: ReactionBarPro
         {KINDS.map(({ kind, label, short, Icon }) => {
           const pressed = note.myReactions.includes(kind);
           const count = note.reactions[kind];
-          if (!enabled && count === 0) return null;
           return (
             <button
               key={kind}

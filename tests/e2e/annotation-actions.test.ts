@@ -1,0 +1,236 @@
+import type { Browser, Locator, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { cspViolations, launchBrowser, newPage, snap } from "./browser";
+
+/** Waits for a value to settle; live updates cross a socket and a database, so give them time. */
+const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000, interval: 100 });
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  expect(cspViolations).toEqual([]);
+});
+
+const PASSWORD = "a long enough passphrase";
+const PARAGRAPHS = [
+  "Reading together is slower than reading alone, and better for it.",
+  "A good question in the margin saves the next reader an hour of puzzling.",
+  ...Array.from({ length: 14 }, (_, i) => `Filler paragraph ${i + 1} keeps the page long, so that a link to a note near the end has somewhere to scroll.`),
+  "The final sentence hides far below the fold, where only a link will find it.",
+];
+const TEXT = PARAGRAPHS.join("\n\n");
+
+type Person = { page: Page; email: string; headers: Record<string, string> };
+
+/** Signs up through the page (a fresh account) and returns it with an API token. */
+async function signUp(name: string): Promise<Person> {
+  const page = await newPage(browser, inject("baseUrl"));
+  const email = `${name.split(" ")[0].toLowerCase()}-${Date.now()}-${Math.random().toString(36).slice(2, 7)}@example.test`;
+  await page.goto("/signup");
+  await page.getByLabel("Name").fill(name);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await page.waitForURL("**/groups");
+  const token = (await (await page.request.post("/api/v1/tokens", { data: { email, password: PASSWORD } })).json()).token as string;
+  return { page, email, headers: { authorization: `Bearer ${token}` } };
+}
+
+/** A moderator (the group's owner) and two members, in a post-moderated group with one document. */
+async function seminar() {
+  const [moderator, author, reader] = [await signUp("Monica Moderator"), await signUp("Mara Member"), await signUp("Otto Other")];
+  const request = moderator.page.request;
+  const group = await (await request.post("/api/v1/groups", { headers: moderator.headers, data: { name: `Reading circle ${Date.now()}`, moderation: "post" } })).json();
+  for (const who of [author, reader]) {
+    expect((await request.post(`/api/v1/groups/${group.id}/members`, { headers: moderator.headers, data: { email: who.email, role: "member" } })).status()).toBe(201);
+  }
+  const created = await request.post("/api/v1/documents", { headers: moderator.headers, data: { groupId: group.id, title: "On reading together", format: "text", content: TEXT } });
+  expect(created.status()).toBe(201);
+  return { moderator, author, reader, documentId: (await created.json()).id as string };
+}
+
+const W3C = 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"';
+
+/** Posts a note on `exact` through the W3C API; returns its id and IRI. */
+async function note(who: Person, documentId: string, exact: string, text: string) {
+  const response = await who.page.request.post(`/api/annotations/${documentId}/`, {
+    headers: { ...who.headers, "content-type": W3C },
+    data: {
+      "@context": "http://www.w3.org/ns/anno.jsonld",
+      type: "Annotation",
+      body: { type: "TextualBody", value: text, format: "text/plain" },
+      target: { source: `${inject("baseUrl")}/documents/${documentId}`, selector: { type: "TextQuoteSelector", exact } },
+    },
+  });
+  expect(response.status()).toBe(201);
+  const iri = (await response.json()).id as string;
+  return { iri, id: iri.split("/").at(-1)! };
+}
+
+async function reply(who: Person, documentId: string, parentIri: string, text: string) {
+  const response = await who.page.request.post(`/api/annotations/${documentId}/`, {
+    headers: { ...who.headers, "content-type": W3C },
+    data: { "@context": "http://www.w3.org/ns/anno.jsonld", type: "Annotation", motivation: "replying", body: { type: "TextualBody", value: text, format: "text/plain" }, target: parentIri },
+  });
+  expect(response.status()).toBe(201);
+  return ((await response.json()).id as string).split("/").at(-1)!;
+}
+
+async function openDocument(page: Page, documentId: string, hash = "") {
+  await page.goto(`/documents/${documentId}${hash}`);
+  await page.locator(".live-editor[data-ready]").waitFor();
+}
+
+const cardOf = (page: Page, id: string): Locator => page.locator(`aside[aria-label="Margin"] article[data-annotation-id="${id}"]`);
+
+/** Opens a card by keyboard: focus it, Enter. */
+async function expand(card: Locator) {
+  await card.focus();
+  await card.press("Enter");
+  await poll(() => card.getAttribute("data-active")).toBe("true");
+}
+
+describe("acting on notes in the margin", () => {
+  it("a reaction shows live on another reader's page; the author resolves and the thread folds away", { timeout: 180_000 }, async () => {
+    const { author, reader, documentId } = await seminar();
+    const question = await note(author, documentId, "A good question in the margin", "Does this hold for long texts too?");
+    await Promise.all([openDocument(author.page, documentId), openDocument(reader.page, documentId)]);
+
+    // Otto reaches the toggles by keyboard and says he has the same question, and that it helps.
+    const ottoCard = cardOf(reader.page, question.id);
+    await ottoCard.getByText("Does this hold").waitFor();
+    const same = ottoCard.getByRole("button", { name: /^I have this question too, / });
+    expect(await same.getAttribute("aria-pressed")).toBe("false");
+    await same.focus();
+    await reader.page.keyboard.press("Enter");
+    await poll(() => same.getAttribute("aria-pressed")).toBe("true");
+    await ottoCard.getByRole("button", { name: /^Helpful, / }).click();
+    await poll(() => ottoCard.getByRole("button", { name: "Helpful, 1" }).count()).toBe(1);
+
+    // Mara sees both counts arrive without reloading; her own toggles are not pressed.
+    const maraCard = cardOf(author.page, question.id);
+    await maraCard.getByRole("button", { name: "I have this question too, 1" }).waitFor({ timeout: 15_000 });
+    await maraCard.getByRole("button", { name: "Helpful, 1" }).waitFor({ timeout: 15_000 });
+    expect(await maraCard.getByRole("button", { name: "Helpful, 1" }).getAttribute("aria-pressed")).toBe("false");
+    await snap(author.page, "annotation-actions-reactions");
+
+    // Otto takes "helpful" back; the count follows.
+    await ottoCard.getByRole("button", { name: "Helpful, 1" }).click();
+    await maraCard.getByRole("button", { name: "Helpful, 0" }).waitFor({ timeout: 15_000 });
+
+    // Only the author (or a moderator) may resolve.
+    expect(await ottoCard.getByRole("button", { name: "Resolve" }).count()).toBe(0);
+    await maraCard.getByRole("button", { name: "Resolve" }).click();
+    await maraCard.waitFor({ state: "detached" });
+    const fold = author.page.getByRole("button", { name: /1 resolved — show/ });
+    await fold.waitFor();
+    // Otto's margin folds it too, live.
+    await cardOf(reader.page, question.id).waitFor({ state: "detached", timeout: 15_000 });
+    await reader.page.getByRole("button", { name: /1 resolved — show/ }).waitFor();
+    await snap(author.page, "annotation-actions-resolved-folded");
+
+    // Shown again on request, with a Reopen button; reopening brings it back for good.
+    await fold.click();
+    await maraCard.getByText("Resolved").first().waitFor();
+    await maraCard.getByRole("button", { name: "Reopen" }).click();
+    await author.page.getByRole("button", { name: /resolved — / }).waitFor({ state: "detached" });
+    await cardOf(reader.page, question.id).waitFor({ timeout: 15_000 });
+  });
+
+  it("a member flags a note; the moderator sees the flag, hides it, and the note is gone for the member", { timeout: 180_000 }, async () => {
+    const { moderator, author, reader, documentId } = await seminar();
+    const rude = await note(author, documentId, "Reading together is slower", "Only fools read slowly.");
+    await openDocument(reader.page, documentId);
+
+    // The author is never offered Flag on her own note.
+    await openDocument(author.page, documentId);
+    await cardOf(author.page, rude.id).getByRole("button", { name: "Actions for this note" }).click();
+    await author.page.getByRole("menuitem", { name: "Edit" }).waitFor();
+    expect(await author.page.getByRole("menuitem", { name: "Flag" }).count()).toBe(0);
+    await author.page.keyboard.press("Escape");
+
+    const card = cardOf(reader.page, rude.id);
+    const flag = async () => {
+      await card.getByRole("button", { name: "Actions for this note" }).click();
+      await reader.page.getByRole("menuitem", { name: "Flag" }).click();
+      const dialog = reader.page.getByRole("dialog", { name: "Flag this note" });
+      await dialog.waitFor();
+      await dialog.getByRole("radio", { name: /Abusive/ }).check();
+      await dialog.getByLabel(/Anything the moderators should know/).fill("Insults other readers.");
+      await dialog.getByRole("button", { name: "Flag", exact: true }).click();
+      return dialog;
+    };
+    const dialog = await flag();
+    await dialog.getByText("Thanks — moderators will take a look").waitFor();
+    await snap(reader.page, "annotation-actions-flagged");
+    await dialog.getByRole("button", { name: "Done" }).click();
+    await dialog.waitFor({ state: "detached" });
+    // A second flag from the same reader is refused, with the reason.
+    const again = await flag();
+    await again.getByText("You have already flagged this annotation").waitFor();
+    await reader.page.keyboard.press("Escape");
+    await again.waitFor({ state: "detached" });
+
+    // The moderator sees the open flag on the card, opens it and hides the note.
+    await openDocument(moderator.page, documentId);
+    const modCard = cardOf(moderator.page, rude.id);
+    await modCard.getByText("1 flag").waitFor();
+    expect(await cardOf(reader.page, rude.id).getByText("1 flag").count()).toBe(0);
+    await expand(modCard);
+    await modCard.getByRole("group", { name: "Moderation" }).waitFor();
+    await snap(moderator.page, "annotation-actions-moderator");
+    await modCard.getByRole("button", { name: "Hide", exact: true }).click();
+    await modCard.getByText("Hidden by a moderator").waitFor();
+    await modCard.getByRole("button", { name: "Approve", exact: true }).waitFor();
+
+    // Gone from the member's margin at once, and still gone after a reload.
+    await card.waitFor({ state: "detached", timeout: 15_000 });
+    await openDocument(reader.page, documentId);
+    expect(await reader.page.getByText("Only fools read slowly.").count()).toBe(0);
+
+    // Lock: the moderator locks the thread and the author can no longer reply.
+    await modCard.getByRole("button", { name: "Approve", exact: true }).click();
+    await modCard.getByRole("button", { name: "Lock thread" }).click();
+    await modCard.getByRole("button", { name: "Unlock thread" }).waitFor();
+    await openDocument(author.page, documentId);
+    const maraCard = cardOf(author.page, rude.id);
+    await maraCard.getByText("Locked").waitFor();
+    await expand(maraCard);
+    expect(await maraCard.getByRole("textbox").count()).toBe(0);
+  });
+
+  it("an #annotation- link opens the page with that thread focused and its words in view; a reply's id finds its thread", { timeout: 180_000 }, async () => {
+    const { author, reader, documentId } = await seminar();
+    const far = await note(author, documentId, "hides far below the fold", "The ending is the point.");
+    const answer = await reply(reader, documentId, far.iri, "Agreed, it is.");
+
+    await openDocument(reader.page, documentId, `#annotation-${answer}`);
+    const card = cardOf(reader.page, far.id);
+    await poll(() => reader.page.evaluate(() => document.activeElement?.getAttribute("data-annotation-id") ?? null)).toBe(far.id);
+    expect(await card.getAttribute("data-active")).toBe("true");
+    await card.getByText("Agreed, it is.").waitFor();
+    // The words are on screen.
+    await poll(() =>
+      reader.page.evaluate((id) => {
+        const piece = [...document.querySelectorAll<HTMLElement>(".anno-hl")].find((el) => el.dataset.annotationIds?.split(" ").includes(id));
+        const box = piece?.getBoundingClientRect();
+        return Boolean(box && box.top >= 0 && box.bottom <= window.innerHeight);
+      }, far.id),
+    ).toBe(true);
+    await snap(reader.page, "annotation-actions-deep-link");
+
+    // Sorting by latest activity lists the threads with their quotes, newest first.
+    const early = await note(author, documentId, "Reading together is slower", "Slow is fine.");
+    await reply(author, documentId, far.iri, "And it rewards a second look.");
+    await openDocument(author.page, documentId);
+    await cardOf(author.page, early.id).waitFor();
+    await author.page.getByLabel("Sort notes").selectOption("activity");
+    const order = () => author.page.locator('aside[aria-label="Margin"] article[data-annotation-id]').evaluateAll((els) => els.map((el) => el.getAttribute("data-annotation-id")));
+    await poll(order).toEqual([far.id, early.id]);
+    await author.page.getByLabel("Sort notes").selectOption("position");
+    await poll(order).toEqual([early.id, far.id]);
+  });
+});
