@@ -74,6 +74,7 @@ export function AnnotatedDocument(props: AnnotatedDocumentProps) {
   const wide = useMediaQuery("(min-width: 900px)");
   const [sheetOpen, setSheetOpen] = useState(false);
   const [filters, setFilters] = useState<ThreadFilters>(noFilters);
+  const [showResolved, setShowResolved] = useState(false);
   const exists = useCallback((id: string) => notes.has(id), [notes]);
   const { activeId, setActiveId, cardRef, jump, reveal } = useActiveThread({ tracker, view, wide, openSheet: setSheetOpen, exists });
 
@@ -94,10 +95,10 @@ export function AnnotatedDocument(props: AnnotatedDocumentProps) {
     filters,
     userId: user.id,
     draftAnchor: draft.draft?.anchor ?? null,
+    showResolved,
   });
 
   const [sort, setSort] = useState<ThreadSort>("position");
-  const [showResolved, setShowResolved] = useState(false);
   const startOf = useCallback((thread: Thread) => snapshot.ranges.get(thread.root.id)?.start ?? thread.root.position?.start ?? 0, [snapshot]);
   const ordered = useMemo(() => sortThreads(placed, sort, startOf), [placed, sort, startOf]);
   const { open: openThreads, folded } = useMemo(() => foldResolved(ordered, { showResolved }), [ordered, showResolved]);

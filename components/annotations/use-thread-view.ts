@@ -17,6 +17,8 @@ type Options = {
   userId: string;
   /** The anchor of a note being written, drawn like the others. */
   draftAnchor: Anchor | null;
+  /** Resolved threads are folded away (and their highlights undrawn) unless shown. */
+  showResolved: boolean;
 };
 
 /**
@@ -24,7 +26,7 @@ type Options = {
  * of their words) and which are orphaned, with the words each is on now. Also tells the tracker
  * what to draw: every thread with an anchor (filtered-out ones undrawn) and the draft.
  */
-export function useThreadView({ notes, snapshot, tracker, filters, userId, draftAnchor }: Options) {
+export function useThreadView({ notes, snapshot, tracker, filters, userId, draftAnchor, showResolved }: Options) {
   const threads = useMemo(() => buildThreads(notes), [notes]);
   const lastQuotes = useRef(new Map<string, string>());
   useEffect(() => {
@@ -61,12 +63,12 @@ export function useThreadView({ notes, snapshot, tracker, filters, userId, draft
         mine: root.author.id === userId,
         private: root.visibility === "private",
         pending: root.status !== "approved",
-        shown: shownIds.has(root.id),
+        shown: shownIds.has(root.id) && (showResolved || !root.resolved),
       });
     }
     if (draftAnchor) targets.push({ id: DRAFT_ID, anchor: draftAnchor, mine: true, private: false, pending: true, shown: true });
     tracker.setTargets(targets);
-  }, [threads, shownIds, draftAnchor, tracker, userId]);
+  }, [threads, shownIds, draftAnchor, tracker, userId, showResolved]);
 
   return { threads, placed, orphans, filtering: shown.length !== threads.length, quoteOf, authors, tags };
 }

@@ -84,6 +84,32 @@ async function openDocument(page: Page, documentId: string, hash = "") {
   await page.locator(".live-editor[data-ready]").waitFor();
 }
 
+/** Selects the first occurrence of `words` in the text, as a reader's drag would. */
+async function selectWords(page: Page, words: string) {
+  await page.evaluate((w) => {
+    const root = document.querySelector<HTMLElement>(".live-editor .ProseMirror")!;
+    const nodes: Text[] = [];
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) if (!node.parentElement?.closest(".collaboration-carets__caret")) nodes.push(node as Text);
+    const text = nodes.map((n) => n.data).join("");
+    const at = text.indexOf(w);
+    if (at < 0) throw new Error(`"${w}" is not in the text`);
+    const locate = (offset: number, end: boolean): [Text, number] => {
+      let passed = 0;
+      for (const node of nodes) {
+        if (offset < passed + node.data.length || (end && offset === passed + node.data.length)) return [node, offset - passed];
+        passed += node.data.length;
+      }
+      throw new Error("offset out of range");
+    };
+    const range = document.createRange();
+    range.setStart(...locate(at, false));
+    range.setEnd(...locate(at + w.length, true));
+    window.getSelection()!.removeAllRanges();
+    window.getSelection()!.addRange(range);
+  }, words);
+}
+
 const cardOf = (page: Page, id: string): Locator => page.locator(`aside[aria-label="Margin"] article[data-annotation-id="${id}"]`);
 
 /** Opens a card by keyboard: focus it, Enter. */
@@ -232,5 +258,27 @@ describe("acting on notes in the margin", () => {
     await poll(order).toEqual([far.id, early.id]);
     await author.page.getByLabel("Sort notes").selectOption("position");
     await poll(order).toEqual([early.id, far.id]);
+  });
+
+  it("when others' notes wait for the reader's own, the margin says so calmly and reveals them after the first post", { timeout: 180_000 }, async () => {
+    const { moderator, author, reader, documentId } = await seminar();
+    const patched = await moderator.page.request.patch(`/api/v1/documents/${documentId}`, { headers: moderator.headers, data: { hideUntilPosted: true } });
+    expect(patched.status()).toBe(200);
+    const theirs = await note(author, documentId, "A good question in the margin", "Mara's reading, held back for now.");
+
+    await openDocument(reader.page, documentId);
+    const margin = reader.page.locator('aside[aria-label="Margin"]');
+    await margin.getByText("Post your own note to see the group’s.").waitFor();
+    expect(await reader.page.getByText("Mara's reading").count()).toBe(0);
+    await snap(reader.page, "annotation-actions-hidden-until-posted");
+
+    await selectWords(reader.page, "better for it");
+    await reader.page.getByRole("toolbar", { name: "Annotate the selection" }).waitFor();
+    await reader.page.keyboard.press("Control+Alt+m");
+    await reader.page.getByRole("textbox", { name: "Note" }).fill("Slow reading is the point.");
+    await reader.page.getByRole("button", { name: "Comment", exact: true }).click();
+
+    await cardOf(reader.page, theirs.id).getByText("Mara's reading, held back for now.").waitFor({ timeout: 15_000 });
+    await margin.getByText("Post your own note to see the group’s.").waitFor({ state: "detached" });
   });
 });
