@@ -15,6 +15,7 @@ import {
 } from "@/components/ui/dropdown-menu";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
+import { cn } from "@/lib/utils";
 
 /** The import endpoint's own cap (lib/w3c/import-items.ts), checked here to answer before uploading. */
 const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
@@ -35,22 +36,34 @@ type ImportState =
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 
-/** How many annotations a file holds, as the server will count them; null when it cannot tell. */
-function countItems(body: unknown): number | null {
-  if (Array.isArray(body)) return body.length;
+/** The annotations of a file, read as the server will read them; null when it cannot tell. */
+function itemsOf(body: unknown): unknown[] | null {
+  if (Array.isArray(body)) return body;
   if (!isObject(body)) return null;
   const types = ([] as unknown[]).concat(body.type ?? []).map(String);
   if (types.includes("AnnotationCollection")) {
-    if (isObject(body.first)) return countItems({ ...body.first, type: "AnnotationPage" });
-    return Array.isArray(body.items) ? body.items.length : null;
+    if (isObject(body.first)) return itemsOf({ ...body.first, type: "AnnotationPage" });
+    return Array.isArray(body.items) ? body.items : null;
   }
   if (types.includes("AnnotationPage")) {
-    let count = 0;
-    for (let page: unknown = body, hops = 0; isObject(page) && hops < 10_000; page = page.next, hops++) count += ([] as unknown[]).concat(page.items ?? []).length;
-    return count;
+    const items: unknown[] = [];
+    for (let page: unknown = body, hops = 0; isObject(page) && hops < 10_000; page = page.next, hops++) items.push(...([] as unknown[]).concat(page.items ?? []));
+    return items;
   }
-  return types.includes("Annotation") ? 1 : null;
+  return types.includes("Annotation") ? [body] : null;
 }
+
+/** The words an item quotes (its TextQuoteSelector), to say which note a failure is about. */
+function quoteOf(item: unknown): string | null {
+  if (!isObject(item)) return null;
+  const target = Array.isArray(item.target) ? item.target[0] : item.target;
+  if (!isObject(target)) return null;
+  const selectors = ([] as unknown[]).concat(target.selector ?? []);
+  const quote = selectors.find((s) => isObject(s) && s.type === "TextQuoteSelector" && typeof s.exact === "string") as { exact: string } | undefined;
+  return quote ? quote.exact.replace(/\s+/g, " ").trim() : null;
+}
+
+const clip = (text: string, max = 80) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 /** The message of the API's `{"error": {"message"}}` body, or a plain fallback. */
 async function errorMessage(response: Response): Promise<string> {
@@ -119,14 +132,14 @@ function ImportProgress({ done, total }: { done: number; total: number | null })
         aria-valuetext={total ? `${done} of ${total} annotations` : `${done} annotations`}
         className="h-2 overflow-hidden rounded-full bg-muted"
       >
-        <div className="h-full rounded-full bg-primary transition-[width] duration-300" style={{ width: `${total ? percent : 8}%` }} />
+        <div className={cn("h-full rounded-full bg-primary transition-[width] duration-300", done === 0 && "animate-pulse")} style={{ width: `${Math.max(percent, 4)}%` }} />
       </div>
       <p className="text-sm text-muted-foreground tabular-nums">{total ? `Importing… ${done} of ${total}` : "Importing…"}</p>
     </div>
   );
 }
 
-function ImportResult({ imported, failed }: { imported: number; failed: Failure[] }) {
+function ImportResult({ imported, failed, items }: { imported: number; failed: Failure[]; items: unknown[] | null }) {
   const summary = `${imported} imported, ${failed.length} failed`;
   return (
     <div className="grid gap-3" data-testid="import-result">
@@ -140,8 +153,11 @@ function ImportResult({ imported, failed }: { imported: number; failed: Failure[
             {failed.map((f) => (
               <li key={f.index} className="flex gap-3 px-3 py-2">
                 <span className="shrink-0 font-medium tabular-nums">#{f.index + 1}</span>
-                <span className="min-w-0 flex-1 text-muted-foreground">
-                  {f.message} <span className="font-mono text-xs">({f.code})</span>
+                <span className="flex min-w-0 flex-1 flex-col gap-0.5">
+                  {quoteOf(items?.[f.index]) ? <q className="truncate font-serif">{clip(quoteOf(items?.[f.index])!)}</q> : null}
+                  <span className="text-muted-foreground">
+                    {f.message} <span className="font-mono text-xs">({f.code})</span>
+                  </span>
                 </span>
               </li>
             ))}
@@ -156,6 +172,7 @@ function ImportDialog({ documentId, open, onOpenChange }: { documentId: string; 
   const [file, setFile] = useState<File | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
   const [state, setState] = useState<ImportState>({ phase: "idle" });
+  const [items, setItems] = useState<unknown[] | null>(null);
   const run = useRef(0);
 
   const reset = () => {
@@ -163,6 +180,7 @@ function ImportDialog({ documentId, open, onOpenChange }: { documentId: string; 
     setFile(null);
     setFileError(null);
     setState({ phase: "idle" });
+    setItems(null);
   };
 
   const choose = (chosen: File | null) => {
@@ -177,12 +195,15 @@ function ImportDialog({ documentId, open, onOpenChange }: { documentId: string; 
     const update = (next: ImportState) => {
       if (run.current === mine) setState(next);
     };
-    let total: number | null = null;
+    let read: unknown[] | null = null;
     try {
-      total = countItems(JSON.parse(await file.text()));
+      read = itemsOf(JSON.parse(await file.text()));
     } catch {
       return update({ phase: "error", message: "This file is not valid JSON. Choose a W3C annotation export (.json or .jsonld)." });
     }
+    if (run.current !== mine) return;
+    setItems(read);
+    const total = read?.length ?? null;
     update({ phase: "running", done: 0, total });
     try {
       await runImport(documentId, file, (next) => update(next.phase === "running" && next.total === null ? { ...next, total } : next));
@@ -214,7 +235,7 @@ function ImportDialog({ documentId, open, onOpenChange }: { documentId: string; 
 
         <div aria-live="polite" className="empty:hidden">
           {state.phase === "running" ? <ImportProgress done={state.done} total={state.total} /> : null}
-          {state.phase === "finished" ? <ImportResult imported={state.imported} failed={state.failed} /> : null}
+          {state.phase === "finished" ? <ImportResult imported={state.imported} failed={state.failed} items={items} /> : null}
           {state.phase === "error" ? <Alert variant="error">{state.message}</Alert> : null}
         </div>
 

@@ -241,6 +241,7 @@ describe("a seminar: invite, mention, export and import", () => {
     expect(await failures.getByRole("listitem").count()).toBe(1);
     const failure = await failures.getByRole("listitem").innerText();
     expect(failure).toContain("#3");
+    expect(failure).toContain("a purple lighthouse on the moon");
     expect(failure).toContain("quote_not_found");
     expect(await progress.count()).toBe(0);
     await snap(owner, "seminar-import-result");
