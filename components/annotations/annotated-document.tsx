@@ -218,7 +218,7 @@ export function AnnotatedDocument(props: AnnotatedDocumentProps) {
               {...handlers}
             />
           ))}
-          {openThreads.length === 0 && !comment && !hidingOthers ? <SheetEmpty filtering={filtering} canAnnotate={annotate} /> : null}
+          {openThreads.length === 0 && folded === 0 && !comment && !hidingOthers ? <SheetEmpty filtering={filtering} canAnnotate={annotate} /> : null}
           {orphansSection}
         </NotesSheet>
       ) : null}

@@ -86,7 +86,7 @@ export function MarginPanel(props: MarginPanelProps) {
 
       <ResolvedToggle {...resolved} />
 
-      {live && items.length === 0 && !hidingOthers ? <MarginEmpty filtering={filtering} canAnnotate={canAnnotate} /> : null}
+      {live && items.length === 0 && !hidingOthers ? <MarginEmpty filtering={filtering} canAnnotate={canAnnotate} allResolved={resolved.folded > 0 && !resolved.shown} /> : null}
 
       {layout === "beside" ? (
         <Margin items={items} view={view} activeId={activeId} version={version} minTop={0} />
@@ -142,13 +142,15 @@ export function HiddenUntilPostedBanner() {
   );
 }
 
-function MarginEmpty({ filtering, canAnnotate }: { filtering: boolean; canAnnotate: boolean }) {
+function MarginEmpty({ filtering, canAnnotate, allResolved }: { filtering: boolean; canAnnotate: boolean; allResolved: boolean }) {
   return (
     <div className="flex flex-col gap-2 rounded-lg border border-dashed p-4 text-sm text-muted-foreground">
       <MessageSquareQuote aria-hidden="true" className="size-4" />
       <p>
         {filtering
           ? "No notes match the search or filters."
+          : allResolved
+            ? "Every thread here is resolved."
           : canAnnotate
             ? "Select words in the text to highlight them or write a note beside them."
             : "No notes on this text yet."}
