@@ -20,6 +20,8 @@ import { Button } from "@/components/ui/button";
 import { FORMAT_LABEL, formatDate } from "@/components/documents/format";
 import { TimeAgo } from "@/components/documents/time-ago";
 import { AnnotationTransferMenu } from "@/components/documents/annotation-transfer-menu";
+import { DocumentSettingsMenu } from "@/components/documents/document-settings-menu";
+import { isFollowing } from "@/lib/commands/follow-document";
 
 type Props = { params: Promise<{ documentId: string }> };
 
@@ -69,6 +71,7 @@ export default async function DocumentPage({ params }: Props) {
   // The policy viewer carries the seminar settings (anonymous peers, hidden until posted) too.
   const { viewer } = await loadDocumentForViewer(document.id, user.id);
   const origin = await requestOrigin();
+  const following = await isFollowing(user.id, document.id);
   const annotations = (await listVisibleAnnotations(document.id, viewer)).map((row) => presentAnnotation(row, origin, viewer, { embedded: true }) as AnnotationJSON);
 
   const header = (
@@ -124,6 +127,7 @@ export default async function DocumentPage({ params }: Props) {
           <div className="flex shrink-0 items-center gap-2">
             <div id="annotation-tools" className="hidden w-60 min-[900px]:block xl:w-72" />
             <div id="document-status" className="flex items-center" />
+            <DocumentSettingsMenu documentId={document.id} following={following} hideUntilPosted={document.hideUntilPosted} canModerate={can(membership, "annotation.moderate")} />
             <AnnotationTransferMenu documentId={document.id} canImport={can(membership, "annotation.create")} />
             <Button asChild variant="ghost" size="sm" className="text-muted-foreground hover:text-foreground">
               <a href={`/api/v1/documents/${document.id}/text`} title="The document as plain text">

@@ -1,0 +1,67 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { cspViolations, launchBrowser, newPage, snap } from "./browser";
+
+const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000, interval: 100 });
+const PASSWORD = "a long enough passphrase";
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  expect(cspViolations).toEqual([]);
+});
+
+type Person = { page: Page; email: string; headers: Record<string, string> };
+
+async function signUp(name: string): Promise<Person> {
+  const page = await newPage(browser, inject("baseUrl"));
+  const email = `${name.split(" ")[0].toLowerCase()}-${Date.now()}-${Math.random().toString(36).slice(2, 7)}@example.test`;
+  await page.goto("/signup");
+  await page.getByLabel("Name").fill(name);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await page.waitForURL("**/groups");
+  const token = (await (await page.request.post("/api/v1/tokens", { data: { email, password: PASSWORD } })).json()).token as string;
+  return { page, email, headers: { authorization: `Bearer ${token}` } };
+}
+
+describe("document settings on the reading page", () => {
+  it("a moderator switches on hide-and-reveal from the page; a member follows the document and hears of new threads", async () => {
+    const [moderator, member] = [await signUp("Tessa Teacher"), await signUp("Sam Student")];
+    const request = moderator.page.request;
+    const group = await (await request.post("/api/v1/groups", { headers: moderator.headers, data: { name: `Seminar ${Date.now()}`, moderation: "post" } })).json();
+    expect((await request.post(`/api/v1/groups/${group.id}/members`, { headers: moderator.headers, data: { email: member.email, role: "member" } })).status()).toBe(201);
+    const doc = await (await request.post("/api/v1/documents", { headers: moderator.headers, data: { groupId: group.id, title: "Seminar text", format: "text", content: "Words for the seminar to discuss.\n\nA second paragraph." } })).json();
+
+    await moderator.page.goto(`/documents/${doc.id}`);
+    await moderator.page.getByRole("button", { name: "Follow this document" }).click();
+    await moderator.page.getByRole("menuitemcheckbox", { name: /only after posting their own/ }).click();
+    await poll(async () => (await (await request.get(`/api/v1/documents/${doc.id}`, { headers: moderator.headers })).json()).hideUntilPosted).toBe(true);
+    await snap(moderator.page, "document-settings-moderator");
+
+    // The member now sees the hide-and-reveal banner, and follows the document from the menu.
+    await member.page.goto(`/documents/${doc.id}`);
+    await member.page.getByText("Post your own note to see the group").first().waitFor();
+    await member.page.getByRole("button", { name: "Follow this document" }).click();
+    await expect(member.page.getByRole("menuitemcheckbox", { name: /only after posting/ }).count()).resolves.toBe(0);
+    await member.page.getByRole("menuitemcheckbox", { name: "Tell me about every new thread here" }).click();
+    await poll(async () => (await (await member.page.request.get(`/api/v1/documents/${doc.id}/follow`, { headers: member.headers })).json()).following).toBe(true);
+
+    const W3C = 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"';
+    const post = (who: Person, exact: string, text: string) =>
+      who.page.request.post(`/api/annotations/${doc.id}/`, {
+        headers: { ...who.headers, "content-type": W3C },
+        data: { "@context": "http://www.w3.org/ns/anno.jsonld", type: "Annotation", body: { type: "TextualBody", value: text }, target: { source: `${inject("baseUrl")}/documents/${doc.id}`, selector: { type: "TextQuoteSelector", exact } } },
+      });
+    // While others' notes are hidden from the member, a new thread notifies them of nothing.
+    expect((await post(moderator, "seminar", "Start here.")).status()).toBe(201);
+    // Once the member has posted, the next new thread reaches the follower's inbox.
+    expect((await post(member, "Words", "My first note.")).status()).toBe(201);
+    expect((await post(moderator, "second paragraph", "And here.")).status()).toBe(201);
+    await poll(async () => (await (await member.page.request.get("/api/v1/notifications?unread=1", { headers: member.headers })).json()).items.map((n: { kind: string }) => n.kind)).toEqual(["activity"]);
+  });
+});
