@@ -8,6 +8,7 @@ import { Textarea } from "@/components/ui/textarea";
 import { cn } from "@/lib/utils";
 import type { Visibility } from "./model";
 import { TagsInput } from "./tags-input";
+import { useMentionCompletion } from "./use-mention-completion";
 import { VisibilityToggle } from "./visibility-toggle";
 
 export type NoteValues = { body: string; tags: string[]; visibility: Visibility };
@@ -37,6 +38,8 @@ export function NoteComposer({ initial, kind, submitLabel, placeholder, onSubmit
   const [open, setOpen] = useState(!compact);
   const textarea = useRef<HTMLTextAreaElement>(null);
   const hintId = useId();
+  const listId = useId();
+  const completion = useMentionCompletion(setBody);
   const [apple, setApple] = useState(false);
   useEffect(() => setApple(isApplePlatform(navigator.platform)), []);
 
@@ -95,7 +98,16 @@ export function NoteComposer({ initial, kind, submitLabel, placeholder, onSubmit
       <Textarea
         ref={textarea}
         value={body}
-        onChange={(event) => setBody(event.target.value)}
+        onChange={(event) => {
+          setBody(event.target.value);
+          completion.track(event.target);
+        }}
+        onSelect={(event) => completion.track(event.currentTarget)}
+        onKeyDown={(event) => completion.onKeyDown(event)}
+        onBlur={completion.close}
+        aria-autocomplete="list"
+        aria-controls={completion.open ? listId : undefined}
+        aria-activedescendant={completion.open ? `${listId}-${completion.active}` : undefined}
         onFocus={() => setOpen(true)}
         placeholder={placeholder ?? (kind === "reply" ? "Reply…" : "Add a note…")}
         aria-label={kind === "reply" ? "Reply" : "Note"}
@@ -103,6 +115,25 @@ export function NoteComposer({ initial, kind, submitLabel, placeholder, onSubmit
         rows={open ? 3 : 1}
         className={cn("resize-none text-sm", open ? "min-h-20" : "min-h-9 py-1.5")}
       />
+      {completion.open ? (
+        <ul id={listId} role="listbox" aria-label="Mention someone" className="-mt-1 max-h-48 overflow-auto rounded-md border bg-popover p-1 text-sm shadow-md">
+          {completion.options.map((person, i) => (
+            <li
+              key={person.id}
+              id={`${listId}-${i}`}
+              role="option"
+              aria-selected={i === completion.active}
+              className={cn("cursor-pointer rounded-sm px-2 py-1.5", i === completion.active && "bg-accent text-accent-foreground")}
+              onMouseDown={(event) => {
+                event.preventDefault();
+                if (textarea.current) completion.choose(textarea.current, person);
+              }}
+            >
+              {person.name}
+            </li>
+          ))}
+        </ul>
+      ) : null}
       {open ? (
         <>
           {kind === "note" ? (

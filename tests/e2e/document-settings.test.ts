@@ -64,4 +64,38 @@ describe("document settings on the reading page", () => {
     expect((await post(moderator, "second paragraph", "And here.")).status()).toBe(201);
     await poll(async () => (await (await member.page.request.get("/api/v1/notifications?unread=1", { headers: member.headers })).json()).items.map((n: { kind: string }) => n.kind)).toEqual(["activity"]);
   });
+
+  it("completes an @mention from the document's readers while writing a note, and the mentioned member is notified", async () => {
+    const [teacher, student] = [await signUp("Tessa Teacher"), await signUp("Rosalind Reader")];
+    const request = teacher.page.request;
+    const group = await (await request.post("/api/v1/groups", { headers: teacher.headers, data: { name: `Seminar ${Date.now()}`, moderation: "post" } })).json();
+    expect((await request.post(`/api/v1/groups/${group.id}/members`, { headers: teacher.headers, data: { email: student.email, role: "member" } })).status()).toBe(201);
+    const doc = await (await request.post("/api/v1/documents", { headers: teacher.headers, data: { groupId: group.id, title: "Mentions", format: "text", content: "A sentence worth asking about." } })).json();
+
+    const page = teacher.page;
+    await page.goto(`/documents/${doc.id}`);
+    await page.locator(".live-editor[data-ready]").waitFor();
+    await page.evaluate(() => {
+      const root = document.querySelector<HTMLElement>(".live-editor .ProseMirror")!;
+      root.focus();
+      const text = root.querySelector("p")!.firstChild as Text;
+      const range = document.createRange();
+      range.setStart(text, 2);
+      range.setEnd(text, 10);
+      const selection = window.getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range);
+    });
+    await page.getByRole("toolbar", { name: "Annotate the selection" }).getByRole("button", { name: "Comment" }).click();
+    const note = page.getByRole("textbox", { name: "Note" });
+    await note.pressSequentially("What do you think, @Ros");
+    const list = page.getByRole("listbox", { name: "Mention someone" });
+    await list.getByRole("option", { name: "Rosalind Reader" }).waitFor();
+    await snap(page, "mention-completion");
+    await note.press("Enter");
+    await expect(note.inputValue()).resolves.toBe("What do you think, @[Rosalind Reader] ");
+    await page.getByRole("button", { name: "Comment", exact: true }).click();
+    await note.waitFor({ state: "detached" });
+    await poll(async () => (await (await student.page.request.get("/api/v1/notifications?unread=1", { headers: student.headers })).json()).items.map((n: { kind: string }) => n.kind)).toEqual(["mention"]);
+  });
 });
