@@ -40,6 +40,8 @@ export type AnnotatedDocumentProps = {
   hiddenUntilPosted: boolean;
   /** The document's title block, rendered by the server above the text. */
   header: React.ReactNode;
+  /** Drawn beside the text, e.g. the moderators' density strip. */
+  textAside?: React.ReactNode;
   /** Elements in the page's top bar to render the connection state and the search/filters into. */
   statusBarContainerId: string;
   toolsContainerId: string;
@@ -149,16 +151,19 @@ export function AnnotatedDocument(props: AnnotatedDocumentProps) {
       <div className="mx-auto grid w-full max-w-[70rem] gap-x-12 px-4 pt-10 pb-28 sm:px-6 sm:pt-14 min-[900px]:grid-cols-[minmax(0,1fr)_18.5rem] min-[900px]:pb-24 lg:px-8 xl:gap-x-16">
         <article ref={article} className="relative min-w-0" aria-labelledby="document-title">
           {header}
-          <LiveEditor
-            documentId={documentId}
-            user={user}
-            canEdit={canEdit}
-            initialHtml={initialHtml}
-            statusBarContainerId={statusBarContainerId}
-            onStatelessMessage={onStatelessMessage}
-            extensions={extensions}
-            onSession={setSession}
-          />
+          <div className="relative">
+            {props.textAside}
+            <LiveEditor
+              documentId={documentId}
+              user={user}
+              canEdit={canEdit}
+              initialHtml={initialHtml}
+              statusBarContainerId={statusBarContainerId}
+              onStatelessMessage={onStatelessMessage}
+              extensions={extensions}
+              onSession={setSession}
+            />
+          </div>
           {annotate ? (
             <SelectionMenu
               selection={selection}

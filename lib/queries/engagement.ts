@@ -33,13 +33,13 @@ export type DocumentDensity = { documentId: string; title: string; length: numbe
  * Where discussion concentrates in each document: threads and their replies counted in
  * DENSITY_BUCKETS equal slices of the text, by the thread's current position (orphans left out).
  */
-export async function groupDensity(groupId: string): Promise<DocumentDensity[]> {
-  const documents = await db().document.findMany({ where: { groupId }, select: { id: true, title: true, text: true }, orderBy: { updatedAt: "desc" } });
+export async function groupDensity(groupId: string, documentId?: string): Promise<DocumentDensity[]> {
+  const documents = await db().document.findMany({ where: { groupId, ...(documentId ? { id: documentId } : {}) }, select: { id: true, title: true, text: true }, orderBy: { updatedAt: "desc" } });
   const threads = await db().$queryRaw<{ documentId: string; positionStart: number; weight: bigint }[]>`
     SELECT t."documentId", t."positionStart", 1 + COUNT(r.id) AS weight
       FROM "Annotation" t
       LEFT JOIN "Annotation" r ON r."threadId" = t.id AND r."deletedAt" IS NULL AND r.status <> 'spam'
-     WHERE t."groupId" = ${groupId} AND t."threadId" IS NULL AND t."deletedAt" IS NULL AND t.status <> 'spam' AND t.orphaned = false AND t."positionStart" IS NOT NULL
+     WHERE t."groupId" = ${groupId} AND (${documentId ?? null}::text IS NULL OR t."documentId" = ${documentId ?? null}) AND t."threadId" IS NULL AND t."deletedAt" IS NULL AND t.status <> 'spam' AND t.orphaned = false AND t."positionStart" IS NOT NULL
      GROUP BY t.id`;
   return documents.map((d) => {
     const length = Math.max(1, [...d.text].length);

@@ -63,6 +63,14 @@ describe("document settings on the reading page", () => {
     expect((await post(member, "Words", "My first note.")).status()).toBe(201);
     expect((await post(moderator, "second paragraph", "And here.")).status()).toBe(201);
     await poll(async () => (await (await member.page.request.get("/api/v1/notifications?unread=1", { headers: member.headers })).json()).items.map((n: { kind: string }) => n.kind)).toEqual(["activity"]);
+
+    // Beside the text, moderators see where discussion gathers; members do not.
+    await moderator.page.reload();
+    await moderator.page.getByTestId("text-density-strip").waitFor();
+    await member.page.reload();
+    await member.page.locator(".live-editor").first().waitFor();
+    expect(await member.page.getByTestId("text-density-strip").count()).toBe(0);
+    await snap(moderator.page, "document-density-strip");
   });
 
   it("completes an @mention from the document's readers while writing a note, and the mentioned member is notified", async () => {

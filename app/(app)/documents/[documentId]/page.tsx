@@ -22,6 +22,8 @@ import { TimeAgo } from "@/components/documents/time-ago";
 import { AnnotationTransferMenu } from "@/components/documents/annotation-transfer-menu";
 import { DocumentSettingsMenu } from "@/components/documents/document-settings-menu";
 import { isFollowing } from "@/lib/commands/follow-document";
+import { groupDensity } from "@/lib/queries/engagement";
+import { TextDensityStrip } from "@/components/engagement/text-density-strip";
 
 type Props = { params: Promise<{ documentId: string }> };
 
@@ -72,6 +74,8 @@ export default async function DocumentPage({ params }: Props) {
   const { viewer } = await loadDocumentForViewer(document.id, user.id);
   const origin = await requestOrigin();
   const following = await isFollowing(user.id, document.id);
+  // Moderators see where discussion gathers, beside the text (as in the engagement view).
+  const [density] = can(membership, "moderation.read") ? await groupDensity(group.id, document.id) : [];
   const annotations = (await listVisibleAnnotations(document.id, viewer)).map((row) => presentAnnotation(row, origin, viewer, { embedded: true }) as AnnotationJSON);
 
   const header = (
@@ -149,6 +153,7 @@ export default async function DocumentPage({ params }: Props) {
         initialAnnotations={annotations}
         hiddenUntilPosted={viewer.hiddenUntilPosted === true}
         header={header}
+        textAside={density ? <TextDensityStrip buckets={density.buckets} total={density.total} /> : null}
         statusBarContainerId="document-status"
         toolsContainerId="annotation-tools"
       />
