@@ -1,7 +1,8 @@
 import { EventEmitter } from "node:events";
 import type { AnnotationFacts } from "../policies/annotations";
 
-export type AnnotationEventType = "annotation.created" | "annotation.updated" | "annotation.deleted" | "annotation.moderated";
+/** `annotation.flagged`: someone flagged it; only moderators may hear of it (flags are theirs to see). */
+export type AnnotationEventType = "annotation.created" | "annotation.updated" | "annotation.deleted" | "annotation.moderated" | "annotation.flagged";
 
 /**
  * Something happened to an annotation, after its transaction committed. `before` holds the
@@ -11,6 +12,7 @@ export type AnnotationEventType = "annotation.created" | "annotation.updated" | 
 export type AnnotationEvent = { type: AnnotationEventType; documentId: string; annotationId: string; before?: AnnotationFacts | null };
 
 const EVENT = "annotation";
+const RELAYED = "annotation.relayed";
 const globalBus = globalThis as unknown as { marginaliaAnnotationEvents?: EventEmitter };
 
 /** One bus per process: route handlers (Next's module graph) publish, the collaboration server listens. */
@@ -30,4 +32,22 @@ export function publishAnnotationEvents(events: AnnotationEvent[]) {
 export function onAnnotationEvent(listener: (event: AnnotationEvent) => void): () => void {
   bus().on(EVENT, listener);
   return () => bus().off(EVENT, listener);
+}
+
+/**
+ * Re-emits an event that happened on another instance (the collaboration server's Redis relay
+ * calls this). Kept apart from local events so the relay never sends it back out.
+ */
+export function relayAnnotationEvent(event: AnnotationEvent) {
+  bus().emit(RELAYED, event);
+}
+
+/** Subscribes to the annotation events of every instance: this one's and those relayed from others. */
+export function onAnnotationEventAnywhere(listener: (event: AnnotationEvent) => void): () => void {
+  bus().on(EVENT, listener);
+  bus().on(RELAYED, listener);
+  return () => {
+    bus().off(EVENT, listener);
+    bus().off(RELAYED, listener);
+  };
 }
