@@ -1,11 +1,16 @@
 import type { afterLoadDocumentPayload, beforeUnloadDocumentPayload, Document, Extension, Hocuspocus, onConfigurePayload } from "@hocuspocus/server";
 import { randomUUID } from "node:crypto";
 import { Redis as IORedis } from "ioredis";
-import { onAnnotationEvent, publishAnnotationEvents, type AnnotationEvent } from "../annotations/events";
+import { onAnnotationEvent, publishAnnotationEvents, relayAnnotationEvent, type AnnotationEvent } from "../annotations/events";
 import { registerLiveDocuments } from "../annotations/live-documents";
 import { reanchor, type StoredAnchor } from "../annotations/reanchor";
+import { isAnnotationVisibleTo, isGroupModerator, type Viewer } from "../policies/annotations";
+import { presentAnnotation } from "../presenters/annotation";
+import { findAnnotation } from "../queries/annotations";
+import { membershipsOf } from "./access";
 import { broadcastAnnotationEvent } from "./annotation-broadcast";
 import { AnnotationAnchors } from "./annotation-anchors";
+import type { CollabContext } from "./AuthExtension";
 
 type Live = { anchors: StoredAnchor[]; dirty: boolean; timer?: NodeJS.Timeout; since?: number; running: Promise<void> | null };
 
@@ -139,10 +144,27 @@ export class AnnotationExtension implements Extension {
     const state = this.live.get(event.documentId);
     if (!document || !state) return;
     try {
+      if (event.type === "annotation.flagged") return await this.deliverFlag(document as Document, event);
       if (event.type !== "annotation.moderated") await this.refresh(event, state);
       await broadcastAnnotationEvent(document as Document, event, this.configuration.origin);
     } catch (error) {
       this.configuration.logger(`delivering ${event.type} for ${event.annotationId} failed`, error);
+    }
+  }
+
+  /** A flag changes only what moderators see (its count): they get the item as an update; nobody else hears of it. */
+  private async deliverFlag(document: Document, event: AnnotationEvent) {
+    const connections = document.getConnections();
+    const row = connections.length ? await findAnnotation(event.documentId, event.annotationId) : null;
+    if (!row) return;
+    const users = [...new Set(connections.map((c) => (c.context as CollabContext).userId))];
+    const memberships = await membershipsOf((connections[0].context as CollabContext).groupId, users);
+    for (const connection of connections) {
+      const context = connection.context as CollabContext;
+      const viewer: Viewer = { userId: context.userId, membership: memberships.get(context.userId) ?? null };
+      if (!isGroupModerator(viewer) || !isAnnotationVisibleTo(viewer, row)) continue;
+      const annotation = presentAnnotation(row, context.origin ?? this.configuration.origin, viewer);
+      connection.sendStateless(JSON.stringify({ type: "annotation.updated", annotation }));
     }
   }
 
@@ -166,7 +188,10 @@ export class AnnotationExtension implements Extension {
     subscriber.on("message", (_channel: string, message: string) => {
       try {
         const { from, event } = JSON.parse(message) as { from: string; event: AnnotationEvent };
-        if (from !== this.instanceId) void this.deliver(event);
+        if (from === this.instanceId) return;
+        void this.deliver(event);
+        // Listeners beyond the open documents (the moderation queue's stream) hear it too.
+        relayAnnotationEvent(event);
       } catch (error) {
         this.configuration.logger("an unreadable annotation event arrived through Redis", error);
       }
