@@ -1,3 +1,4 @@
+import { publishAnnotationEvents } from "../annotations/events";
 import { db } from "../db";
 import { ConflictError, UnprocessableError } from "../errors";
 import { authorize } from "../policies";
@@ -15,8 +16,9 @@ export default async function flagAnnotation(opts: { actorId: string; annotation
   const { annotation, viewer } = await loadAnnotationForViewer(opts.annotationId, opts.actorId);
   authorize(viewer.membership, "annotation.flag");
   if (annotation.authorId === opts.actorId) throw new UnprocessableError("You cannot flag your own annotation; edit or delete it instead", "own_annotation");
+  let flag;
   try {
-    return await db().$transaction(async (tx) => {
+    flag = await db().$transaction(async (tx) => {
       const flag = await tx.flag.create({ data: { annotationId: annotation.id, userId: opts.actorId, reason: input.reason, text: input.text ?? "" } });
       await notifyModerators({ kind: "flag", item: annotation, causedBy: opts.actorId, tx });
       return flag;
@@ -25,4 +27,7 @@ export default async function flagAnnotation(opts: { actorId: string; annotation
     if ((error as { code?: string }).code === "P2002") throw new ConflictError("You have already flagged this annotation", "already_flagged");
     throw error;
   }
+  // After the commit, so listeners (the queue stream, moderators' open pages) read the new flag.
+  publishAnnotationEvents([{ type: "annotation.flagged", documentId: annotation.documentId, annotationId: annotation.id }]);
+  return flag;
 }

@@ -1,0 +1,60 @@
+import type { Viewer } from "../policies/annotations";
+import { watchModerationQueue, type QueueCounts } from "./queue-watch";
+
+/** Headers for Server-Sent Events; `no-transform` keeps compression from buffering the stream. */
+export const EVENT_STREAM_HEADERS = {
+  "Content-Type": "text/event-stream; charset=utf-8",
+  "Cache-Control": "no-cache, no-transform",
+  Connection: "keep-alive",
+  "X-Accel-Buffering": "no",
+};
+
+/** Under the usual 30–60 s idle timeouts of proxies, so an idle stream is not cut. */
+export const HEARTBEAT_MS = 25_000;
+/** How long a browser waits before reconnecting after the stream drops. */
+const RETRY_MS = 3_000;
+
+/**
+ * A moderator's queue as Server-Sent Events: `ready` with the counts at once, then `queue`
+ * `{events: [{type, annotationId}], counts}` whenever the queue changes, and a comment line as a
+ * heartbeat. It ends when the request is aborted or the moderator loses the right to read it.
+ */
+export function moderationEventStream(opts: { groupId: string; viewer: Viewer; counts: QueueCounts; signal: AbortSignal; heartbeatMs?: number }) {
+  const encoder = new TextEncoder();
+  let close = () => {};
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      let open = true;
+      const send = (chunk: string) => {
+        if (!open) return;
+        try {
+          controller.enqueue(encoder.encode(chunk));
+        } catch {
+          close();
+        }
+      };
+      const event = (name: string, data: unknown) => send(`event: ${name}\ndata: ${JSON.stringify(data)}\n\n`);
+      const stop = watchModerationQueue({ groupId: opts.groupId, viewer: opts.viewer, onChange: (change) => event("queue", change), onEnd: () => close() });
+      const heartbeat = setInterval(() => send(`: heartbeat\n\n`), opts.heartbeatMs ?? HEARTBEAT_MS);
+      close = () => {
+        if (!open) return;
+        open = false;
+        clearInterval(heartbeat);
+        stop();
+        opts.signal.removeEventListener("abort", close);
+        try {
+          controller.close();
+        } catch {
+          // already closed or cancelled by the reader
+        }
+      };
+      opts.signal.addEventListener("abort", close);
+      send(`retry: ${RETRY_MS}\n\n`);
+      event("ready", { counts: opts.counts });
+      if (opts.signal.aborted) close();
+    },
+    cancel() {
+      close();
+    },
+  });
+}
