@@ -12,6 +12,7 @@ import { Button } from "@/components/ui/button";
 import { FilterTabs } from "@/components/moderation/filter-tabs";
 import { ModerationQueue } from "@/components/moderation/moderation-queue";
 import { ModerationBadge } from "@/components/groups/role-badge";
+import { LiveQueue } from "./_components/live-queue";
 import { loadModeration } from "./_components/load";
 import { ModeratorsOnly } from "./_components/moderators-only";
 
@@ -69,7 +70,10 @@ export default async function ModerationQueuePage({ params, searchParams }: Prop
       {header}
       <GroupNav groupId={group.id} moderation={{ open: counts.open }} />
       <div className="flex flex-col gap-5">
-        <FilterTabs groupId={group.id} active={key} counts={counts} />
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <FilterTabs groupId={group.id} active={key} counts={counts} />
+          <LiveQueue groupId={group.id} counts={counts} />
+        </div>
         <ModerationQueue
           key={`${key}:${query.cursor ?? ""}`}
           groupId={group.id}
