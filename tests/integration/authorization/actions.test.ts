@@ -1,0 +1,66 @@
+import path from "node:path";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+
+// The one seam: the session lookup (next-auth's auth()) answers as the person under test.
+// currentUser() still re-reads that user from the database; commands and policies run for real.
+const session = vi.hoisted(() => ({ userId: null as string | null }));
+vi.mock("@/lib/auth/config", async (importOriginal) => ({
+  ...(await importOriginal<object>()),
+  auth: async () => (session.userId ? { user: { id: session.userId } } : null),
+}));
+// Outside a Next request there is no cache to revalidate and no request headers to read.
+vi.mock("next/cache", async (importOriginal) => ({ ...(await importOriginal<object>()), revalidatePath: () => {} }));
+vi.mock("next/headers", async (importOriginal) => ({ ...(await importOriginal<object>()), headers: async () => new Headers({ host: "marginalia.test" }) }));
+
+import { ACTIONS_MATRIX, type ActionEntry } from "./actions";
+import { userOf, world, type World } from "./fixtures";
+import { expectedRow, PEOPLE, type Outcome, type Person } from "./matrix";
+
+const ROOT = path.resolve(import.meta.dirname, "../../..");
+const SESSION_ENDED = "Your session has ended; sign in again";
+
+/** What a server action's answer means: its form state's error message, `{ok: true}`, or Next's redirect. */
+function outcomeOf(entry: ActionEntry, result: unknown): { outcome: Outcome | "unexpected"; detail: string } {
+  if (result instanceof Error) {
+    const digest = (result as Error & { digest?: string }).digest ?? "";
+    return { outcome: entry.redirects && digest.startsWith("NEXT_REDIRECT") ? "ok" : "unexpected", detail: digest || result.message };
+  }
+  const state = (result ?? {}) as { ok?: boolean; error?: string; fields?: unknown };
+  if (state.ok && !entry.redirects) return { outcome: "ok", detail: "ok" };
+  const error = state.error ?? "";
+  if (error === SESSION_ENDED) return { outcome: "unauthenticated", detail: error };
+  if (/ not found$/.test(error)) return { outcome: "hidden", detail: error };
+  // Anything else with no field errors is a refusal (ForbiddenError); a validation error would name fields.
+  if (error && !state.fields) return { outcome: "forbidden", detail: error };
+  return { outcome: "unexpected", detail: JSON.stringify(state) };
+}
+
+async function run(entry: ActionEntry, w: World, person: Person) {
+  const mod = (await import(path.join(ROOT, entry.file))) as Record<string, (...args: unknown[]) => Promise<unknown>>;
+  session.userId = userOf(w, person)?.id ?? null;
+  try {
+    return outcomeOf(entry, await entry.invoke!(mod[entry.name], w, person));
+  } catch (error) {
+    return outcomeOf(entry, error);
+  } finally {
+    session.userId = null;
+  }
+}
+
+let w: World;
+beforeAll(async () => {
+  w = await world();
+});
+
+describe("server actions: every role × every action, outcome derived from the policy table", () => {
+  for (const entry of ACTIONS_MATRIX) {
+    const name = `${entry.name}${entry.variant ? ` (${entry.variant})` : ""} — ${entry.rule.name}`;
+    it.skipIf(!entry.invoke)(name, async () => {
+      const want = expectedRow(entry.rule, (outcome) => outcome);
+      const got: Record<string, string> = {};
+      const details: Record<string, string> = {};
+      for (const person of PEOPLE) ({ outcome: got[person], detail: details[person] } = await run(entry, w, person));
+      expect(got, JSON.stringify(details, null, 1)).toEqual(want);
+    });
+  }
+});

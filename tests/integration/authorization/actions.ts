@@ -1,0 +1,74 @@
+import { canDeleteAnnotation, canEditAnnotation, canReplyTo, canResolveThread } from "@/lib/policies/annotations";
+import { createUser } from "../../factories";
+import { freshMember, inviteTo, openInvite, othersItem, ownItem, ownTokenId, type World } from "./fixtures";
+import { byAction, onAnnotation, onItem, PUBLIC, SIGNED_IN, type Person, type Rule } from "./matrix";
+
+type AnyAction = (...args: any[]) => Promise<unknown>;
+
+export type ActionEntry = {
+  /** The "use server" module, from the repository root. */
+  file: string;
+  /** The exported function's name. */
+  name: string;
+  variant?: string;
+  rule: Rule;
+  /** An allowed call redirects (the form opens what it made) instead of answering `{ok: true}`. */
+  redirects?: boolean;
+  /** Why the generated tests do not call it; it is still in the inventory. */
+  notCalled?: string;
+  /** Calls the action for one person, with fresh rows when it changes state. */
+  invoke?: (action: AnyAction, w: World, p: Person) => Promise<unknown>;
+};
+
+const form = (fields: Record<string, string>) => {
+  const data = new FormData();
+  for (const [key, value] of Object.entries(fields)) data.set(key, value);
+  return data;
+};
+
+const SESSION_FORMS = "creates or ends the session itself (no actor to authorize); covered by tests/integration/auth/sign-in.test.ts and the onboarding e2e";
+
+export const ACTIONS_MATRIX: ActionEntry[] = [
+  { file: "app/_actions/auth.ts", name: "signInAction", rule: PUBLIC, notCalled: SESSION_FORMS },
+  { file: "app/_actions/auth.ts", name: "signUpAction", rule: PUBLIC, notCalled: SESSION_FORMS },
+  { file: "app/_actions/auth.ts", name: "signOutAction", rule: PUBLIC, notCalled: SESSION_FORMS },
+  { file: "app/_actions/auth.ts", name: "oauthSignInAction", rule: PUBLIC, notCalled: SESSION_FORMS },
+
+  { file: "app/_actions/annotations.ts", name: "createAnnotationAction", rule: byAction("annotation.create"), invoke: (a, w) => a(w.doc.id, { body: "Matrix", tags: [], visibility: "group", quote: { exact: "sudden change", prefix: "great and ", suffix: "." }, position: { start: 55, end: 68 } }) },
+  { file: "app/_actions/annotations.ts", name: "replyToAnnotationAction", rule: onAnnotation("reply", "others", canReplyTo), invoke: async (a, w) => a(w.doc.id, (await othersItem(w)).id, "A reply") },
+  { file: "app/_actions/annotations.ts", name: "updateAnnotationAction", variant: "own", rule: onAnnotation("edit", "own", canEditAnnotation), invoke: async (a, w, p) => a(w.doc.id, (await ownItem(w, p)).id, { body: "Edited", tags: [], visibility: "group" }) },
+  { file: "app/_actions/annotations.ts", name: "updateAnnotationAction", variant: "another's", rule: onAnnotation("edit", "others", canEditAnnotation), invoke: async (a, w) => a(w.doc.id, (await othersItem(w)).id, { body: "Edited", tags: [], visibility: "group" }) },
+  { file: "app/_actions/annotations.ts", name: "deleteAnnotationAction", variant: "own", rule: onAnnotation("delete", "own", canDeleteAnnotation), invoke: async (a, w, p) => a(w.doc.id, (await ownItem(w, p)).id) },
+  { file: "app/_actions/annotations.ts", name: "deleteAnnotationAction", variant: "another's", rule: onAnnotation("delete", "others", canDeleteAnnotation), invoke: async (a, w) => a(w.doc.id, (await othersItem(w)).id) },
+  { file: "app/_actions/annotations.ts", name: "listAnnotationsAction", rule: byAction("document.read"), invoke: (a, w) => a(w.doc.id) },
+
+  { file: "app/_actions/document-settings.ts", name: "followDocumentAction", rule: byAction("document.read"), invoke: (a, w) => a(w.doc.id, true) },
+  { file: "app/_actions/document-settings.ts", name: "hideUntilPostedAction", rule: byAction("annotation.moderate"), invoke: (a, w) => a(w.doc.id, false) },
+  { file: "app/_actions/documents.ts", name: "createDocumentAction", rule: byAction("document.create"), redirects: true, invoke: (a, w) => a(w.group.id, {}, form({ title: "Matrix text", format: "text", content: "Short text." })) },
+  { file: "app/_actions/flags.ts", name: "flagAnnotationAction", rule: onItem("annotation.flag"), invoke: async (a, w) => a((await othersItem(w)).id, { reason: "off_topic" }) },
+
+  { file: "app/_actions/groups.ts", name: "createGroupAction", rule: SIGNED_IN, redirects: true, invoke: (a) => a({}, form({ name: "Matrix seminar", moderation: "post" })) },
+  { file: "app/_actions/groups.ts", name: "updateGroupAction", rule: byAction("group.update"), invoke: (a, w) => a(w.group.id, {}, form({ name: w.group.name, moderation: "post", description: "" })) },
+  { file: "app/_actions/groups.ts", name: "addMemberAction", rule: byAction("member.manage"), invoke: async (a, w) => a(w.group.id, {}, form({ email: (await createUser()).email, role: "viewer" })) },
+  { file: "app/_actions/groups.ts", name: "updateMemberAction", variant: "role", rule: byAction("member.manage"), invoke: async (a, w) => a(w.group.id, (await freshMember(w)).id, {}, form({ role: "viewer" })) },
+  { file: "app/_actions/groups.ts", name: "updateMemberAction", variant: "muted", rule: byAction("member.mute"), invoke: async (a, w) => a(w.group.id, (await freshMember(w)).id, {}, form({ muted: "true" })) },
+  { file: "app/_actions/groups.ts", name: "removeMemberAction", variant: "someone else", rule: byAction("member.manage"), invoke: async (a, w) => a(w.group.id, (await freshMember(w)).id) },
+
+  { file: "app/_actions/invites.ts", name: "createInviteAction", rule: byAction("member.manage"), invoke: (a, w) => a(w.group.id, {}, form({ role: "viewer" })) },
+  { file: "app/_actions/invites.ts", name: "revokeInviteAction", rule: byAction("member.manage"), invoke: async (a, w) => a(w.group.id, (await inviteTo(w, w.group.id, w.users.owner.id)).id) },
+  { file: "app/_actions/invites.ts", name: "acceptInviteAction", variant: "anyone signed in holding the link", rule: SIGNED_IN, redirects: true, invoke: async (a, w) => a((await openInvite(w)).token, {}) },
+
+  { file: "app/_actions/moderation.ts", name: "moderateItemsAction", variant: "one item", rule: onItem("annotation.moderate"), invoke: async (a, w) => a(w.group.id, [(await othersItem(w)).id], "hidden") },
+  { file: "app/_actions/moderation.ts", name: "moderateItemsAction", variant: "several items", rule: onItem("annotation.moderate"), invoke: async (a, w) => a(w.group.id, [(await othersItem(w)).id, (await othersItem(w)).id], "spam") },
+  { file: "app/_actions/moderation.ts", name: "lockThreadAction", rule: onItem("thread.lock"), invoke: async (a, w) => a(w.group.id, (await othersItem(w)).id, true) },
+  { file: "app/_actions/moderation.ts", name: "addModeratorNoteAction", rule: onItem("moderation.note"), invoke: async (a, w) => a(w.group.id, (await othersItem(w)).id, {}, form({ body: "Watch this one" })) },
+  { file: "app/_actions/moderation.ts", name: "muteAuthorAction", rule: byAction("member.mute"), invoke: async (a, w) => a(w.group.id, (await freshMember(w)).id, true) },
+  { file: "app/_actions/moderation.ts", name: "markNotificationsReadAction", rule: SIGNED_IN, invoke: (a) => a("all") },
+
+  { file: "app/_actions/preferences.ts", name: "updatePreferencesAction", rule: SIGNED_IN, invoke: (a) => a({}, form({ digestEmail: "on" })) },
+  { file: "app/_actions/reactions.ts", name: "toggleReactionAction", rule: onItem("annotation.create"), invoke: async (a, w) => a((await othersItem(w)).id, "helpful", true) },
+  { file: "app/_actions/reactions.ts", name: "resolveThreadAction", variant: "another's", rule: onAnnotation("resolve", "others", canResolveThread), invoke: async (a, w) => a((await othersItem(w)).id, true) },
+  { file: "app/_actions/reactions.ts", name: "resolveThreadAction", variant: "own", rule: onAnnotation("resolve", "own", canResolveThread), invoke: async (a, w, p) => a((await ownItem(w, p)).id, true) },
+  { file: "app/_actions/tokens.ts", name: "createTokenAction", rule: SIGNED_IN, invoke: (a) => a({}, form({ label: "matrix" })) },
+  { file: "app/_actions/tokens.ts", name: "revokeTokenAction", variant: "own token", rule: SIGNED_IN, invoke: async (a, w, p) => a(await ownTokenId(w, p)) },
+];

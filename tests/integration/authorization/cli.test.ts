@@ -1,0 +1,36 @@
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import { world, type World } from "./fixtures";
+import { expectedOutcome } from "./matrix";
+import { callRoute, ROOT, STATUS } from "./route-calls";
+import { ROUTES } from "./routes";
+
+let w: World;
+beforeAll(async () => {
+  w = await world();
+});
+
+describe("CLI: a token from `token create` acts with exactly its holder's rights", () => {
+  it("the muted member's CLI token gets the muted member's whole route row", async () => {
+    const issued = spawnSync(process.execPath, ["--import", "tsx", "lib/cli/main.ts", "token", "create", "--email", w.users.muted.email, "--label", "matrix"], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: inject("databaseUrl") },
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+    expect(issued.status, issued.stderr).toBe(0);
+    const token = issued.stdout.trim().split("\n").at(-1)!;
+    const want: Record<string, number> = {};
+    const got: Record<string, number> = {};
+    for (const entry of ROUTES) {
+      if (entry.stream || (entry.optional && !existsSync(path.join(ROOT, entry.file)))) continue;
+      const name = `${entry.method} ${entry.file}${entry.variant ? ` (${entry.variant})` : ""}`;
+      const outcome = expectedOutcome(entry.rule, "muted");
+      want[name] = outcome === "ok" ? entry.ok : STATUS[outcome];
+      got[name] = (await callRoute(entry, w, "muted", token)).status;
+    }
+    expect(got).toEqual(want);
+  }, 60_000);
+});

@@ -1,0 +1,59 @@
+import createApiToken from "@/lib/commands/create-api-token";
+import createInvite from "@/lib/commands/create-invite";
+import flagAnnotation from "@/lib/commands/flag-annotation";
+import { createGroup, createMember, createUser, tokenFor } from "../../factories";
+import { annotate, seminar } from "../moderation/fixtures";
+import type { Person, SignedIn } from "./matrix";
+
+/**
+ * The world every matrix entry runs in, made once per test file: the seminar group with a
+ * person of each role, a third member who writes the annotations others act on, a viewer who
+ * raises flags, a second group whose invitations anyone may accept (so accepting never changes
+ * anyone's place in the seminar), and an account for anonymous callers to sign in as.
+ */
+export async function world() {
+  const s = await seminar("post");
+  const [author, flagger, stranger] = await Promise.all([createMember(s.group.id, "member"), createMember(s.group.id, "viewer"), createUser()]);
+  const { group: openGroup, owner: openOwner } = await createGroup();
+  const w = { ...s, author, flagger, stranger, openGroup, openOwner, strangerToken: await tokenFor(stranger.id) };
+  const invite = await inviteTo(w, s.group.id, s.users.owner.id);
+  return { ...w, invite };
+}
+
+export type World = Awaited<ReturnType<typeof world>>;
+
+/** The Bearer token a person calls with; anonymous has none. */
+export const tokenOf = (w: World, p: Person) => (p === "anonymous" ? undefined : w.tokens[p]);
+
+/** The person's user id; anonymous has none. */
+export const userOf = (w: World, p: Person) => (p === "anonymous" ? null : w.users[p as SignedIn]);
+
+/** A fresh approved group annotation by the seminar's author (someone else, for every person). */
+export const othersItem = (w: World) => annotate(w, w.author);
+
+/** A fresh approved group annotation written by the person themself (by the author for anonymous). */
+export const ownItem = (w: World, p: Person) => annotate(w, userOf(w, p) ?? w.author);
+
+/** A flag raised by a third party on a fresh item. */
+export async function othersFlag(w: World) {
+  const item = await othersItem(w);
+  const flag = await flagAnnotation({ actorId: w.flagger.id, annotationId: item.id, input: { reason: "spam" } });
+  return { item, flag };
+}
+
+/** An invitation link to a group; its token is the last segment of the link. */
+export async function inviteTo(w: Pick<World, "group">, groupId: string, ownerId: string) {
+  const { invite, url } = await createInvite({ actorId: ownerId, groupId, input: { role: "viewer" }, origin: "http://marginalia.test" });
+  return { id: invite.id, token: url.split("/").pop()! };
+}
+
+/** An invitation to the open group, which nobody of the seminar belongs to. */
+export const openInvite = (w: World) => inviteTo(w, w.openGroup.id, w.openOwner.id);
+
+/** A fresh member of the seminar for member-management calls to act on. */
+export const freshMember = (w: World) => createMember(w.group.id, "member");
+
+/** A fresh API token of the person's own (of the stranger for anonymous). */
+export async function ownTokenId(w: World, p: Person) {
+  return (await createApiToken({ userId: userOf(w, p)?.id ?? w.stranger.id, label: "matrix" })).id;
+}

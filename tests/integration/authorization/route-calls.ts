@@ -1,0 +1,36 @@
+import path from "node:path";
+import { NextRequest } from "next/server";
+import { call } from "../http";
+import type { World } from "./fixtures";
+import type { Outcome, Person } from "./matrix";
+import type { RouteEntry, RouteRequest } from "./routes";
+
+export const ROOT = path.resolve(import.meta.dirname, "../../..");
+type Handler = Parameters<typeof call>[0];
+
+/** The status each refusal answers on the API. */
+export const STATUS: Record<Exclude<Outcome, "ok">, number> = { unauthenticated: 401, hidden: 404, forbidden: 403 };
+
+/** A response that never ends (server-sent events): its status, then the stream is cancelled. */
+async function callStream(handler: Handler, method: string, req: RouteRequest, token?: string) {
+  const headers = new Headers(req.headers);
+  if (token) headers.set("authorization", `Bearer ${token}`);
+  const controller = new AbortController();
+  const request = new NextRequest(new URL(req.path ?? "/", "http://marginalia.test"), { method, headers, signal: controller.signal });
+  const response = await handler(request, { params: Promise.resolve(req.params ?? {}) });
+  controller.abort();
+  await response.body?.cancel().catch(() => {});
+  return { status: response.status };
+}
+
+/** Calls an entry's handler in-process, as the person (with their token, or the one given). */
+export async function callRoute(entry: RouteEntry, w: World, person: Person, token: string | undefined) {
+  const mod = (await import(path.join(ROOT, entry.file))) as Record<string, Handler>;
+  const handler = mod[entry.method];
+  const req = await entry.request(w, person);
+  if (entry.stream) return callStream(handler, entry.method, req, token);
+  return call(handler, { method: entry.method, token, ...req });
+}
+
+export const routeName = (entry: RouteEntry) =>
+  `${entry.method} ${entry.file.replace(/^app\//, "").replace(/\/route\.ts$/, "")}${entry.variant ? ` (${entry.variant})` : ""} — ${entry.rule.name}`;

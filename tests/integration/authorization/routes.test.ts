@@ -1,0 +1,24 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { tokenOf, world, type World } from "./fixtures";
+import { expectedRow, PEOPLE } from "./matrix";
+import { callRoute, ROOT, routeName, STATUS } from "./route-calls";
+import { ROUTES } from "./routes";
+
+let w: World;
+beforeAll(async () => {
+  w = await world();
+});
+
+describe("route handlers: every role × every route and method, outcome derived from the policy table", () => {
+  for (const entry of ROUTES) {
+    const present = !entry.optional || existsSync(path.join(ROOT, entry.file));
+    it.runIf(present)(routeName(entry), async () => {
+      const want = expectedRow(entry.rule, (outcome) => (outcome === "ok" ? entry.ok : STATUS[outcome]));
+      const got: Record<string, number> = {};
+      for (const person of PEOPLE) got[person] = (await callRoute(entry, w, person, tokenOf(w, person))).status;
+      expect(got).toEqual(want);
+    });
+  }
+});

@@ -1,0 +1,133 @@
+import { NextRequest } from "next/server";
+import { FACTORY_PASSWORD, createUser } from "../../factories";
+import { canDeleteAnnotation, canEditAnnotation, canResolveThread } from "@/lib/policies/annotations";
+import { freshMember, openInvite, othersFlag, othersItem, ownItem, ownTokenId, userOf, inviteTo, type World } from "./fixtures";
+import { byAction, holds, MEMBERSHIP, onAnnotation, onItem, PUBLIC, SIGNED_IN, type HttpMethod, type Person, type Rule } from "./matrix";
+
+/** How one route handler is called: route params, query (in `path`), body, extra headers. */
+export type RouteRequest = { params?: Record<string, string>; path?: string; json?: unknown; body?: string; headers?: Record<string, string> };
+
+export type RouteEntry = {
+  /** The route file, from the repository root. */
+  file: string;
+  method: HttpMethod;
+  /** Tells apart several entries for one method (a PATCH that checks different rights per field). */
+  variant?: string;
+  rule: Rule;
+  /** The status of an allowed call. */
+  ok: number;
+  /** A response that never ends (server-sent events): check the status and cancel the body. */
+  stream?: boolean;
+  /** Only checked when the file exists (a route being added in parallel). */
+  optional?: boolean;
+  /** Builds the call for one person, creating fresh rows when the call changes state. */
+  request: (w: World, p: Person) => RouteRequest | Promise<RouteRequest>;
+};
+
+const ORIGIN = "http://marginalia.test";
+const g = (w: World) => ({ groupId: w.group.id });
+const d = (w: World) => ({ documentId: w.doc.id });
+const onText = (w: World, exact: string) => ({
+  "@context": "http://www.w3.org/ns/anno.jsonld",
+  type: "Annotation",
+  body: { type: "TextualBody", value: "Matrix note", format: "text/plain", purpose: "commenting" },
+  target: { source: `${ORIGIN}/documents/${w.doc.id}`, selector: { type: "TextQuoteSelector", exact } },
+});
+const forItem = async (w: World, p: Person, whose: "own" | "others") => {
+  const item = whose === "own" ? await ownItem(w, p) : await othersItem(w);
+  return { item, params: { documentId: w.doc.id, annotationId: item.id } };
+};
+const onOthers = async (w: World, json?: unknown, path?: string): Promise<RouteRequest> => ({ params: { annotationId: (await othersItem(w)).id }, json, path });
+
+/** next-auth's sign-out form post: a CSRF token and its cookie from GET /api/auth/csrf first, as a browser would. */
+async function signOutRequest(): Promise<RouteRequest> {
+  const { GET } = await import("@/app/api/auth/[...nextauth]/route");
+  const response = await GET(new NextRequest("http://marginalia.test/api/auth/csrf"));
+  const { csrfToken } = (await response.json()) as { csrfToken: string };
+  const cookie = response.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const body = new URLSearchParams({ csrfToken, callbackUrl: "/" }).toString();
+  return { path: "/api/auth/signout", params: { nextauth: ["signout"] } as never, body, headers: { "content-type": "application/x-www-form-urlencoded", cookie } };
+}
+
+/** A flag is seen by whoever raised it and by moderators; to other members it does not exist (404). */
+const FLAG_READ: Rule = { name: "flag: its flagger or moderation.read, others 404", decide: (p) => (holds(MEMBERSHIP[p], "moderation.read") ? "ok" : "hidden") };
+
+export const ROUTES: RouteEntry[] = [
+  // Public and account routes
+  { file: "app/api/health/route.ts", method: "GET", rule: PUBLIC, ok: 200, request: () => ({}) },
+  { file: "app/api/auth/[...nextauth]/route.ts", method: "GET", rule: PUBLIC, ok: 200, request: () => ({ path: "/api/auth/providers", params: { nextauth: ["providers"] } as never }) },
+  { file: "app/api/auth/[...nextauth]/route.ts", method: "POST", rule: PUBLIC, ok: 302, variant: "sign out with a CSRF token", request: signOutRequest },
+  { file: "app/api/v1/tokens/route.ts", method: "POST", rule: PUBLIC, ok: 201, request: (w, p) => ({ json: { email: (userOf(w, p) ?? w.stranger).email, password: FACTORY_PASSWORD, label: "matrix" } }) },
+  { file: "app/api/v1/tokens/[tokenId]/route.ts", method: "DELETE", variant: "own token", rule: SIGNED_IN, ok: 204, request: async (w, p) => ({ params: { tokenId: await ownTokenId(w, p) } }) },
+  { file: "app/api/v1/me/route.ts", method: "GET", rule: SIGNED_IN, ok: 200, request: () => ({}) },
+  { file: "app/api/v1/groups/route.ts", method: "GET", rule: SIGNED_IN, ok: 200, request: () => ({}) },
+  { file: "app/api/v1/groups/route.ts", method: "POST", rule: SIGNED_IN, ok: 201, request: () => ({ json: { name: "Matrix seminar", moderation: "post" } }) },
+  { file: "app/api/v1/notifications/route.ts", method: "GET", rule: SIGNED_IN, ok: 200, request: () => ({}) },
+  { file: "app/api/v1/notifications/read/route.ts", method: "POST", rule: SIGNED_IN, ok: 200, request: () => ({ json: { all: true } }) },
+  { file: "app/api/v1/invites/[token]/route.ts", method: "GET", variant: "anyone holding the link", rule: PUBLIC, ok: 200, request: (w) => ({ params: { token: w.invite.token } }) },
+  { file: "app/api/v1/invites/[token]/accept/route.ts", method: "POST", variant: "anyone signed in holding the link", rule: SIGNED_IN, ok: 201, request: async (w) => ({ params: { token: (await openInvite(w)).token } }) },
+
+  // Groups, members, invitations
+  { file: "app/api/v1/groups/[groupId]/route.ts", method: "GET", rule: byAction("group.read"), ok: 200, request: (w) => ({ params: g(w) }) },
+  { file: "app/api/v1/groups/[groupId]/route.ts", method: "PATCH", rule: byAction("group.update"), ok: 200, request: (w) => ({ params: g(w), json: { name: w.group.name } }) },
+  { file: "app/api/v1/groups/[groupId]/members/route.ts", method: "GET", rule: byAction("group.read"), ok: 200, request: (w) => ({ params: g(w) }) },
+  { file: "app/api/v1/groups/[groupId]/members/route.ts", method: "POST", rule: byAction("member.manage"), ok: 201, request: async (w) => ({ params: g(w), json: { email: (await createUser()).email, role: "viewer" } }) },
+  { file: "app/api/v1/groups/[groupId]/members/[userId]/route.ts", method: "PATCH", variant: "role", rule: byAction("member.manage"), ok: 200, request: async (w) => ({ params: { ...g(w), userId: (await freshMember(w)).id }, json: { role: "viewer" } }) },
+  { file: "app/api/v1/groups/[groupId]/members/[userId]/route.ts", method: "PATCH", variant: "muted", rule: byAction("member.mute"), ok: 200, request: async (w) => ({ params: { ...g(w), userId: (await freshMember(w)).id }, json: { muted: true } }) },
+  { file: "app/api/v1/groups/[groupId]/members/[userId]/route.ts", method: "DELETE", variant: "someone else", rule: byAction("member.manage"), ok: 204, request: async (w) => ({ params: { ...g(w), userId: (await freshMember(w)).id } }) },
+  { file: "app/api/v1/groups/[groupId]/invites/route.ts", method: "GET", rule: byAction("member.manage"), ok: 200, request: (w) => ({ params: g(w) }) },
+  { file: "app/api/v1/groups/[groupId]/invites/route.ts", method: "POST", rule: byAction("member.manage"), ok: 201, request: (w) => ({ params: g(w), json: { role: "viewer" } }) },
+  { file: "app/api/v1/groups/[groupId]/invites/[inviteId]/route.ts", method: "GET", rule: byAction("member.manage"), ok: 200, request: (w) => ({ params: { ...g(w), inviteId: w.invite.id } }) },
+  { file: "app/api/v1/groups/[groupId]/invites/[inviteId]/route.ts", method: "DELETE", rule: byAction("member.manage"), ok: 204, request: async (w) => ({ params: { ...g(w), inviteId: (await inviteTo(w, w.group.id, w.users.owner.id)).id } }) },
+  { file: "app/api/v1/groups/[groupId]/documents/route.ts", method: "GET", rule: byAction("document.read"), ok: 200, request: (w) => ({ params: g(w) }) },
+  { file: "app/api/v1/groups/[groupId]/search/route.ts", method: "GET", rule: byAction("document.read"), ok: 200, request: (w) => ({ params: g(w), path: "/s?q=margin" }) },
+  { file: "app/api/v1/groups/[groupId]/engagement/route.ts", method: "GET", rule: byAction("moderation.read"), ok: 200, request: (w) => ({ params: g(w) }) },
+  { file: "app/api/v1/groups/[groupId]/moderation/queue/route.ts", method: "GET", rule: byAction("moderation.read"), ok: 200, request: (w) => ({ params: g(w), path: "/q?filter=flagged" }) },
+  { file: "app/api/v1/groups/[groupId]/moderation/log/route.ts", method: "GET", rule: byAction("moderation.read"), ok: 200, request: (w) => ({ params: g(w) }) },
+  { file: "app/api/v1/groups/[groupId]/moderation/bulk/route.ts", method: "POST", rule: byAction("annotation.moderate"), ok: 200, request: async (w) => ({ params: g(w), json: { ids: [(await othersItem(w)).id], status: "spam" } }) },
+  { file: "app/api/v1/groups/[groupId]/moderation/events/route.ts", method: "GET", rule: byAction("moderation.read"), ok: 200, stream: true, optional: true, request: (w) => ({ params: g(w) }) },
+
+  // Documents
+  { file: "app/api/v1/documents/route.ts", method: "POST", rule: byAction("document.create"), ok: 201, request: (w) => ({ json: { groupId: w.group.id, title: "Matrix text", format: "text", content: "Short text." } }) },
+  { file: "app/api/v1/documents/[documentId]/route.ts", method: "GET", rule: byAction("document.read"), ok: 200, request: (w) => ({ params: d(w) }) },
+  { file: "app/api/v1/documents/[documentId]/route.ts", method: "PATCH", variant: "title", rule: byAction("document.create"), ok: 200, request: (w) => ({ params: d(w), json: { title: w.doc.title } }) },
+  { file: "app/api/v1/documents/[documentId]/route.ts", method: "PATCH", variant: "hideUntilPosted", rule: byAction("annotation.moderate"), ok: 200, request: (w) => ({ params: d(w), json: { hideUntilPosted: false } }) },
+  { file: "app/api/v1/documents/[documentId]/text/route.ts", method: "GET", rule: byAction("document.read"), ok: 200, request: (w) => ({ params: d(w) }) },
+  { file: "app/api/v1/documents/[documentId]/follow/route.ts", method: "GET", rule: byAction("document.read"), ok: 200, request: (w) => ({ params: d(w) }) },
+  { file: "app/api/v1/documents/[documentId]/follow/route.ts", method: "PUT", rule: byAction("document.read"), ok: 200, request: (w) => ({ params: d(w) }) },
+  { file: "app/api/v1/documents/[documentId]/follow/route.ts", method: "DELETE", rule: byAction("document.read"), ok: 200, request: (w) => ({ params: d(w) }) },
+  { file: "app/api/v1/documents/[documentId]/mentionable/route.ts", method: "GET", rule: byAction("document.read"), ok: 200, request: (w) => ({ params: d(w), path: "/m?q=re" }) },
+  { file: "app/api/v1/documents/[documentId]/annotations/export/route.ts", method: "GET", rule: byAction("document.read"), ok: 200, request: (w) => ({ params: d(w), path: "/e?format=csv" }) },
+  { file: "app/api/v1/documents/[documentId]/annotations/import/route.ts", method: "POST", rule: byAction("annotation.create"), ok: 200, request: (w) => ({ params: d(w), json: [] }) },
+
+  // W3C Web Annotation Protocol
+  { file: "app/api/annotations/[documentId]/route.ts", method: "GET", rule: byAction("document.read"), ok: 200, request: (w) => ({ params: d(w) }) },
+  { file: "app/api/annotations/[documentId]/route.ts", method: "HEAD", rule: byAction("document.read"), ok: 200, request: (w) => ({ params: d(w) }) },
+  { file: "app/api/annotations/[documentId]/route.ts", method: "OPTIONS", rule: byAction("document.read"), ok: 204, request: (w) => ({ params: d(w) }) },
+  { file: "app/api/annotations/[documentId]/route.ts", method: "POST", rule: byAction("annotation.create"), ok: 201, request: (w) => ({ params: d(w), json: onText(w, "sudden change") }) },
+  { file: "app/api/annotations/[documentId]/[annotationId]/route.ts", method: "GET", rule: onItem("document.read"), ok: 200, request: async (w, p) => ({ params: (await forItem(w, p, "others")).params }) },
+  { file: "app/api/annotations/[documentId]/[annotationId]/route.ts", method: "HEAD", rule: onItem("document.read"), ok: 200, request: async (w, p) => ({ params: (await forItem(w, p, "others")).params }) },
+  { file: "app/api/annotations/[documentId]/[annotationId]/route.ts", method: "OPTIONS", rule: onItem("document.read"), ok: 204, request: async (w, p) => ({ params: (await forItem(w, p, "others")).params }) },
+  { file: "app/api/annotations/[documentId]/[annotationId]/route.ts", method: "PUT", variant: "own", rule: onAnnotation("edit", "own", canEditAnnotation), ok: 200, request: async (w, p) => ({ params: (await forItem(w, p, "own")).params, json: onText(w, "a great and sudden change") }) },
+  { file: "app/api/annotations/[documentId]/[annotationId]/route.ts", method: "PUT", variant: "another's", rule: onAnnotation("edit", "others", canEditAnnotation), ok: 200, request: async (w, p) => ({ params: (await forItem(w, p, "others")).params, json: onText(w, "a great and sudden change") }) },
+  { file: "app/api/annotations/[documentId]/[annotationId]/route.ts", method: "DELETE", variant: "own", rule: onAnnotation("delete", "own", canDeleteAnnotation), ok: 204, request: async (w, p) => ({ params: (await forItem(w, p, "own")).params }) },
+  { file: "app/api/annotations/[documentId]/[annotationId]/route.ts", method: "DELETE", variant: "another's", rule: onAnnotation("delete", "others", canDeleteAnnotation), ok: 204, request: async (w, p) => ({ params: (await forItem(w, p, "others")).params }) },
+
+  // Annotation side routes (/api/v1/annotations/{id}/…)
+  { file: "app/api/v1/annotations/[annotationId]/flags/route.ts", method: "POST", rule: onItem("annotation.flag"), ok: 201, request: (w) => onOthers(w, { reason: "off_topic" }) },
+  { file: "app/api/v1/annotations/[annotationId]/flags/route.ts", method: "GET", rule: onItem("moderation.read"), ok: 200, request: (w) => onOthers(w) },
+  { file: "app/api/v1/annotations/[annotationId]/flags/[flagId]/route.ts", method: "GET", variant: "another's flag", rule: FLAG_READ, ok: 200, request: async (w) => {
+    const { item, flag } = await othersFlag(w);
+    return { params: { annotationId: item.id, flagId: flag.id } };
+  } },
+  { file: "app/api/v1/annotations/[annotationId]/moderation/route.ts", method: "PATCH", rule: onItem("annotation.moderate"), ok: 200, request: (w) => onOthers(w, { status: "hidden" }) },
+  { file: "app/api/v1/annotations/[annotationId]/lock/route.ts", method: "POST", rule: onItem("thread.lock"), ok: 200, request: (w) => onOthers(w) },
+  { file: "app/api/v1/annotations/[annotationId]/lock/route.ts", method: "DELETE", rule: onItem("thread.lock"), ok: 200, request: (w) => onOthers(w) },
+  { file: "app/api/v1/annotations/[annotationId]/notes/route.ts", method: "POST", rule: onItem("moderation.note"), ok: 201, request: (w) => onOthers(w, { body: "Watch this one" }) },
+  { file: "app/api/v1/annotations/[annotationId]/notes/route.ts", method: "GET", rule: onItem("moderation.read"), ok: 200, request: (w) => onOthers(w) },
+  { file: "app/api/v1/annotations/[annotationId]/reactions/[kind]/route.ts", method: "PUT", rule: onItem("annotation.create"), ok: 200, request: async (w) => ({ params: { annotationId: (await othersItem(w)).id, kind: "helpful" } }) },
+  { file: "app/api/v1/annotations/[annotationId]/reactions/[kind]/route.ts", method: "DELETE", rule: onItem("annotation.create"), ok: 200, request: async (w) => ({ params: { annotationId: (await othersItem(w)).id, kind: "helpful" } }) },
+  { file: "app/api/v1/annotations/[annotationId]/resolve/route.ts", method: "POST", variant: "another's", rule: onAnnotation("resolve", "others", canResolveThread), ok: 200, request: (w) => onOthers(w) },
+  { file: "app/api/v1/annotations/[annotationId]/resolve/route.ts", method: "POST", variant: "own", rule: onAnnotation("resolve", "own", canResolveThread), ok: 200, request: async (w, p) => ({ params: { annotationId: (await ownItem(w, p)).id } }) },
+  { file: "app/api/v1/annotations/[annotationId]/resolve/route.ts", method: "DELETE", variant: "another's", rule: onAnnotation("reopen", "others", canResolveThread), ok: 200, request: (w) => onOthers(w) },
+];
