@@ -11,8 +11,8 @@ import type { Person, SignedIn } from "./matrix";
  * raises flags, a second group whose invitations anyone may accept (so accepting never changes
  * anyone's place in the seminar), and an account for anonymous callers to sign in as.
  */
-export async function world() {
-  const s = await seminar("post");
+export async function world(moderation: "post" | "pre" = "post") {
+  const s = await seminar(moderation);
   const [author, flagger, stranger] = await Promise.all([createMember(s.group.id, "member"), createMember(s.group.id, "viewer"), createUser()]);
   const { group: openGroup, owner: openOwner } = await createGroup();
   const w = { ...s, author, flagger, stranger, openGroup, openOwner, strangerToken: await tokenFor(stranger.id) };
