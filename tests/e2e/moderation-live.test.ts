@@ -44,6 +44,8 @@ async function post(request: APIRequestContext, headers: Record<string, string>,
 
 /** Screenshots for people to look at: the usual artifacts folder, and /tmp for a quick look. */
 async function shot(page: Page, name: string) {
+  // From the top: a full-page capture of a scrolled page draws the sticky header mid-page.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await snap(page, name);
   await page.screenshot({ path: `/tmp/${name}.png`, fullPage: true });
 }

@@ -1,5 +1,5 @@
 import { NextRequest } from "next/server";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import * as container from "@/app/api/annotations/[documentId]/route";
 import * as events from "@/app/api/v1/groups/[groupId]/moderation/events/route";
 import * as bulk from "@/app/api/v1/groups/[groupId]/moderation/bulk/route";
@@ -7,8 +7,11 @@ import * as flags from "@/app/api/v1/annotations/[annotationId]/flags/route";
 import * as lock from "@/app/api/v1/annotations/[annotationId]/lock/route";
 import * as moderation from "@/app/api/v1/annotations/[annotationId]/moderation/route";
 import { relayAnnotationEvent } from "@/lib/annotations/events";
+import createAnnotation from "@/lib/commands/create-annotation";
+import flagAnnotation from "@/lib/commands/flag-annotation";
 import { db } from "@/lib/db";
 import { moderationEventStream } from "@/lib/moderation/queue-stream";
+import { connect, startCollab, synced, until, type Client } from "../collab/harness";
 import { call } from "../http";
 import { annotationOn, idOf, w3c } from "../w3c/helpers";
 import { annotate, seminar, type Person, type Seminar } from "./fixtures";
@@ -198,5 +201,45 @@ describe("GET /api/v1/groups/{id}/moderation/events", () => {
     controller.abort();
     expect(await sse.end()).toBe("end");
     expect(sse.comments.filter((c) => c === ": heartbeat").length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe("a flag on a live document (collaboration server)", () => {
+  let server: Awaited<ReturnType<typeof startCollab>>;
+  const clients: Client[] = [];
+  beforeAll(async () => {
+    server = await startCollab();
+  });
+  afterAll(async () => {
+    clients.forEach((c) => c.destroy());
+    await server.stop();
+  });
+
+  it("reaches moderators' open pages as an update with the new flag count; nobody else hears of it", async () => {
+    const s = await seminar("post");
+    const item = await annotate(s, s.users.member);
+    const pages = Object.fromEntries(
+      (["member", "viewer", "moderator", "owner"] as const).map((who) => {
+        const client = connect(server.url, s.doc.id, { token: s.tokens[who] });
+        clients.push(client);
+        const messages: { type: string; annotation: { id: string; flagCount?: number } }[] = [];
+        client.provider.on("stateless", ({ payload }: { payload: string }) => {
+          const message = JSON.parse(payload);
+          if (String(message.type).startsWith("annotation.")) messages.push(message);
+        });
+        return [who, { client, messages }];
+      }),
+    );
+    await Promise.all(Object.values(pages).map((p) => synced(p.client)));
+
+    await flagAnnotation({ actorId: s.users.viewer.id, annotationId: item.id, input: { reason: "abusive" } });
+    for (const who of ["moderator", "owner"]) {
+      await until(() => pages[who].messages.some((m) => m.annotation.id.endsWith(item.id)), `the flag to the ${who}`);
+      expect(pages[who].messages.filter((m) => m.annotation.id.endsWith(item.id)).map((m) => [m.type, m.annotation.flagCount])).toEqual([["annotation.updated", 1]]);
+    }
+    // A marker after the flag: once everyone has it, the flag was delivered or never will be.
+    const marker = await createAnnotation({ actorId: s.users.owner.id, documentId: s.doc.id, input: annotationOn(s.doc.id, "a truth universally acknowledged") });
+    await until(() => Object.values(pages).every((p) => p.messages.some((m) => m.annotation.id.endsWith(marker.annotation.id))), "the marker everywhere");
+    for (const who of ["member", "viewer"]) expect(pages[who].messages.filter((m) => m.annotation.id.endsWith(item.id))).toEqual([]);
   });
 });
