@@ -1,5 +1,6 @@
 import type { Viewer } from "../policies/annotations";
-import { watchModerationQueue, type QueueCounts } from "./queue-watch";
+import { queueCounts } from "../queries/moderation";
+import { watchModerationQueue } from "./queue-watch";
 
 /** Headers for Server-Sent Events; `no-transform` keeps compression from buffering the stream. */
 export const EVENT_STREAM_HEADERS = {
@@ -19,7 +20,7 @@ const RETRY_MS = 3_000;
  * `{events: [{type, annotationId}], counts}` whenever the queue changes, and a comment line as a
  * heartbeat. It ends when the request is aborted or the moderator loses the right to read it.
  */
-export function moderationEventStream(opts: { groupId: string; viewer: Viewer; counts: QueueCounts; signal: AbortSignal; heartbeatMs?: number }) {
+export function moderationEventStream(opts: { groupId: string; viewer: Viewer; signal: AbortSignal; heartbeatMs?: number; logger?: (message: string, error?: unknown) => void }) {
   const encoder = new TextEncoder();
   let close = () => {};
   return new ReadableStream<Uint8Array>({
@@ -34,7 +35,9 @@ export function moderationEventStream(opts: { groupId: string; viewer: Viewer; c
         }
       };
       const event = (name: string, data: unknown) => send(`event: ${name}\ndata: ${JSON.stringify(data)}\n\n`);
-      const stop = watchModerationQueue({ groupId: opts.groupId, viewer: opts.viewer, onChange: (change) => event("queue", change), onEnd: () => close() });
+      // Listen first, then count: nothing that happens in between is lost, and `ready` comes first.
+      let ready: Promise<void> = Promise.resolve();
+      const stop = watchModerationQueue({ groupId: opts.groupId, viewer: opts.viewer, onChange: (change) => void ready.then(() => event("queue", change)), onEnd: () => close() });
       const heartbeat = setInterval(() => send(`: heartbeat\n\n`), opts.heartbeatMs ?? HEARTBEAT_MS);
       close = () => {
         if (!open) return;
@@ -50,7 +53,13 @@ export function moderationEventStream(opts: { groupId: string; viewer: Viewer; c
       };
       opts.signal.addEventListener("abort", close);
       send(`retry: ${RETRY_MS}\n\n`);
-      event("ready", { counts: opts.counts });
+      ready = queueCounts(opts.groupId, opts.viewer).then(
+        (counts) => event("ready", { counts }),
+        (error) => {
+          (opts.logger ?? console.error)("counting the moderation queue failed", error);
+          close();
+        },
+      );
       if (opts.signal.aborted) close();
     },
     cancel() {

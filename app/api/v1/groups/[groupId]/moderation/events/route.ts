@@ -1,12 +1,11 @@
 import { route } from "@/lib/http/route";
 import { EVENT_STREAM_HEADERS, moderationEventStream } from "@/lib/moderation/queue-stream";
-import { groupViewer, queueCounts } from "@/lib/queries/moderation";
+import { groupViewer } from "@/lib/queries/moderation";
 
 export const dynamic = "force-dynamic";
 
 // GET /api/v1/groups/{groupId}/moderation/events — Server-Sent Events: the queue's counts whenever it changes (moderators).
 export const GET = route<{ groupId: string }>(async ({ actor, params, request }) => {
   const viewer = await groupViewer(params.groupId, actor.id, "moderation.read");
-  const counts = await queueCounts(params.groupId, viewer);
-  return new Response(moderationEventStream({ groupId: params.groupId, viewer, counts, signal: request.signal }), { headers: EVENT_STREAM_HEADERS });
+  return new Response(moderationEventStream({ groupId: params.groupId, viewer, signal: request.signal }), { headers: EVENT_STREAM_HEADERS });
 });
