@@ -29,7 +29,7 @@ export const tokenOf = (w: World, p: Person) => (p === "anonymous" ? undefined :
 export const userOf = (w: World, p: Person) => (p === "anonymous" ? null : w.users[p as SignedIn]);
 
 /** A fresh approved group annotation by the seminar's author (someone else, for every person). */
-export const othersItem = (w: World) => annotate(w, w.author);
+export const othersItem = (w: World, opts: { status?: "approved" | "pending" | "hidden" | "spam"; visibility?: "private" | "group" } = {}) => annotate(w, w.author, opts);
 
 /** A fresh approved group annotation written by the person themself (by the author for anonymous). */
 export const ownItem = (w: World, p: Person) => annotate(w, userOf(w, p) ?? w.author);

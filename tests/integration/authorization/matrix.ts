@@ -73,9 +73,16 @@ export type ItemFacts = AnnotationFacts & { threadId: string | null };
 export const OTHERS_ITEM: ItemFacts = { authorId: OTHER, visibility: "group", status: "approved", locked: false, deletedAt: null, thread: null, threadId: null };
 export const OWN_ITEM: ItemFacts = { ...OTHERS_ITEM, authorId: SELF };
 
-/** An action on someone else's approved annotation: hidden unless visible (item visibility), then the action's rule. */
-export function onItem(action: Action): Rule {
-  return { name: `${action} (on another's item)`, decide: (p) => (!isAnnotationVisibleTo(viewerOf(p), OTHERS_ITEM) ? "hidden" : holds(MEMBERSHIP[p], action) ? "ok" : "forbidden") };
+/** What an item is, for names: "another's item", "another's pending item", "another's private item". */
+const describeItem = (item: ItemFacts) => `another's ${item.visibility === "private" ? "private " : ""}${item.status === "approved" ? "" : `${item.status} `}item`;
+
+/**
+ * An action on someone else's annotation (approved and group-visible unless `item` says otherwise):
+ * hidden unless the person may see it (item visibility), then the action's rule.
+ */
+export function onItem(action: Action, item: Partial<ItemFacts> = {}): Rule {
+  const facts = { ...OTHERS_ITEM, ...item };
+  return { name: `${action} (on ${describeItem(facts)})`, decide: (p) => (!isAnnotationVisibleTo(viewerOf(p), facts) ? "hidden" : holds(MEMBERSHIP[p], action) ? "ok" : "forbidden") };
 }
 
 /** A rule decided by an annotation policy predicate on the caller's own or someone else's item. */

@@ -37,7 +37,11 @@ const forItem = async (w: World, p: Person, whose: "own" | "others") => {
   const item = whose === "own" ? await ownItem(w, p) : await othersItem(w);
   return { item, params: { documentId: w.doc.id, annotationId: item.id } };
 };
-const onOthers = async (w: World, json?: unknown, path?: string): Promise<RouteRequest> => ({ params: { annotationId: (await othersItem(w)).id }, json, path });
+const onOthers = async (w: World, json?: unknown, item: Parameters<typeof othersItem>[1] = {}): Promise<RouteRequest> => ({ params: { annotationId: (await othersItem(w, item)).id }, json });
+const PENDING = { status: "pending" } as const;
+const PRIVATE = { visibility: "private" } as const;
+const HIDDEN = { status: "hidden" } as const;
+const w3cItem = async (w: World, item: Parameters<typeof othersItem>[1]) => ({ params: { documentId: w.doc.id, annotationId: (await othersItem(w, item)).id } });
 
 /** next-auth's sign-out form post: a CSRF token and its cookie from GET /api/auth/csrf first, as a browser would. */
 async function signOutRequest(): Promise<RouteRequest> {
@@ -106,6 +110,9 @@ export const ROUTES: RouteEntry[] = [
   { file: "app/api/annotations/[documentId]/route.ts", method: "OPTIONS", rule: byAction("document.read"), ok: 204, request: (w) => ({ params: d(w) }) },
   { file: "app/api/annotations/[documentId]/route.ts", method: "POST", rule: byAction("annotation.create"), ok: 201, request: (w) => ({ params: d(w), json: onText(w, "sudden change") }) },
   { file: "app/api/annotations/[documentId]/[annotationId]/route.ts", method: "GET", rule: onItem("document.read"), ok: 200, request: async (w, p) => ({ params: (await forItem(w, p, "others")).params }) },
+  { file: "app/api/annotations/[documentId]/[annotationId]/route.ts", method: "GET", variant: "pending", rule: onItem("document.read", PENDING), ok: 200, request: (w) => w3cItem(w, PENDING) },
+  { file: "app/api/annotations/[documentId]/[annotationId]/route.ts", method: "GET", variant: "hidden", rule: onItem("document.read", HIDDEN), ok: 200, request: (w) => w3cItem(w, HIDDEN) },
+  { file: "app/api/annotations/[documentId]/[annotationId]/route.ts", method: "GET", variant: "private", rule: onItem("document.read", PRIVATE), ok: 200, request: (w) => w3cItem(w, PRIVATE) },
   { file: "app/api/annotations/[documentId]/[annotationId]/route.ts", method: "HEAD", rule: onItem("document.read"), ok: 200, request: async (w, p) => ({ params: (await forItem(w, p, "others")).params }) },
   { file: "app/api/annotations/[documentId]/[annotationId]/route.ts", method: "OPTIONS", rule: onItem("document.read"), ok: 204, request: async (w, p) => ({ params: (await forItem(w, p, "others")).params }) },
   { file: "app/api/annotations/[documentId]/[annotationId]/route.ts", method: "PUT", variant: "own", rule: onAnnotation("edit", "own", canEditAnnotation), ok: 200, request: async (w, p) => ({ params: (await forItem(w, p, "own")).params, json: onText(w, "a great and sudden change") }) },
@@ -115,12 +122,19 @@ export const ROUTES: RouteEntry[] = [
 
   // Annotation side routes (/api/v1/annotations/{id}/…)
   { file: "app/api/v1/annotations/[annotationId]/flags/route.ts", method: "POST", rule: onItem("annotation.flag"), ok: 201, request: (w) => onOthers(w, { reason: "off_topic" }) },
+  { file: "app/api/v1/annotations/[annotationId]/flags/route.ts", method: "POST", variant: "pending", rule: onItem("annotation.flag", PENDING), ok: 201, request: (w) => onOthers(w, { reason: "off_topic" }, PENDING) },
+  { file: "app/api/v1/annotations/[annotationId]/flags/route.ts", method: "POST", variant: "private", rule: onItem("annotation.flag", PRIVATE), ok: 201, request: (w) => onOthers(w, { reason: "off_topic" }, PRIVATE) },
   { file: "app/api/v1/annotations/[annotationId]/flags/route.ts", method: "GET", rule: onItem("moderation.read"), ok: 200, request: (w) => onOthers(w) },
   { file: "app/api/v1/annotations/[annotationId]/flags/[flagId]/route.ts", method: "GET", variant: "another's flag", rule: FLAG_READ, ok: 200, request: async (w) => {
     const { item, flag } = await othersFlag(w);
     return { params: { annotationId: item.id, flagId: flag.id } };
   } },
   { file: "app/api/v1/annotations/[annotationId]/moderation/route.ts", method: "PATCH", rule: onItem("annotation.moderate"), ok: 200, request: (w) => onOthers(w, { status: "hidden" }) },
+  { file: "app/api/v1/annotations/[annotationId]/moderation/route.ts", method: "PATCH", variant: "pending", rule: onItem("annotation.moderate", PENDING), ok: 200, request: (w) => onOthers(w, { status: "approved" }, PENDING) },
+  { file: "app/api/v1/annotations/[annotationId]/moderation/route.ts", method: "PATCH", variant: "private", rule: onItem("annotation.moderate", PRIVATE), ok: 200, request: (w) => onOthers(w, { status: "hidden" }, PRIVATE) },
+  { file: "app/api/v1/annotations/[annotationId]/lock/route.ts", method: "POST", variant: "private", rule: onItem("thread.lock", PRIVATE), ok: 200, request: (w) => onOthers(w, undefined, PRIVATE) },
+  { file: "app/api/v1/annotations/[annotationId]/notes/route.ts", method: "POST", variant: "private", rule: onItem("moderation.note", PRIVATE), ok: 201, request: (w) => onOthers(w, { body: "x" }, PRIVATE) },
+  { file: "app/api/v1/annotations/[annotationId]/reactions/[kind]/route.ts", method: "PUT", variant: "pending", rule: onItem("annotation.create", PENDING), ok: 200, request: async (w) => ({ params: { annotationId: (await othersItem(w, PENDING)).id, kind: "helpful" } }) },
   { file: "app/api/v1/annotations/[annotationId]/lock/route.ts", method: "POST", rule: onItem("thread.lock"), ok: 200, request: (w) => onOthers(w) },
   { file: "app/api/v1/annotations/[annotationId]/lock/route.ts", method: "DELETE", rule: onItem("thread.lock"), ok: 200, request: (w) => onOthers(w) },
   { file: "app/api/v1/annotations/[annotationId]/notes/route.ts", method: "POST", rule: onItem("moderation.note"), ok: 201, request: (w) => onOthers(w, { body: "Watch this one" }) },
