@@ -43,9 +43,18 @@ type Config = {
   rate: number;
   runs: number;
   servers: ServerKind[];
-  profile: boolean;
+  /** Servers to profile in an extra run each (BENCH_PROFILE=1 means ours). */
+  profile: ServerKind[];
   nice: number | null;
 };
+
+/** BENCH_PROFILE: unset/0 → none, 1 → ours, or a comma-separated list of servers (only those in the run). */
+function profileList(value: string | undefined, servers: ServerKind[]): ServerKind[] {
+  if (!value || value === "0") return [];
+  const wanted = value === "1" ? ["ours"] : value.split(",").map((s) => s.trim());
+  for (const s of wanted) if (!SERVERS.includes(s as ServerKind)) throw new Error(`BENCH_PROFILE: unknown server ${s}`);
+  return servers.filter((s) => wanted.includes(s));
+}
 
 function config(): Config {
   const clients = Math.round(envNumber("BENCH_CLIENTS", 50));
@@ -63,7 +72,7 @@ function config(): Config {
     rate: envNumber("BENCH_RATE", 10),
     runs: Math.round(envNumber("BENCH_RUNS", 3)),
     servers: servers as ServerKind[],
-    profile: process.env.BENCH_PROFILE === "1",
+    profile: profileList(process.env.BENCH_PROFILE, servers as ServerKind[]),
     nice: process.env.BENCH_NICE ? Number(process.env.BENCH_NICE) : null,
   };
 }
@@ -336,7 +345,7 @@ const benchmark: Benchmark = {
     await mkdir(profileDir, { recursive: true });
     const database = cfg.servers.includes("ours") ? await startDatabase(log) : null;
     const results: RunResult[] = [];
-    let profile: { result: RunResult; summary: ProfileSummary } | undefined;
+    const profiles: { result: RunResult; summary: ProfileSummary }[] = [];
     let commits: { p50: number; p99: number } | undefined;
     try {
       let ctx: Parameters<typeof runOnce>[3];
@@ -373,12 +382,12 @@ const benchmark: Benchmark = {
           );
         }
       }
-      if (cfg.profile && cfg.servers.includes("ours")) {
-        log("extra profiled run of ours (node --cpu-prof on the server; not counted in the medians)");
-        const result = await runOnce(cfg, "ours", "profile", ctx);
+      for (const kind of cfg.profile) {
+        log(`extra profiled run of ${kind} (node --cpu-prof on the server; not counted in the medians)`);
+        const result = await runOnce(cfg, kind, "profile", ctx);
         results.push(result);
         const summary = summarizeProfile(result.profile!.file, { fromUs: result.profile!.fromUs, toUs: result.profile!.toUs }, 20);
-        profile = { result, summary };
+        profiles.push({ result, summary });
       }
     } finally {
       await database?.stop();
@@ -465,11 +474,11 @@ const benchmark: Benchmark = {
       lines.push("Targets (ours):");
       for (const t of targets) lines.push(`  ${t.met ? "PASS" : "MISS"}  ${t.name}: ${t.measured} (target ${t.target})`);
       if (commits) lines.push(`  (a bare durable commit on this Postgres, idle, before the runs: p50 ${fmt(commits.p50, 2)} ms, p99 ${fmt(commits.p99, 2)} ms)`);
-      if (targets.some((t) => !t.met) && !profile) lines.push("  (BENCH_PROFILE=1 adds a profiled run of ours and prints its hot spots)");
+      if (targets.some((t) => !t.met) && !profiles.length) lines.push("  (BENCH_PROFILE=1 adds a profiled run of ours and prints its hot spots)");
     }
-    if (profile) {
+    for (const profile of profiles) {
       lines.push("");
-      lines.push(`CPU profile of ours over the measured window (${profile.result.profile!.file}):`);
+      lines.push(`CPU profile of ${profile.result.server} over the measured window (${profile.result.profile!.file}):`);
       lines.push(formatProfile(profile.summary));
     }
 
@@ -477,7 +486,7 @@ const benchmark: Benchmark = {
       name: benchmark.name,
       text: lines.join("\n"),
       targets,
-      data: { config: cfg, pinned, database: database?.kind ?? null, bareCommitMs: commits ?? null, nominalDeliveries: nominal, summaries, runs: results, profile: profile?.summary ?? null, targets },
+      data: { config: cfg, pinned, database: database?.kind ?? null, bareCommitMs: commits ?? null, nominalDeliveries: nominal, summaries, runs: results, profile: profiles.find((p) => p.result.server === "ours")?.summary ?? null, profiles: profiles.map((p) => ({ server: p.result.server, summary: p.summary })), targets },
     };
   },
 };

@@ -12,7 +12,8 @@ import { broadcastAnnotationEvent } from "./annotation-broadcast";
 import { AnnotationAnchors } from "./annotation-anchors";
 import type { CollabContext } from "./AuthExtension";
 
-type Live = { anchors: StoredAnchor[]; dirty: boolean; timer?: NodeJS.Timeout; since?: number; running: Promise<void> | null };
+/** `since`: the first edit not re-anchored yet; `lastEdit`: the latest (the timer checks it when it fires). */
+type Live = { anchors: StoredAnchor[]; dirty: boolean; timer?: NodeJS.Timeout; since?: number; lastEdit: number; running: Promise<void> | null };
 
 type Configuration = {
   databaseUrl: string;
@@ -66,7 +67,7 @@ export class AnnotationExtension implements Extension {
   }
 
   async afterLoadDocument({ documentName, document }: afterLoadDocumentPayload) {
-    const state: Live = { anchors: await this.store.load(documentName), dirty: true, running: null };
+    const state: Live = { anchors: await this.store.load(documentName), dirty: true, lastEdit: 0, running: null };
     this.live.set(documentName, state);
     document.on("update", () => this.schedule(documentName, state));
     // Selectors may be stale if the last instance stopped mid-edit: check once on load.
@@ -98,17 +99,33 @@ export class AnnotationExtension implements Extension {
     if (state.dirty) await this.run(documentName, state);
   }
 
+  /**
+   * Re-anchors `reanchorDelayMs` after the latest edit, or `reanchorMaxDelayMs` after the first
+   * one not re-anchored yet, whichever comes first. Called on every update, so it only notes
+   * the time: one timer is armed at a time and, when it fires early, re-armed for what is left.
+   */
   private schedule(documentName: string, state: Live) {
+    const now = Date.now();
     state.dirty = true;
-    state.since ??= Date.now();
-    clearTimeout(state.timer);
-    const wait = Math.max(0, Math.min(this.configuration.reanchorDelayMs, state.since + this.configuration.reanchorMaxDelayMs - Date.now()));
-    state.timer = setTimeout(() => void this.run(documentName, state), wait);
+    state.since ??= now;
+    state.lastEdit = now;
+    if (!state.timer) this.arm(documentName, state, now);
+  }
+
+  private arm(documentName: string, state: Live, now: number) {
+    const due = Math.min(state.lastEdit + this.configuration.reanchorDelayMs, (state.since ?? now) + this.configuration.reanchorMaxDelayMs);
+    state.timer = setTimeout(() => {
+      state.timer = undefined;
+      const at = Date.now();
+      if (state.dirty && state.since !== undefined && at < Math.min(state.lastEdit + this.configuration.reanchorDelayMs, state.since + this.configuration.reanchorMaxDelayMs)) this.arm(documentName, state, at);
+      else void this.run(documentName, state);
+    }, Math.max(0, due - now));
   }
 
   private run(documentName: string, state: Live): Promise<void> {
     if (state.running) return state.running.then(() => (state.dirty ? this.run(documentName, state) : undefined));
     clearTimeout(state.timer);
+    state.timer = undefined;
     state.dirty = false;
     state.since = undefined;
     state.running = this.reanchor(documentName, state).finally(() => {

@@ -3,7 +3,7 @@ import { isTransactionOrigin, MessageType } from "@hocuspocus/server";
 import * as decoding from "lib0/decoding";
 import * as Y from "yjs";
 import { CLOSE, closeConnection, savedMessage } from "./messages";
-import type { UpdateLog } from "./update-log";
+import type { Compaction, UpdateLog } from "./update-log";
 
 const ACK_INTERVAL_MS = 25;
 /** How long a doubtful connection must send nothing before it is told "complete" (see counted). */
@@ -35,9 +35,19 @@ type DocumentState = {
   unstoredBytes: number;
   sinceCompaction: number;
   compacting: Promise<void> | null;
+  /**
+   * What of storage the live copy is known to contain (see UpdateLog.compact): the md5 of the
+   * snapshot it loaded or wrote (null once a compaction folded something it may lack), and
+   * the log rows it loaded or appended that no compaction folded yet, ascending.
+   */
+  snapshotDigest: string | null;
+  knownIds: bigint[];
   /** Yjs state vector of what is durably stored: clientID → clock. */
   stored: Map<number, number>;
   peers: Set<Peer>;
+  /** Peers with parked updates, and peers owed a report: the per-update loops visit only these. */
+  parkedPeers: Set<Peer>;
+  unconfirmedPeers: Set<Peer>;
   projectionTimer?: NodeJS.Timeout;
 };
 
@@ -73,6 +83,7 @@ type Peer = {
   told: Map<number, number>;
   lastAck: number;
   ackTimer?: NodeJS.Timeout;
+  closed: boolean;
 };
 
 type Configuration = {
@@ -132,8 +143,12 @@ export class PersistenceExtension implements Extension {
       unstoredBytes: 0,
       sinceCompaction: stored.logged,
       compacting: null,
+      snapshotDigest: stored.digest,
+      knownIds: stored.ids,
       stored: Y.decodeStateVector(Y.encodeStateVector(document)),
       peers: new Set(),
+      parkedPeers: new Set(),
+      unconfirmedPeers: new Set(),
     };
     this.documents.set(documentName, state);
     // Listen on the Y.Doc itself rather than the onChange hook: Hocuspocus runs hooks through
@@ -154,13 +169,13 @@ export class PersistenceExtension implements Extension {
       // edits saved before a dropped connection show as saved); "complete" follows its step 2.
       peer.phase = "syncing";
       peer.stateVector = sync.stateVector;
-      peer.unconfirmed = true;
+      this.unconfirm(peer);
       const clocks = new Map([...sync.stateVector.keys()].map((c) => [c, state.stored.get(c) ?? 0]));
       this.send(peer, clocks, false);
       return;
     }
     peer.handling = sync;
-    peer.unconfirmed = true;
+    this.unconfirm(peer);
     peer.lastMessageAt = Date.now();
     for (const client of sync.to.keys()) peer.clients.add(client);
     peer.muteStatus = sync.kind === "update" && !this.counted(peer, sync);
@@ -202,8 +217,10 @@ export class PersistenceExtension implements Extension {
     // handling); what it parked is applied, and queued, by whichever later update completes it.
     const store = document.store;
     const requirement = store.pendingStructs || store.pendingDs ? requirementOf(sync.update) : null;
-    if (requirement && !isApplied(document, requirement)) peer.parked.push(requirement);
-    else peer.required = Math.max(peer.required, state.enqueued);
+    if (requirement && !isApplied(document, requirement)) {
+      peer.parked.push(requirement);
+      state.parkedPeers.add(peer);
+    } else peer.required = Math.max(peer.required, state.enqueued);
     if (sync.kind === "step2") peer.phase = "synced";
     // A message that changed nothing (or only what is stored already) is confirmed right away.
     this.report(peer);
@@ -227,12 +244,16 @@ export class PersistenceExtension implements Extension {
       unconfirmed: false,
       told: new Map(),
       lastAck: 0,
+      closed: false,
     };
     const created = peer;
     this.peers.set(connection, created);
     state.peers.add(created);
     connection.onClose(() => {
+      created.closed = true;
       state.peers.delete(created);
+      state.parkedPeers.delete(created);
+      state.unconfirmedPeers.delete(created);
       clearTimeout(created.ackTimer);
       clearTimeout(created.quietTimer);
     });
@@ -255,11 +276,11 @@ export class PersistenceExtension implements Extension {
       state.unstoredBytes += update.byteLength;
       state.flushing ??= this.flush(documentName, state);
     }
-    for (const peer of state.peers) {
-      if (!peer.parked.length) continue;
+    for (const peer of state.parkedPeers) {
       const before = peer.parked.length;
       peer.parked = peer.parked.filter((requirement) => !isApplied(state.document, requirement));
       if (peer.parked.length < before) peer.required = Math.max(peer.required, state.enqueued);
+      if (!peer.parked.length) state.parkedPeers.delete(peer);
     }
   }
 
@@ -291,13 +312,20 @@ export class PersistenceExtension implements Extension {
     await Promise.all(this.unloading.values());
   }
 
+  /**
+   * Appends what is queued, one INSERT per batch, until the queue is empty. The first batch
+   * waits for the end of the event-loop turn, so the updates of every message read in it
+   * (several sockets are often read in one turn) share one INSERT and one commit; later
+   * batches are what queued while the previous one was being committed.
+   */
   private async flush(documentName: string, state: DocumentState) {
+    await new Promise((resolve) => setImmediate(resolve));
     while (state.queue.length) {
       const batch = state.queue.splice(0);
       const bytes = batch.reduce((n, p) => n + p.update.byteLength, 0);
-      let lastId: bigint;
+      let ids: bigint[];
       try {
-        lastId = await this.configuration.log.append(documentName, batch.map((p) => p.update));
+        ids = await this.configuration.log.append(documentName, batch.map((p) => p.update));
       } catch (error) {
         this.configuration.logger(`storing updates of ${documentName} failed; closing its connections so clients resend`, error);
         state.queue.length = 0;
@@ -307,6 +335,8 @@ export class PersistenceExtension implements Extension {
         for (const connection of state.document.getConnections()) closeConnection(connection, CLOSE.storageFailed);
         return;
       }
+      const lastId = ids[ids.length - 1];
+      for (const id of ids) state.knownIds.push(id);
       state.appended.push({ lastId, bytes });
       state.appendedBytes += bytes;
       state.unstoredBytes -= bytes;
@@ -316,7 +346,7 @@ export class PersistenceExtension implements Extension {
         // parseUpdateMeta, not encodeStateVectorFromUpdate: the latter ignores clients whose structs do not start at clock 0.
         for (const [client, clock] of Y.parseUpdateMeta(update).to) state.stored.set(client, Math.max(state.stored.get(client) ?? 0, clock));
       }
-      for (const peer of state.peers) this.report(peer);
+      for (const peer of state.unconfirmedPeers) this.report(peer);
       this.scheduleProjection(documentName, state);
       if (state.sinceCompaction >= this.configuration.compactAfter && !state.compacting) {
         state.sinceCompaction = 0;
@@ -329,6 +359,11 @@ export class PersistenceExtension implements Extension {
   private isComplete(peer: Peer): boolean {
     const { state } = peer;
     return peer.phase === "synced" && !peer.handling && !peer.parked.length && !state.failed && state.storedSeq >= peer.required;
+  }
+
+  private unconfirm(peer: Peer) {
+    peer.unconfirmed = true;
+    if (!peer.closed) peer.state.unconfirmedPeers.add(peer);
   }
 
   /** Tells a connection how far its edits are stored, as Yjs clocks per client, and whether all of them are. */
@@ -348,6 +383,7 @@ export class PersistenceExtension implements Extension {
         // Quiet: the client has nothing unacknowledged, so its count is exact from now on.
         peer.doubtful = false;
         peer.unconfirmed = false;
+        peer.state.unconfirmedPeers.delete(peer);
         this.send(peer, clocks, true);
         return;
       }
@@ -385,17 +421,35 @@ export class PersistenceExtension implements Extension {
     }, this.configuration.projectionDelayMs);
   }
 
-  /** Folds the log into the snapshot; the size counter becomes the new snapshot plus what it did not fold. */
+  /**
+   * Folds the log into the snapshot; the size counter becomes the new snapshot plus what it
+   * did not fold. While the document is loaded, the live copy is encoded when storage holds
+   * nothing it lacks (UpdateLog.compact); once unloaded, storage is replayed.
+   */
   private async compact(documentName: string, state: DocumentState) {
     try {
-      const result = await this.configuration.log.compact(documentName);
+      const live = this.documents.get(documentName) === state ? { doc: state.document, digest: state.snapshotDigest, ids: [...state.knownIds] } : undefined;
+      const result = await this.configuration.log.compact(documentName, live);
       if (!result) return;
+      this.compacted(state, result);
       state.appended = state.appended.filter((batch) => batch.lastId > result.lastId);
       state.appendedBytes = state.appended.reduce((n, batch) => n + batch.bytes, 0);
       state.baseBytes = result.snapshotBytes;
     } catch (error) {
       this.configuration.logger(`compacting ${documentName} failed; the log is kept`, error);
     }
+  }
+
+  /**
+   * The new snapshot is still one the live copy contains if the one it replaced was, and every
+   * row it folded was one the live copy had (otherwise another instance's rows went into it).
+   */
+  private compacted(state: DocumentState, result: Compaction) {
+    const known = new Set(state.knownIds);
+    const contained = state.snapshotDigest !== null && result.previousDigest === state.snapshotDigest && result.foldedIds.every((id) => known.has(id));
+    state.snapshotDigest = contained ? result.digest : null;
+    const folded = new Set(result.foldedIds);
+    state.knownIds = state.knownIds.filter((id) => !folded.has(id));
   }
 }
 

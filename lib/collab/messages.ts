@@ -14,8 +14,15 @@ export type SavedMessage = {
   complete: boolean;
 };
 
+/** Written by hand (one per acknowledged update, so on the hot path); the same JSON as JSON.stringify of a SavedMessage. */
 export function savedMessage(clocks: Map<number, number>, complete: boolean): string {
-  return JSON.stringify({ type: "saved", clocks: Object.fromEntries(clocks), complete } satisfies SavedMessage);
+  let json = '{"type":"saved","clocks":{';
+  let first = true;
+  for (const [client, clock] of clocks) {
+    json += `${first ? "" : ","}"${client}":${clock}`;
+    first = false;
+  }
+  return `${json}},"complete":${complete}}`;
 }
 
 /** Close codes the server uses; the reason string says what happened. */

@@ -1,9 +1,25 @@
+import { createHash } from "node:crypto";
 import pg from "pg";
 import * as Y from "yjs";
 import { textProjection } from "../editor/projection";
 import { yDocToJSON } from "../editor/ydoc";
 
-export type Compaction = { folded: number; lastId: bigint; snapshotBytes: number };
+/**
+ * `folded`: rows folded; `lastId`: the highest of them; `foldedIds`: exactly which ones;
+ * `previousDigest` and `digest`: md5 of the snapshot replaced and of the one written.
+ */
+export type Compaction = { folded: number; lastId: bigint; snapshotBytes: number; foldedIds: bigint[]; previousDigest: string; digest: string };
+
+/**
+ * What a server's live copy of a document is known to contain of storage: the snapshot whose
+ * md5 is `digest` (the one it loaded or last wrote itself) and the log rows `ids` (the ones it
+ * loaded or appended). Lets `compact` encode the live copy instead of replaying storage.
+ */
+export type LiveCopy = { doc: Y.Doc; digest: string | null; ids: bigint[] };
+
+export function digestOf(bytes: Uint8Array): string {
+  return createHash("md5").update(bytes).digest("hex");
+}
 
 /**
  * Durable storage of Yjs updates, on a raw pg pool (the hot path of live editing):
@@ -23,18 +39,25 @@ export class UpdateLog {
    * are read in one REPEATABLE READ snapshot: a compaction committing between two plain
    * reads would otherwise hand back the old snapshot without the log it just folded in.
    */
-  async load(documentId: string): Promise<{ exists: boolean; updates: Uint8Array[]; bytes: number; logged: number }> {
+  async load(documentId: string): Promise<{ exists: boolean; updates: Uint8Array[]; bytes: number; logged: number; ids: bigint[]; digest: string | null }> {
     const client = await this.pool.connect();
     try {
       await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
       const doc = await client.query<{ yState: Buffer }>(`SELECT "yState" FROM "Document" WHERE id = $1`, [documentId]);
       const log = doc.rowCount
-        ? await client.query<{ update: Buffer }>(`SELECT "update" FROM "DocumentUpdate" WHERE "documentId" = $1 ORDER BY id`, [documentId])
+        ? await client.query<{ id: string; update: Buffer }>(`SELECT id, "update" FROM "DocumentUpdate" WHERE "documentId" = $1 ORDER BY id`, [documentId])
         : null;
       await client.query("COMMIT");
-      if (!doc.rowCount || !log) return { exists: false, updates: [], bytes: 0, logged: 0 };
+      if (!doc.rowCount || !log) return { exists: false, updates: [], bytes: 0, logged: 0, ids: [], digest: null };
       const updates = [doc.rows[0].yState, ...log.rows.map((r) => r.update)].map((b) => new Uint8Array(b));
-      return { exists: true, updates, bytes: updates.reduce((n, u) => n + u.byteLength, 0), logged: log.rowCount ?? 0 };
+      return {
+        exists: true,
+        updates,
+        bytes: updates.reduce((n, u) => n + u.byteLength, 0),
+        logged: log.rowCount ?? 0,
+        ids: log.rows.map((r) => BigInt(r.id)),
+        digest: digestOf(doc.rows[0].yState),
+      };
     } catch (error) {
       await client.query("ROLLBACK").catch(() => {});
       throw error;
@@ -44,15 +67,16 @@ export class UpdateLog {
   }
 
   /**
-   * Appends updates in order, in one statement; resolves once committed, with the id of the
-   * last row (a compaction folds a batch in whole or not at all: it is one statement).
+   * Appends updates in order, in one statement (prepared once per pool connection); resolves
+   * once committed, with the ids of the rows, ascending.
    */
-  async append(documentId: string, updates: Uint8Array[]): Promise<bigint> {
-    const result = await this.pool.query<{ id: string }>(
-      `INSERT INTO "DocumentUpdate" ("documentId", "update") SELECT $1, u FROM unnest($2::bytea[]) WITH ORDINALITY AS t(u, n) ORDER BY n RETURNING id`,
-      [documentId, updates.map((u) => Buffer.from(u.buffer, u.byteOffset, u.byteLength))],
-    );
-    return result.rows.reduce((last, row) => (BigInt(row.id) > last ? BigInt(row.id) : last), 0n);
+  async append(documentId: string, updates: Uint8Array[]): Promise<bigint[]> {
+    const result = await this.pool.query<{ id: string }>({
+      name: "marginalia-append-updates",
+      text: `INSERT INTO "DocumentUpdate" ("documentId", "update") SELECT $1, u FROM unnest($2::bytea[]) WITH ORDINALITY AS t(u, n) ORDER BY n RETURNING id`,
+      values: [documentId, updates.map((u) => Buffer.from(u.buffer, u.byteOffset, u.byteLength))],
+    });
+    return result.rows.map((row) => BigInt(row.id)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   }
 
   /** Keeps the text projection and updatedAt in step with the live text. */
@@ -67,11 +91,29 @@ export class UpdateLog {
    * in the log; applying an update twice is a no-op in Yjs, so nothing is lost or doubled.
    * Returns how many rows were folded, the id of the last one, and the new snapshot's size
    * (null when there was nothing to fold).
+   *
+   * Given the server's live copy, and when storage holds nothing it does not know of (the
+   * snapshot is the one it loaded or wrote, and no row at or below its highest known row is
+   * another's), the live copy is encoded instead: it contains the snapshot and every known
+   * row, so the result contains them too (it may also contain updates still on their way to
+   * the log, which only makes them durable sooner; they are never acknowledged before their
+   * own append commits). Exactly the known rows are deleted, so a row another instance
+   * commits meanwhile stays in the log. Otherwise the full replay above.
    */
-  async compact(documentId: string): Promise<Compaction | null> {
+  async compact(documentId: string, live?: LiveCopy): Promise<Compaction | null> {
     const client = await this.pool.connect();
     try {
       await client.query("BEGIN");
+      if (live && live.digest !== null && live.ids.length > 0) {
+        const folded = await this.compactLive(client, documentId, live);
+        if (folded !== undefined) {
+          await client.query(folded ? "COMMIT" : "ROLLBACK");
+          return folded;
+        }
+        // Storage holds something the live copy may lack: start over with the full replay.
+        await client.query("ROLLBACK");
+        await client.query("BEGIN");
+      }
       const doc = await client.query<{ yState: Buffer }>(`SELECT "yState" FROM "Document" WHERE id = $1 FOR UPDATE`, [documentId]);
       if (!doc.rowCount) {
         await client.query("ROLLBACK");
@@ -94,13 +136,37 @@ export class UpdateLog {
       await client.query(`DELETE FROM "DocumentUpdate" WHERE "documentId" = $1 AND id <= $2`, [documentId, lastId]);
       await client.query("COMMIT");
       ydoc.destroy();
-      return { folded: log.rowCount, lastId: BigInt(lastId), snapshotBytes: snapshot.byteLength };
+      return { folded: log.rowCount, lastId: BigInt(lastId), snapshotBytes: snapshot.byteLength, foldedIds: log.rows.map((r) => BigInt(r.id)), previousDigest: digestOf(doc.rows[0].yState), digest: digestOf(snapshot) };
     } catch (error) {
       await client.query("ROLLBACK").catch(() => {});
       throw error;
     } finally {
       client.release();
     }
+  }
+
+  /**
+   * The fast path of `compact`, inside its transaction: null when there is nothing to fold,
+   * undefined when storage holds what the live copy may not (the caller then replays it).
+   */
+  private async compactLive(client: pg.PoolClient, documentId: string, live: LiveCopy): Promise<Compaction | null | undefined> {
+    const ids = [...live.ids];
+    const lastId = ids.reduce((a, b) => (b > a ? b : a));
+    const doc = await client.query<{ digest: string }>(`SELECT md5("yState") AS digest FROM "Document" WHERE id = $1 FOR UPDATE`, [documentId]);
+    if (!doc.rowCount) return null;
+    if (doc.rows[0].digest !== live.digest) return undefined;
+    const foreign = await client.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM "DocumentUpdate" WHERE "documentId" = $1 AND id <= $2 AND id <> ALL($3::bigint[])`,
+      [documentId, lastId.toString(), ids.map(String)],
+    );
+    if (foreign.rows[0].n !== 0) return undefined;
+    const snapshot = Buffer.from(Y.encodeStateAsUpdate(live.doc));
+    const text = textProjection(yDocToJSON(live.doc));
+    await client.query(`UPDATE "Document" SET "yState" = $2, "text" = $3 WHERE id = $1`, [documentId, snapshot, text]);
+    const deleted = await client.query(`DELETE FROM "DocumentUpdate" WHERE "documentId" = $1 AND id = ANY($2::bigint[])`, [documentId, ids.map(String)]);
+    // A known row already gone means another compaction ran: its snapshot may hold more.
+    if (deleted.rowCount !== ids.length) return undefined;
+    return { folded: ids.length, lastId, snapshotBytes: snapshot.byteLength, foldedIds: ids, previousDigest: live.digest!, digest: digestOf(snapshot) };
   }
 
   async close() {
