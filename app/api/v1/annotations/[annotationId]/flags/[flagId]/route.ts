@@ -1,6 +1,6 @@
 import { NotFoundError } from "@/lib/errors";
 import { route } from "@/lib/http/route";
-import { can } from "@/lib/policies";
+import { canSeeFlag } from "@/lib/policies/flags";
 import { presentFlag } from "@/lib/presenters/moderation";
 import { listFlags, loadAnnotationForViewer } from "@/lib/queries/moderation";
 
@@ -8,6 +8,6 @@ import { listFlags, loadAnnotationForViewer } from "@/lib/queries/moderation";
 export const GET = route<{ annotationId: string; flagId: string }>(async ({ actor, params }) => {
   const { annotation, viewer } = await loadAnnotationForViewer(params.annotationId, actor.id);
   const flag = (await listFlags(annotation.id)).find((f) => f.id === params.flagId);
-  if (!flag || (flag.userId !== actor.id && !can(viewer.membership, "moderation.read"))) throw new NotFoundError("Flag");
+  if (!flag || !canSeeFlag(viewer, flag)) throw new NotFoundError("Flag");
   return Response.json({ ...presentFlag(flag), resolved: flag.resolvedAt !== null });
 });
