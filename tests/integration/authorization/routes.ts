@@ -1,4 +1,5 @@
 import { NextRequest } from "next/server";
+import flagAnnotation from "@/lib/commands/flag-annotation";
 import { FACTORY_PASSWORD, createUser } from "../../factories";
 import { canDeleteAnnotation, canEditAnnotation, canResolveThread } from "@/lib/policies/annotations";
 import { freshMember, openInvite, othersFlag, othersItem, ownItem, ownTokenId, userOf, inviteTo, type World } from "./fixtures";
@@ -18,8 +19,6 @@ export type RouteEntry = {
   ok: number;
   /** A response that never ends (server-sent events): check the status and cancel the body. */
   stream?: boolean;
-  /** Only checked when the file exists (a route being added in parallel). */
-  optional?: boolean;
   /** Builds the call for one person, creating fresh rows when the call changes state. */
   request: (w: World, p: Person) => RouteRequest | Promise<RouteRequest>;
 };
@@ -89,7 +88,7 @@ export const ROUTES: RouteEntry[] = [
   { file: "app/api/v1/groups/[groupId]/moderation/queue/route.ts", method: "GET", rule: byAction("moderation.read"), ok: 200, request: (w) => ({ params: g(w), path: "/q?filter=flagged" }) },
   { file: "app/api/v1/groups/[groupId]/moderation/log/route.ts", method: "GET", rule: byAction("moderation.read"), ok: 200, request: (w) => ({ params: g(w) }) },
   { file: "app/api/v1/groups/[groupId]/moderation/bulk/route.ts", method: "POST", rule: byAction("annotation.moderate"), ok: 200, request: async (w) => ({ params: g(w), json: { ids: [(await othersItem(w)).id], status: "spam" } }) },
-  { file: "app/api/v1/groups/[groupId]/moderation/events/route.ts", method: "GET", rule: byAction("moderation.read"), ok: 200, stream: true, optional: true, request: (w) => ({ params: g(w) }) },
+  { file: "app/api/v1/groups/[groupId]/moderation/events/route.ts", method: "GET", rule: byAction("moderation.read"), ok: 200, stream: true, request: (w) => ({ params: g(w) }) },
 
   // Documents
   { file: "app/api/v1/documents/route.ts", method: "POST", rule: byAction("document.create"), ok: 201, request: (w) => ({ json: { groupId: w.group.id, title: "Matrix text", format: "text", content: "Short text." } }) },
@@ -127,6 +126,12 @@ export const ROUTES: RouteEntry[] = [
   { file: "app/api/v1/annotations/[annotationId]/flags/route.ts", method: "GET", rule: onItem("moderation.read"), ok: 200, request: (w) => onOthers(w) },
   { file: "app/api/v1/annotations/[annotationId]/flags/[flagId]/route.ts", method: "GET", variant: "another's flag", rule: FLAG_READ, ok: 200, request: async (w) => {
     const { item, flag } = await othersFlag(w);
+    return { params: { annotationId: item.id, flagId: flag.id } };
+  } },
+  { file: "app/api/v1/annotations/[annotationId]/flags/[flagId]/route.ts", method: "GET", variant: "own flag", rule: onItem("annotation.flag"), ok: 200, request: async (w, p) => {
+    const item = await othersItem(w);
+    const flagger = userOf(w, p) && MEMBERSHIP[p] ? userOf(w, p)! : w.flagger;
+    const flag = await flagAnnotation({ actorId: flagger.id, annotationId: item.id, input: { reason: "spam" } });
     return { params: { annotationId: item.id, flagId: flag.id } };
   } },
   { file: "app/api/v1/annotations/[annotationId]/moderation/route.ts", method: "PATCH", rule: onItem("annotation.moderate"), ok: 200, request: (w) => onOthers(w, { status: "hidden" }) },
