@@ -92,5 +92,10 @@ export type PresentedAnnotation = ReturnType<typeof presentAnnotation>;
 
 /** A strong ETag over the exact representation this viewer gets. */
 export function etagOf(value: unknown): string {
-  return `"${createHash("sha256").update(JSON.stringify(value)).digest("base64url").slice(0, 27)}"`;
+  return etagOfText(JSON.stringify(value));
+}
+
+/** The same ETag over text already serialized (a large container page is stringified once). */
+export function etagOfText(text: string): string {
+  return `"${createHash("sha256").update(text).digest("base64url").slice(0, 27)}"`;
 }

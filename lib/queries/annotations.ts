@@ -48,20 +48,9 @@ export function listVisibleAnnotations(documentId: string, viewer: Viewer, page?
   });
 }
 
-export function countVisibleAnnotations(documentId: string, viewer: Viewer, tx: Tx = db()) {
-  return tx.annotation.count({ where: visibleAnnotationsWhere(documentId, viewer) });
-}
-
 /** An annotation of the document with what the presenter and the policies need, deleted or not. */
 export function findAnnotation(documentId: string, annotationId: string, tx: Tx = db()) {
   return tx.annotation.findFirst({ where: { id: annotationId, documentId }, include: annotationInclude });
-}
-
-/** The newest change to a document's annotations, for the container's ETag. */
-export async function annotationsVersion(documentId: string, viewer: Viewer, tx: Tx = db()) {
-  // One statement: inside a transaction (the W3C container reads in one) queries cannot overlap.
-  const aggregate = await tx.annotation.aggregate({ where: visibleAnnotationsWhere(documentId, viewer), _count: { _all: true }, _max: { updatedAt: true }, _sum: { version: true } });
-  return { count: aggregate._count._all, updatedAt: aggregate._max.updatedAt, versions: aggregate._sum.version ?? 0 };
 }
 
 /**
@@ -76,26 +65,113 @@ function itemVisibleSql(x: string, viewer: Viewer): Prisma.Sql {
   return Prisma.sql`(${mine} OR (${a}.visibility = 'group' AND ${a}.status = 'approved'))`;
 }
 
+/** Rows between two cached page starts in the keyset walk; the container's page size. */
+export const PAGE_STRIDE = 100;
+
+/**
+ * What a container request needs besides the page's rows, for one viewer of one document:
+ * how many items they see, the newest change among them, and where every PAGE_STRIDE-th item
+ * starts (so ?page=N reads its rows from an index instead of skipping N×100 rows). Valid as
+ * long as the document's annotationsRevision (bumped by a trigger on every committed change to
+ * its annotations) is the one it was computed with; per process, bounded.
+ */
+type VisibleSetSummary = { revision: bigint; total: number; modified: Date | null; starts: { createdAt: string; id: string }[] };
+const SUMMARY_CACHE_SIZE = 2000;
+const summaries = new Map<string, VisibleSetSummary>();
+
+/** What the visibility SQL depends on: two viewers with the same key see the same set. */
+function visibilityKey(documentId: string, viewer: Viewer) {
+  return `${documentId}\u0000${viewer.userId ?? ""}\u0000${isGroupModerator(viewer) ? "m" : ""}${viewer.hiddenUntilPosted ? "h" : ""}`;
+}
+
+function remember(key: string, summary: VisibleSetSummary) {
+  summaries.delete(key);
+  summaries.set(key, summary);
+  if (summaries.size > SUMMARY_CACHE_SIZE) summaries.delete(summaries.keys().next().value!);
+}
+
+/** isAnnotationVisibleTo over `a`, replies only within visible threads (the container's filter). */
+function visibleSql(documentId: string, viewer: Viewer) {
+  return Prisma.sql`a."documentId" = ${documentId} AND a."deletedAt" IS NULL AND ${itemVisibleSql("a", viewer)}
+    AND (a."threadId" IS NULL OR EXISTS (SELECT 1 FROM "Annotation" t WHERE t.id = a."threadId" AND t."deletedAt" IS NULL AND ${itemVisibleSql("t", viewer)}))`;
+}
+
+/** Total, newest change and page starts of the visible set, with the revision they belong to: one statement, one snapshot. */
+async function summarize(documentId: string, viewer: Viewer): Promise<VisibleSetSummary> {
+  const rows = await db().$queryRaw<{ revision: bigint; id: string | null; createdAt: string | null; total: bigint | null; modified: Date | null }[]>`
+    WITH v AS (
+      SELECT a.id, a."createdAt", row_number() OVER (ORDER BY a."createdAt", a.id) - 1 AS i,
+             count(*) OVER () AS total, max(a."updatedAt") OVER () AS modified
+        FROM "Annotation" a WHERE ${visibleSql(documentId, viewer)}
+    )
+    SELECT d."annotationsRevision" AS revision, v.id, v."createdAt"::text AS "createdAt", v.total, v.modified
+      FROM "Document" d LEFT JOIN v ON v.i % ${PAGE_STRIDE} = 0
+     WHERE d.id = ${documentId}
+     ORDER BY v.i`;
+  if (!rows.length) return { revision: -1n, total: 0, modified: null, starts: [] };
+  const starts = rows.filter((r) => r.id !== null).map((r) => ({ id: r.id!, createdAt: r.createdAt! }));
+  return { revision: rows[0].revision, total: Number(rows[0].total ?? 0), modified: rows[0].modified, starts };
+}
+
+type DecoratedRow = Omit<AnnotationRow, "author" | "thread" | "flags" | "reactions"> & {
+  authorName: string;
+  threadAuthorId: string | null;
+  threadVisibility: AnnotationRow["visibility"] | null;
+  threadStatus: AnnotationRow["status"] | null;
+  threadLocked: boolean | null;
+  threadDeletedAt: Date | null;
+  flagIds: string[];
+  reactionList: AnnotationRow["reactions"];
+};
+
+/** Rows of the visible set from a page start on, with what annotationInclude gives, in one statement. */
+async function decoratedRows(documentId: string, viewer: Viewer, from: { createdAt: string; id: string } | null, offset: number, take: number): Promise<AnnotationRow[]> {
+  const after = from ? Prisma.sql`AND (a."createdAt", a.id) >= (${from.createdAt}::timestamp, ${from.id})` : Prisma.empty;
+  const rows = await db().$queryRaw<DecoratedRow[]>`
+    SELECT a."id", a."documentId", a."groupId", a."authorId", a."parentId", a."threadId", a."motivation",
+           a."visibility"::text AS "visibility", a."status"::text AS "status", a."body", a."bodyFormat", a."tags",
+           a."anchorStart", a."anchorEnd", a."quoteExact", a."quotePrefix", a."quoteSuffix", a."positionStart", a."positionEnd",
+           a."orphaned", a."locked", a."resolved", a."version", a."createdAt", a."updatedAt", a."deletedAt", a."canonical", a."via",
+           u."name" AS "authorName",
+           th."authorId" AS "threadAuthorId", th."visibility"::text AS "threadVisibility", th."status"::text AS "threadStatus",
+           th."locked" AS "threadLocked", th."deletedAt" AS "threadDeletedAt",
+           ARRAY(SELECT f.id FROM "Flag" f WHERE f."annotationId" = a.id AND f."resolvedAt" IS NULL ORDER BY f.id) AS "flagIds",
+           coalesce((SELECT json_agg(json_build_object('kind', x."kind", 'userId', x."userId") ORDER BY x."createdAt", x."userId") FROM "Reaction" x WHERE x."annotationId" = a.id), '[]'::json) AS "reactionList"
+      FROM "Annotation" a
+      JOIN "User" u ON u.id = a."authorId"
+      LEFT JOIN "Annotation" th ON th.id = a."threadId"
+     WHERE ${visibleSql(documentId, viewer)} ${after}
+     ORDER BY a."createdAt", a.id
+     LIMIT ${take} OFFSET ${offset}`;
+  return rows.map(({ authorName, threadAuthorId, threadVisibility, threadStatus, threadLocked, threadDeletedAt, flagIds, reactionList, ...row }) => ({
+    ...row,
+    author: { id: row.authorId, name: authorName },
+    thread: row.threadId && threadAuthorId !== null ? { authorId: threadAuthorId, visibility: threadVisibility!, status: threadStatus!, locked: threadLocked!, deletedAt: threadDeletedAt } : null,
+    flags: flagIds.map((id) => ({ id })),
+    reactions: reactionList,
+  }));
+}
+
 /**
  * One page of a document's visible annotations (creation order) with the total and the newest
- * change of the whole visible set, in one statement: the W3C container's hot path.
+ * change of the whole visible set: the W3C container's hot path. `revision` is the document's
+ * annotationsRevision as the caller read it (loadDocumentForViewer); when the cached summary
+ * for this viewer has it, only the page's rows are read, by keyset from the page's start.
  */
-export async function pageOfVisibleAnnotations(documentId: string, viewer: Viewer, page: { skip: number; take: number }) {
+export async function pageOfVisibleAnnotations(documentId: string, viewer: Viewer, page: { skip: number; take: number }, revision?: bigint) {
   if (!can(viewer.membership, "document.read")) return { rows: [] as AnnotationRow[], total: 0, modified: null as Date | null };
-  const where = Prisma.sql`a."documentId" = ${documentId} AND a."deletedAt" IS NULL AND ${itemVisibleSql("a", viewer)}
-    AND (a."threadId" IS NULL OR EXISTS (SELECT 1 FROM "Annotation" t WHERE t.id = a."threadId" AND t."deletedAt" IS NULL AND ${itemVisibleSql("t", viewer)}))`;
-  let ids = await db().$queryRaw<{ id: string; total: bigint; modified: Date | null }[]>`
-    SELECT a.id, count(*) OVER () AS total, max(a."updatedAt") OVER () AS modified
-      FROM "Annotation" a WHERE ${where}
-     ORDER BY a."createdAt", a.id LIMIT ${page.take} OFFSET ${page.skip}`;
-  let total = Number(ids[0]?.total ?? 0);
-  let modified = ids[0]?.modified ?? null;
-  // Past the end (or take 0): the window has no row to carry the totals.
-  if (ids.length === 0) {
-    const [summary] = await db().$queryRaw<{ total: bigint; modified: Date | null }[]>`SELECT count(*) AS total, max(a."updatedAt") AS modified FROM "Annotation" a WHERE ${where}`;
-    [total, modified, ids] = [Number(summary.total), summary.modified, []];
+  const key = visibilityKey(documentId, viewer);
+  let summary = summaries.get(key);
+  if (!summary || revision === undefined || summary.revision !== revision) {
+    summary = await summarize(documentId, viewer);
+    remember(key, summary);
   }
-  const found = ids.length ? await db().annotation.findMany({ where: { id: { in: ids.map((r) => r.id) } }, include: annotationInclude }) : [];
-  const byId = new Map(found.map((row) => [row.id, row]));
-  return { rows: ids.map((r) => byId.get(r.id)).filter((row): row is AnnotationRow => row !== undefined), total, modified };
+  const { total, modified } = summary;
+  if (page.take <= 0 || page.skip >= total) return { rows: [] as AnnotationRow[], total, modified };
+  const stride = Math.floor(page.skip / PAGE_STRIDE);
+  // Page 0 needs no start; later pages read from theirs on the (documentId, createdAt, id) index.
+  const from = stride > 0 ? (summary.starts[stride] ?? null) : null;
+  const rows = await decoratedRows(documentId, viewer, from, from ? page.skip - stride * PAGE_STRIDE : page.skip, page.take);
+  return { rows, total, modified };
 }
+

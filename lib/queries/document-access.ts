@@ -1,28 +1,61 @@
 import { db, type Tx } from "../db";
 import { NotFoundError } from "../errors";
+import type { ModerationMode, Role } from "../generated/prisma/client";
 import { can } from "../policies";
 import { isHiddenUntilPosted, seesPeersAnonymously, type Viewer } from "../policies/annotations";
-import { findMembership } from "./memberships";
+
+type AccessRow = {
+  id: string;
+  groupId: string;
+  title: string;
+  hideUntilPosted: boolean;
+  annotationsRevision: bigint;
+  moderation: ModerationMode;
+  groupName: string;
+  anonymousToPeers: boolean;
+  membershipId: string | null;
+  role: Role | null;
+  muted: boolean | null;
+  membershipCreatedAt: Date | null;
+  membershipUpdatedAt: Date | null;
+  posted: boolean | null;
+};
 
 /**
  * A document with its group's moderation mode and the actor as a policy Viewer. Outsiders and
- * missing documents get the same 404.
+ * missing documents get the same 404. One round trip: the document, its group, the actor's
+ * membership and (for hide-and-reveal) whether they posted, which every annotation request needs.
+ * `annotationsRevision` changes with every committed change to the document's annotations.
  */
 export async function loadDocumentForViewer(documentId: string, actorId: string | null, tx: Tx = db()) {
-  const document = await tx.document.findUnique({
-    where: { id: documentId },
-    select: { id: true, groupId: true, title: true, hideUntilPosted: true, group: { select: { moderation: true, name: true, anonymousToPeers: true } } },
-  });
-  if (!document) throw new NotFoundError("Document");
-  const membership = await findMembership(document.groupId, actorId, tx);
+  const [row] = await tx.$queryRaw<AccessRow[]>`
+    SELECT d."id", d."groupId", d."title", d."hideUntilPosted", d."annotationsRevision",
+           g."moderation"::text AS "moderation", g."name" AS "groupName", g."anonymousToPeers",
+           m."id" AS "membershipId", m."role"::text AS "role", m."muted", m."createdAt" AS "membershipCreatedAt", m."updatedAt" AS "membershipUpdatedAt",
+           CASE WHEN d."hideUntilPosted" AND m."id" IS NOT NULL THEN EXISTS (
+             SELECT 1 FROM "Annotation" a
+              WHERE a."documentId" = d."id" AND a."authorId" = m."userId" AND a."threadId" IS NULL AND a."deletedAt" IS NULL
+           ) END AS "posted"
+      FROM "Document" d
+      JOIN "Group" g ON g."id" = d."groupId"
+      LEFT JOIN "Membership" m ON m."groupId" = d."groupId" AND m."userId" = ${actorId}
+     WHERE d."id" = ${documentId}`;
+  if (!row) throw new NotFoundError("Document");
+  const membership =
+    row.membershipId && row.role && actorId
+      ? { id: row.membershipId, groupId: row.groupId, userId: actorId, role: row.role, muted: row.muted ?? false, createdAt: row.membershipCreatedAt!, updatedAt: row.membershipUpdatedAt! }
+      : null;
   if (!can(membership, "document.read")) throw new NotFoundError("Document");
+  const document = {
+    id: row.id,
+    groupId: row.groupId,
+    title: row.title,
+    hideUntilPosted: row.hideUntilPosted,
+    annotationsRevision: row.annotationsRevision,
+    group: { moderation: row.moderation, name: row.groupName, anonymousToPeers: row.anonymousToPeers },
+  };
   const viewer: Viewer = { userId: actorId, membership };
   viewer.anonymousPeers = seesPeersAnonymously(viewer, document.group);
-  if (document.hideUntilPosted && actorId) viewer.hiddenUntilPosted = isHiddenUntilPosted(viewer, document, await hasPostedOn(document.id, actorId, tx));
+  if (document.hideUntilPosted && actorId) viewer.hiddenUntilPosted = isHiddenUntilPosted(viewer, document, row.posted === true);
   return { document, viewer };
-}
-
-/** Whether the user has a live top-level annotation on the document (hide-and-reveal). */
-export async function hasPostedOn(documentId: string, userId: string, tx: Tx = db()) {
-  return (await tx.annotation.count({ where: { documentId, authorId: userId, threadId: null, deletedAt: null } })) > 0;
 }

@@ -1,11 +1,12 @@
 import { settleAnchors } from "../annotations/live-documents";
 import { NotFoundError } from "../errors";
 import type { Viewer } from "../policies/annotations";
-import { annotationIri, etagOf, presentAnnotation } from "../presenters/annotation";
+import { annotationIri, etagOfText, presentAnnotation } from "../presenters/annotation";
 import { pageOfVisibleAnnotations, type AnnotationRow } from "../queries/annotations";
 import { loadDocumentForViewer } from "../queries/document-access";
 import { annotationPage, containerDescription, hasPage, pageWindow, type CollectionState, type ContainerQuery } from "./collection";
 import type { ContainerPreference } from "./prefer";
+import { JsonText } from "./responses";
 
 /** A page's items: full descriptions (without @context, the page carries it) or IRIs. */
 function pageItems(rows: AnnotationRow[], state: CollectionState, viewer: Viewer) {
@@ -14,8 +15,8 @@ function pageItems(rows: AnnotationRow[], state: CollectionState, viewer: Viewer
 
 /**
  * A document's annotation container, or one page of it, as one viewer sees it: only what
- * the policies let them see. Total, newest change and the page's rows come from one statement,
- * so they agree; the ETag covers the exact representation and the visible set's newest change.
+ * the policies let them see. Total and newest change come from a per-viewer summary validated by
+ * the document's annotation revision; the ETag covers the exact representation and the newest change.
  */
 export async function readContainer(opts: { documentId: string; actorId: string; origin: string; query: ContainerQuery; prefer: ContainerPreference }) {
   const { document, viewer } = await loadDocumentForViewer(opts.documentId, opts.actorId);
@@ -27,7 +28,7 @@ export async function readContainer(opts: { documentId: string; actorId: string;
   // The page size does not depend on the total, so the window is known before counting.
   const window = pageWindow({ ...base, total: 0, modified: null }, page ?? 0);
   const wantsRows = page !== null || !opts.prefer.minimal;
-  const { rows, total, modified } = await pageOfVisibleAnnotations(document.id, viewer, wantsRows ? window : { skip: 0, take: 0 });
+  const { rows, total, modified } = await pageOfVisibleAnnotations(document.id, viewer, wantsRows ? window : { skip: 0, take: 0 }, document.annotationsRevision);
   const state: CollectionState = { ...base, total, modified };
   let body;
   if (page !== null) {
@@ -38,5 +39,7 @@ export async function readContainer(opts: { documentId: string; actorId: string;
   } else {
     body = containerDescription(state, pageItems(rows, state, viewer));
   }
-  return { body, page: page !== null, etag: etagOf({ modified, body }), contentLocation: body.id };
+  // Serialized once: the ETag hashes the exact text the client gets, plus the set's newest change.
+  const json = new JsonText(JSON.stringify(body));
+  return { body, json, page: page !== null, etag: etagOfText(`${modified?.toISOString() ?? ""}\n${json.text}`), contentLocation: body.id };
 }

@@ -1,5 +1,10 @@
 import { ifNoneMatchHits } from "./conditional";
 
+/** A JSON body already serialized, sent as is (the container serializes once for its ETag and its answer). */
+export class JsonText {
+  constructor(readonly text: string) {}
+}
+
 /**
  * A JSON-LD answer. HEAD gets the same headers without the body; a GET whose If-None-Match
  * names the current ETag gets 304 with the validator headers only.
@@ -15,5 +20,6 @@ export function representation(request: Request, body: unknown, headers: Headers
     }
     return new Response(null, { status: 304, headers: kept });
   }
-  return new Response(request.method === "HEAD" ? null : JSON.stringify(body), { status, headers });
+  if (request.method === "HEAD") return new Response(null, { status, headers });
+  return new Response(body instanceof JsonText ? body.text : JSON.stringify(body), { status, headers });
 }

@@ -29,7 +29,10 @@ async function catalog(connectionString: string) {
   const constraints = await query(connectionString, `
     SELECT c.conrelid::regclass::text AS tbl, c.conname, pg_get_constraintdef(c.oid) AS def
     FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace
-    WHERE n.nspname = 'public' AND c.conrelid::regclass::text NOT IN ('_prisma_migrations', '"_prisma_migrations"') ORDER BY 1, 2`);
+    WHERE n.nspname = 'public' AND c.conrelid::regclass::text NOT IN ('_prisma_migrations', '"_prisma_migrations"')
+      -- Constraint triggers are written by hand in migrations (schema.prisma cannot describe
+      -- them); tests/integration/annotations/revision.test.ts checks what they do.
+      AND c.contype <> 't' ORDER BY 1, 2`);
   const enums = await query(connectionString, `
     SELECT t.typname, string_agg(e.enumlabel, ',' ORDER BY e.enumsortorder) AS labels
     FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid GROUP BY t.typname ORDER BY t.typname`);

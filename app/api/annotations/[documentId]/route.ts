@@ -19,7 +19,7 @@ export const GET = route<Params>(async ({ request, params, actor, origin }) => {
   const query = parseContainerQuery(request.nextUrl.searchParams);
   const result = await readContainer({ documentId: params.documentId, actorId: actor.id, origin, query, prefer });
   const preferenceApplied = prefer.representation && !result.page;
-  return representation(request, result.body, containerHeaders({ contentType, etag: result.etag, contentLocation: result.contentLocation, page: result.page, preferenceApplied }));
+  return representation(request, result.json, containerHeaders({ contentType, etag: result.etag, contentLocation: result.contentLocation, page: result.page, preferenceApplied }));
 });
 
 // HEAD /api/annotations/{documentId}/ — the container's headers (ETag, Link, Allow) without the body.
