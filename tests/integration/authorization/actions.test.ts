@@ -23,7 +23,8 @@ const SESSION_ENDED = "Your session has ended; sign in again";
 function outcomeOf(entry: ActionEntry, result: unknown): { outcome: Outcome | "unexpected"; detail: string } {
   if (result instanceof Error) {
     const digest = (result as Error & { digest?: string }).digest ?? "";
-    return { outcome: entry.redirects && digest.startsWith("NEXT_REDIRECT") ? "ok" : "unexpected", detail: digest || result.message };
+    const redirectedTo = digest.startsWith("NEXT_REDIRECT;") ? digest.split(";")[2] : null;
+    return { outcome: entry.redirects && redirectedTo?.startsWith(entry.redirects) ? "ok" : "unexpected", detail: digest || result.message };
   }
   const state = (result ?? {}) as { ok?: boolean; error?: string; fields?: unknown };
   if (state.ok && !entry.redirects) return { outcome: "ok", detail: "ok" };

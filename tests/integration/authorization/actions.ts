@@ -12,8 +12,8 @@ export type ActionEntry = {
   name: string;
   variant?: string;
   rule: Rule;
-  /** An allowed call redirects (the form opens what it made) instead of answering `{ok: true}`. */
-  redirects?: boolean;
+  /** An allowed call redirects to a path starting with this (the form opens what it made) instead of answering `{ok: true}`. */
+  redirects?: string;
   /** Why the generated tests do not call it; it is still in the inventory. */
   notCalled?: string;
   /** Calls the action for one person, with fresh rows when it changes state. */
@@ -44,10 +44,10 @@ export const ACTIONS_MATRIX: ActionEntry[] = [
 
   { file: "app/_actions/document-settings.ts", name: "followDocumentAction", rule: byAction("document.read"), invoke: (a, w) => a(w.doc.id, true) },
   { file: "app/_actions/document-settings.ts", name: "hideUntilPostedAction", rule: byAction("annotation.moderate"), invoke: (a, w) => a(w.doc.id, false) },
-  { file: "app/_actions/documents.ts", name: "createDocumentAction", rule: byAction("document.create"), redirects: true, invoke: (a, w) => a(w.group.id, {}, form({ title: "Matrix text", format: "text", content: "Short text." })) },
+  { file: "app/_actions/documents.ts", name: "createDocumentAction", rule: byAction("document.create"), redirects: "/documents/", invoke: (a, w) => a(w.group.id, {}, form({ title: "Matrix text", format: "text", content: "Short text." })) },
   { file: "app/_actions/flags.ts", name: "flagAnnotationAction", rule: onItem("annotation.flag"), invoke: async (a, w) => a((await othersItem(w)).id, { reason: "off_topic" }) },
 
-  { file: "app/_actions/groups.ts", name: "createGroupAction", rule: SIGNED_IN, redirects: true, invoke: (a) => a({}, form({ name: "Matrix seminar", moderation: "post" })) },
+  { file: "app/_actions/groups.ts", name: "createGroupAction", rule: SIGNED_IN, redirects: "/groups/", invoke: (a) => a({}, form({ name: "Matrix seminar", moderation: "post" })) },
   { file: "app/_actions/groups.ts", name: "updateGroupAction", rule: byAction("group.update"), invoke: (a, w) => a(w.group.id, {}, form({ name: w.group.name, moderation: "post", description: "" })) },
   { file: "app/_actions/groups.ts", name: "addMemberAction", rule: byAction("member.manage"), invoke: async (a, w) => a(w.group.id, {}, form({ email: (await createUser()).email, role: "viewer" })) },
   { file: "app/_actions/groups.ts", name: "updateMemberAction", variant: "role", rule: byAction("member.manage"), invoke: async (a, w) => a(w.group.id, (await freshMember(w)).id, {}, form({ role: "viewer" })) },
@@ -56,7 +56,7 @@ export const ACTIONS_MATRIX: ActionEntry[] = [
 
   { file: "app/_actions/invites.ts", name: "createInviteAction", rule: byAction("member.manage"), invoke: (a, w) => a(w.group.id, {}, form({ role: "viewer" })) },
   { file: "app/_actions/invites.ts", name: "revokeInviteAction", rule: byAction("member.manage"), invoke: async (a, w) => a(w.group.id, (await inviteTo(w, w.group.id, w.users.owner.id)).id) },
-  { file: "app/_actions/invites.ts", name: "acceptInviteAction", variant: "anyone signed in holding the link", rule: SIGNED_IN, redirects: true, invoke: async (a, w) => a((await openInvite(w)).token, {}) },
+  { file: "app/_actions/invites.ts", name: "acceptInviteAction", variant: "anyone signed in holding the link", rule: SIGNED_IN, redirects: "/groups/", invoke: async (a, w) => a((await openInvite(w)).token, {}) },
 
   { file: "app/_actions/moderation.ts", name: "moderateItemsAction", variant: "one item", rule: onItem("annotation.moderate"), invoke: async (a, w) => a(w.group.id, [(await othersItem(w)).id], "hidden") },
   { file: "app/_actions/moderation.ts", name: "moderateItemsAction", variant: "several items", rule: onItem("annotation.moderate"), invoke: async (a, w) => a(w.group.id, [(await othersItem(w)).id, (await othersItem(w)).id], "spam") },
