@@ -49,6 +49,40 @@ function socketStatus(status: WebSocketStatus): SocketStatus {
   return "disconnected";
 }
 
+/**
+ * Whether the provider's count of unacknowledged updates (`unsyncedChanges`) can be believed.
+ * @hocuspocus/provider resets it to 1 when a new socket sends its sync step 1 and only then
+ * sends the updates it queued while offline, so right after a reconnect the count says nothing
+ * about edits made before it. From each new socket until the server's "saved" notices cover
+ * our Yjs clock as it was when that socket opened (`awaiting`), with `complete` (our sync step
+ * 2 and every later update stored), the count is reported as at least 1: until then only the
+ * stored clock can show "Saved" (deletions, which carry no clock, keep "Saving…").
+ */
+export type AckCounterTrust = {
+  /** Our clock when the current socket opened; null once a notice covered it (the count is believed). */
+  awaiting: number | null;
+  /** The highest clock of ours the server called stored since that socket opened. */
+  stored: number;
+};
+
+export const trustedAckCounter: AckCounterTrust = { awaiting: null, stored: 0 };
+
+/** A new socket opened (the provider is about to reset its count); `clock` is our Yjs clock now. */
+export function ackCounterOnOpen(clock: number): AckCounterTrust {
+  return { awaiting: clock, stored: 0 };
+}
+
+/**
+ * A "saved" notice arrived (`clock`: ours in it, see savedClock): the trust after it, and the
+ * count of unacknowledged updates to report with it (`count`: the provider's).
+ */
+export function ackCounterOnSaved(trust: AckCounterTrust, notice: { clock: number | null; complete: boolean }, count: number): { trust: AckCounterTrust; unacknowledged: number } {
+  if (trust.awaiting === null) return { trust, unacknowledged: count };
+  const stored = notice.clock === null ? trust.stored : Math.max(trust.stored, notice.clock);
+  if (notice.complete && stored >= trust.awaiting) return { trust: trustedAckCounter, unacknowledged: count };
+  return { trust: { awaiting: trust.awaiting, stored }, unacknowledged: Math.max(1, count) };
+}
+
 type HookEvent = ConnectionEvent | { type: "reset" };
 
 function reduceHook(state: ConnectionState, event: HookEvent): ConnectionState {
@@ -61,6 +95,7 @@ export function useConnectionState(
   onStatelessMessage?: (message: StatelessMessage) => void,
 ): ConnectionState {
   const [state, dispatch] = useReducer(reduceHook, initialConnectionState);
+  const ackTrust = useRef<AckCounterTrust>(trustedAckCounter);
   const onMessage = useRef(onStatelessMessage);
   useEffect(() => {
     onMessage.current = onStatelessMessage;
@@ -72,12 +107,20 @@ export function useConnectionState(
     const onSynced = ({ state: synced }: { state: boolean }) => synced && dispatch({ type: "synced" });
     const onAuthenticated = ({ scope }: { scope: "read-write" | "readonly" }) => dispatch({ type: "authenticated", scope });
     const onAuthenticationFailed = () => dispatch({ type: "authenticationFailed" });
+    const onOpen = () => {
+      ackTrust.current = ackCounterOnOpen(Y.getState(provider.document.store, provider.document.clientID));
+    };
     const onStateless = ({ payload }: { payload: string }) => {
       const message = parseStatelessMessage(payload);
       if (!message) return;
       if (!isSavedMessage(message)) return onMessage.current?.(message);
-      // The ack counter is read now: the server acknowledges an update before any "saved" that could cover it.
-      dispatch({ type: "saved", unacknowledged: provider.unsyncedChanges, clock: savedClock(message, provider.document.clientID), complete: message.complete === true });
+      const clock = savedClock(message, provider.document.clientID);
+      const complete = message.complete === true;
+      // The ack counter is read now: the server acknowledges an update before any "saved" that
+      // could cover it. Right after a reconnect it is not believed (see AckCounterTrust).
+      const { trust, unacknowledged } = ackCounterOnSaved(ackTrust.current, { clock, complete }, provider.unsyncedChanges);
+      ackTrust.current = trust;
+      dispatch({ type: "saved", unacknowledged, clock, complete });
     };
     const onUpdate = (_update: Uint8Array, origin: unknown) => {
       if (origin !== provider) dispatch({ type: "localChange", clock: Y.getState(provider.document.store, provider.document.clientID) });
@@ -85,6 +128,7 @@ export function useConnectionState(
     const onOnline = () => dispatch({ type: "online" });
     const onOffline = () => dispatch({ type: "offline" });
 
+    provider.on("open", onOpen);
     provider.on("status", onStatus);
     provider.on("synced", onSynced);
     provider.on("authenticated", onAuthenticated);
@@ -101,6 +145,7 @@ export function useConnectionState(
     if (provider.isSynced) dispatch({ type: "synced" });
 
     return () => {
+      provider.off("open", onOpen);
       provider.off("status", onStatus);
       provider.off("synced", onSynced);
       provider.off("authenticated", onAuthenticated);
@@ -110,6 +155,7 @@ export function useConnectionState(
       window.removeEventListener("online", onOnline);
       window.removeEventListener("offline", onOffline);
       // A new provider is a new connection: start again from "Connecting…".
+      ackTrust.current = trustedAckCounter;
       dispatch({ type: "reset" });
     };
   }, [provider]);
