@@ -3,6 +3,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ACTIONS_MATRIX } from "./actions";
 import { CLI_COMMANDS } from "./cli";
+import { ACTION_NAMES } from "@/lib/policies";
+import { COLLAB_OPERATIONS } from "./collab";
 import { HTTP_METHODS } from "./matrix";
 import { PAGES } from "./pages";
 import { ROUTES } from "./routes";
@@ -66,7 +68,10 @@ describe("the matrix names every entry point, and only existing ones", () => {
     expect(declared.filter((c) => !present.includes(c)), "matrix entries for CLI commands that no longer exist").toEqual([]);
   });
 
-  it("every route entry's rule and every page's rule has a name the report can print", () => {
-    for (const entry of [...ROUTES, ...ACTIONS_MATRIX, ...PAGES]) expect(entry.rule.name).toBeTruthy();
+  it("every action of the permission table governs some entry point, except those no entry point offers yet", () => {
+    // Declared in ACTIONS, but the app has no route, action or page that deletes a group or a document.
+    const NO_ENTRY_POINT_YET = ["group.delete", "document.delete"];
+    const governing = new Set([...ROUTES, ...ACTIONS_MATRIX, ...PAGES, ...COLLAB_OPERATIONS].map((e) => e.rule.name.split(" ")[0]));
+    expect(ACTION_NAMES.filter((a) => !governing.has(a)).sort()).toEqual([...NO_ENTRY_POINT_YET].sort());
   });
 });

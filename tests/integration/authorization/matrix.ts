@@ -20,7 +20,23 @@
  * this one run every entry for every person; inventory.test.ts fails when a route file + HTTP
  * method, a server action or a page exists that no entry names (or an entry names one that is gone).
  *
- * Run: `npx vitest run --config vitest.config.ts tests/integration/authorization`.
+ * What it covers (9 people each): routes.ts — 76 entries over the 60 method × file pairs of the
+ * 38 route files (several per pair where one method checks different rights per field or per
+ * item: own/another's, pending/hidden/private); actions.ts — 36 entries over the 31 exported
+ * server actions (the 4 sign-in/sign-up/sign-out forms are named but not called: they create the
+ * session rather than act for one); pages.ts — the 14 pages (the engagement page's notFound() for
+ * members without the right is recorded there as a deviation); collab.ts — connect, read, write,
+ * awareness and stateless per person, and live messages for approved, private, pending and hidden
+ * items; cli.ts — the 3 CLI commands (none takes a group actor; a CLI-issued token walks the
+ * muted member's whole route row).
+ *
+ * Seams, and nothing else: server actions and pages read the session through next-auth's auth(),
+ * which the tests answer with the person's user id (currentUser() still loads the user from the
+ * database); next/headers and next/cache have no request outside Next and are stubbed for the
+ * host header and revalidatePath. The database, commands and policies are all real.
+ *
+ * Run: `npx vitest run --config vitest.config.ts tests/integration/authorization` (about 40–60 s
+ * on two busy cores; each file builds its own world once).
  */
 import { ACTIONS, ROLES, type Action, type MembershipLike, type Role } from "@/lib/policies";
 import { isAnnotationVisibleTo, type AnnotationFacts, type Viewer } from "@/lib/policies/annotations";
