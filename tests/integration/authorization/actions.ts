@@ -1,7 +1,7 @@
 import { canDeleteAnnotation, canEditAnnotation, canReplyTo, canResolveThread } from "@/lib/policies/annotations";
 import { createUser } from "../../factories";
-import { freshMember, inviteTo, openInvite, othersItem, ownItem, ownTokenId, type World } from "./fixtures";
-import { byAction, onAnnotation, onItem, PUBLIC, SIGNED_IN, type Person, type Rule } from "./matrix";
+import { freshMember, inviteTo, openInvite, othersItem, ownItem, ownTokenId, strangersTokenId, type World } from "./fixtures";
+import { ANOTHER_ACCOUNTS, byAction, onAnnotation, onItem, PUBLIC, SIGNED_IN, type Person, type Rule } from "./matrix";
 
 type AnyAction = (...args: any[]) => Promise<unknown>;
 
@@ -71,4 +71,5 @@ export const ACTIONS_MATRIX: ActionEntry[] = [
   { file: "app/_actions/reactions.ts", name: "resolveThreadAction", variant: "own", rule: onAnnotation("resolve", "own", canResolveThread), invoke: async (a, w, p) => a((await ownItem(w, p)).id, true) },
   { file: "app/_actions/tokens.ts", name: "createTokenAction", rule: SIGNED_IN, invoke: (a) => a({}, form({ label: "matrix" })) },
   { file: "app/_actions/tokens.ts", name: "revokeTokenAction", variant: "own token", rule: SIGNED_IN, invoke: async (a, w, p) => a(await ownTokenId(w, p)) },
+  { file: "app/_actions/tokens.ts", name: "revokeTokenAction", variant: "another's token", rule: ANOTHER_ACCOUNTS, invoke: async (a, w) => a(await strangersTokenId(w)) },
 ];

@@ -57,3 +57,8 @@ export const freshMember = (w: World) => createMember(w.group.id, "member");
 export async function ownTokenId(w: World, p: Person) {
   return (await createApiToken({ userId: userOf(w, p)?.id ?? w.stranger.id, label: "matrix" })).id;
 }
+
+/** A fresh API token of the stranger's, which nobody else may touch. */
+export async function strangersTokenId(w: World) {
+  return (await createApiToken({ userId: w.stranger.id, label: "matrix" })).id;
+}

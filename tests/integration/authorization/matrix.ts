@@ -20,9 +20,9 @@
  * this one run every entry for every person; inventory.test.ts fails when a route file + HTTP
  * method, a server action or a page exists that no entry names (or an entry names one that is gone).
  *
- * What it covers (9 people each): routes.ts — 76 entries over the 60 method × file pairs of the
+ * What it covers (9 people each): routes.ts — 77 entries over the 60 method × file pairs of the
  * 38 route files (several per pair where one method checks different rights per field or per
- * item: own/another's, pending/hidden/private); actions.ts — 36 entries over the 31 exported
+ * item or token: own/another's, pending/hidden/private); actions.ts — 37 entries over the 31 exported
  * server actions (the 4 sign-in/sign-up/sign-out forms are named but not called: they create the
  * session rather than act for one); pages.ts — the 14 pages (the engagement page's notFound() for
  * members without the right is recorded there as a deviation); collab.ts — connect, read, write,
@@ -78,6 +78,8 @@ export function byAction(action: Action): Rule {
 }
 
 export const SIGNED_IN: Rule = { name: "signed-in", decide: () => "ok" };
+/** Something of another account's (an API token): nobody else learns it exists. */
+export const ANOTHER_ACCOUNTS: Rule = { name: "signed-in; another account's: 404", decide: () => "hidden" };
 export const PUBLIC: Rule = { name: "public", public: true, decide: () => "ok" };
 
 /** Placeholder user ids standing for "the caller" and "someone else" in annotation facts. */

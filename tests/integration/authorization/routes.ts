@@ -2,8 +2,8 @@ import { NextRequest } from "next/server";
 import flagAnnotation from "@/lib/commands/flag-annotation";
 import { FACTORY_PASSWORD, createUser } from "../../factories";
 import { canDeleteAnnotation, canEditAnnotation, canResolveThread } from "@/lib/policies/annotations";
-import { freshMember, openInvite, othersFlag, othersItem, ownItem, ownTokenId, userOf, inviteTo, type World } from "./fixtures";
-import { byAction, holds, MEMBERSHIP, onAnnotation, onItem, PUBLIC, SIGNED_IN, type HttpMethod, type Person, type Rule } from "./matrix";
+import { freshMember, openInvite, othersFlag, othersItem, ownItem, ownTokenId, strangersTokenId, userOf, inviteTo, type World } from "./fixtures";
+import { ANOTHER_ACCOUNTS, byAction, holds, MEMBERSHIP, onAnnotation, onItem, PUBLIC, SIGNED_IN, type HttpMethod, type Person, type Rule } from "./matrix";
 
 /** How one route handler is called: route params, query (in `path`), body, extra headers. */
 export type RouteRequest = { params?: Record<string, string>; path?: string; json?: unknown; body?: string; headers?: Record<string, string> };
@@ -62,6 +62,7 @@ export const ROUTES: RouteEntry[] = [
   { file: "app/api/auth/[...nextauth]/route.ts", method: "POST", rule: PUBLIC, ok: 302, variant: "sign out with a CSRF token", request: signOutRequest },
   { file: "app/api/v1/tokens/route.ts", method: "POST", rule: PUBLIC, ok: 201, request: (w, p) => ({ json: { email: (userOf(w, p) ?? w.stranger).email, password: FACTORY_PASSWORD, label: "matrix" } }) },
   { file: "app/api/v1/tokens/[tokenId]/route.ts", method: "DELETE", variant: "own token", rule: SIGNED_IN, ok: 204, request: async (w, p) => ({ params: { tokenId: await ownTokenId(w, p) } }) },
+  { file: "app/api/v1/tokens/[tokenId]/route.ts", method: "DELETE", variant: "another's token", rule: ANOTHER_ACCOUNTS, ok: 204, request: async (w) => ({ params: { tokenId: await strangersTokenId(w) } }) },
   { file: "app/api/v1/me/route.ts", method: "GET", rule: SIGNED_IN, ok: 200, request: () => ({}) },
   { file: "app/api/v1/groups/route.ts", method: "GET", rule: SIGNED_IN, ok: 200, request: () => ({}) },
   { file: "app/api/v1/groups/route.ts", method: "POST", rule: SIGNED_IN, ok: 201, request: () => ({ json: { name: "Matrix seminar", moderation: "post" } }) },
