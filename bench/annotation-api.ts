@@ -29,7 +29,7 @@ import * as Y from "yjs";
 import { createAnchor, resolveAnchors } from "../lib/anchoring/anchors";
 import { buildProjectionMap } from "../lib/anchoring/projection-map";
 import { corpusText, makeCorpus, phrase } from "./lib/corpus";
-import { closeDb, createFixtures, startDatabase, type BenchDatabase } from "./lib/database";
+import { withApiBenchDatabase } from "./lib/database";
 import { collectGarbage } from "./lib/gc";
 import { profileInProcess } from "./lib/inprocess-profile";
 import { withQueryTally } from "./lib/pg-timing";
@@ -267,16 +267,7 @@ const benchmark: Benchmark = {
   async run() {
     const cfg = config();
     const random = seededRandom(cfg.seed);
-    let database: BenchDatabase | undefined;
-    let raw: pg.Client | undefined;
-    try {
-      database = await startDatabase(log);
-      process.env.DATABASE_URL = database.url;
-      process.env.AUTH_SECRET ??= "bench-secret-not-for-production-0000";
-      delete process.env.APP_URL; // IRIs from the request's origin, as the integration tests do
-
-      const blocks = makeCorpus(random, cfg.chars);
-      const fixtures = await createFixtures({ users: cfg.users, content: corpusText(blocks) });
+    return withApiBenchDatabase({ log, users: cfg.users, content: corpusText(makeCorpus(random, cfg.chars)) }, async ({ database, raw, fixtures }) => {
       const document = await fixtures.createDocument("Bench reading: annotated");
       const userIds = fixtures.userIds;
       const setupStarted = performance.now();
@@ -287,8 +278,6 @@ const benchmark: Benchmark = {
       const viewerIndex = 1;
       const viewerId = userIds[viewerIndex];
       const token = fixtures.tokens[viewerIndex];
-      raw = new pg.Client({ connectionString: database.url });
-      await raw.connect();
       await raw.query(`ANALYZE`);
 
       const { NextRequest } = await import("next/server");
@@ -306,7 +295,7 @@ const benchmark: Benchmark = {
       const { annotationInclude } = await import("../lib/queries/annotations");
       const { sql: RAW_PAGE_SQL, missing } = rawPageSql(annotationInclude as Record<string, unknown>);
       if (missing.length) log(`WARNING: the raw SQL does not mirror these parts of annotationInclude: ${missing.join(", ")}`);
-      const sql = async (page: number) => (await raw!.query(RAW_PAGE_SQL, [documentId, viewerId, PAGE_SIZE, page * PAGE_SIZE])).rows;
+      const sql = async (page: number) => (await raw.query(RAW_PAGE_SQL, [documentId, viewerId, PAGE_SIZE, page * PAGE_SIZE])).rows;
 
       // Same rows, same order: compare the ids on the first, a middle and the last page.
       const container = JSON.parse(await api(null));
@@ -499,11 +488,7 @@ const benchmark: Benchmark = {
           profileFile,
         },
       };
-    } finally {
-      await raw?.end().catch(() => undefined);
-      await closeDb().catch(() => undefined);
-      await database?.stop().catch((error) => log(`could not drop the bench database: ${error}`));
-    }
+    });
   },
 };
 

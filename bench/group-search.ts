@@ -21,9 +21,8 @@
  */
 import { randomBytes } from "node:crypto";
 import { performance } from "node:perf_hooks";
-import pg from "pg";
 import { corpusText, makeCorpus, phrase } from "./lib/corpus";
-import { closeDb, createFixtures, startDatabase, type BenchDatabase } from "./lib/database";
+import { withApiBenchDatabase } from "./lib/database";
 import { collectGarbage } from "./lib/gc";
 import { loadAverage } from "./lib/proc";
 import { seededRandom, type Random } from "./lib/random";
@@ -121,15 +120,7 @@ const benchmark: Benchmark = {
   async run() {
     const cfg = config();
     const random = seededRandom(cfg.seed);
-    let database: BenchDatabase | undefined;
-    let raw: pg.Client | undefined;
-    try {
-      database = await startDatabase(log);
-      process.env.DATABASE_URL = database.url;
-      process.env.AUTH_SECRET ??= "bench-secret-not-for-production-0000";
-      delete process.env.APP_URL;
-
-      const fixtures = await createFixtures({ users: cfg.users, content: corpusText(makeCorpus(random, 3_000)) });
+    return withApiBenchDatabase({ log, users: cfg.users, content: corpusText(makeCorpus(random, 3_000)) }, async ({ database, raw, fixtures }) => {
       const documentIds: string[] = [];
       for (let i = 0; i < cfg.documents; i++) documentIds.push((await fixtures.createDocument(`Bench text ${i + 1}`)).id);
       const setupStarted = performance.now();
@@ -139,8 +130,6 @@ const benchmark: Benchmark = {
       const viewerIndex = 1;
       const viewerId = fixtures.userIds[viewerIndex];
       const token = fixtures.tokens[viewerIndex];
-      raw = new pg.Client({ connectionString: database.url });
-      await raw.connect();
       await raw.query("VACUUM ANALYZE");
 
       const { NextRequest } = await import("next/server");
@@ -160,7 +149,7 @@ const benchmark: Benchmark = {
       };
       const sql = async (params: Record<string, string>) => {
         const statement = groupSearchSql(groupId, viewer, searchInput.parse(params));
-        return (await raw!.query(statement.text, statement.values as unknown[])).rows as { id: string }[];
+        return (await raw.query(statement.text, statement.values as unknown[])).rows as { id: string }[];
       };
 
       const firstPage = JSON.parse(await api({ q: "reader" }));
@@ -245,11 +234,7 @@ const benchmark: Benchmark = {
           overall: { apiP50: quantile(allApi, 0.5), apiP99: quantile(allApi, 0.99), sqlP50: quantile(allSql, 0.5), sqlP99: quantile(allSql, 0.99), ratioP50, ratioP99 },
         },
       };
-    } finally {
-      await raw?.end().catch(() => {});
-      await closeDb();
-      await database?.stop();
-    }
+    });
   },
 };
 

@@ -46,6 +46,32 @@ export async function createFixtures(opts: { users: number; content: string }) {
   };
 }
 
+/**
+ * An API benchmark's session: its own database, with lib/db, auth and IRIs set up as the
+ * integration tests have them; the fixtures; a raw `pg` client beside it for the baseline. All
+ * closed and the database dropped afterwards, whatever happens.
+ */
+export async function withApiBenchDatabase<T>(
+  opts: { log: (m: string) => void; users: number; content: string },
+  work: (ctx: { database: BenchDatabase; raw: pg.Client; fixtures: Awaited<ReturnType<typeof createFixtures>> }) => Promise<T>,
+): Promise<T> {
+  const database = await startDatabase(opts.log);
+  let raw: pg.Client | undefined;
+  try {
+    process.env.DATABASE_URL = database.url;
+    process.env.AUTH_SECRET ??= "bench-secret-not-for-production-0000";
+    delete process.env.APP_URL; // IRIs from the request's origin, as the integration tests do
+    const fixtures = await createFixtures({ users: opts.users, content: opts.content });
+    raw = new pg.Client({ connectionString: database.url });
+    await raw.connect();
+    return await work({ database, raw, fixtures });
+  } finally {
+    await raw?.end().catch(() => undefined);
+    await closeDb().catch(() => undefined);
+    await database.stop().catch((error) => opts.log(`could not drop the bench database: ${error}`));
+  }
+}
+
 export async function closeDb() {
   const { disconnectDb } = await import("../../lib/db");
   await disconnectDb();
