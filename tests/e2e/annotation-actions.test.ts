@@ -1,20 +1,9 @@
-import type { Browser, Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { cspViolations, launchBrowser, newPage, snap } from "./browser";
+import type { Locator } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { cardOf, openDocument, poll, postNote, postReply, selectWords, seminarDocument, snap, useBrowser } from "./helpers";
 
-/** Waits for a value to settle; live updates cross a socket and a database, so give them time. */
-const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000, interval: 100 });
+const app = useBrowser();
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  expect(cspViolations).toEqual([]);
-});
-
-const PASSWORD = "a long enough passphrase";
 const PARAGRAPHS = [
   "Reading together is slower than reading alone, and better for it.",
   "A good question in the margin saves the next reader an hour of puzzling.",
@@ -23,94 +12,12 @@ const PARAGRAPHS = [
 ];
 const TEXT = PARAGRAPHS.join("\n\n");
 
-type Person = { page: Page; email: string; headers: Record<string, string> };
-
-/** Signs up through the page (a fresh account) and returns it with an API token. */
-async function signUp(name: string): Promise<Person> {
-  const page = await newPage(browser, inject("baseUrl"));
-  const email = `${name.split(" ")[0].toLowerCase()}-${Date.now()}-${Math.random().toString(36).slice(2, 7)}@example.test`;
-  await page.goto("/signup");
-  await page.getByLabel("Name").fill(name);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await page.waitForURL("**/groups");
-  const token = (await (await page.request.post("/api/v1/tokens", { data: { email, password: PASSWORD } })).json()).token as string;
-  return { page, email, headers: { authorization: `Bearer ${token}` } };
-}
-
 /** A moderator (the group's owner) and two members, in a post-moderated group with one document. */
 async function seminar() {
-  const [moderator, author, reader] = [await signUp("Monica Moderator"), await signUp("Mara Member"), await signUp("Otto Other")];
-  const request = moderator.page.request;
-  const group = await (await request.post("/api/v1/groups", { headers: moderator.headers, data: { name: `Reading circle ${Date.now()}`, moderation: "post" } })).json();
-  for (const who of [author, reader]) {
-    expect((await request.post(`/api/v1/groups/${group.id}/members`, { headers: moderator.headers, data: { email: who.email, role: "member" } })).status()).toBe(201);
-  }
-  const created = await request.post("/api/v1/documents", { headers: moderator.headers, data: { groupId: group.id, title: "On reading together", format: "text", content: TEXT } });
-  expect(created.status()).toBe(201);
-  return { moderator, author, reader, documentId: (await created.json()).id as string };
+  const [moderator, author, reader] = [await app.person("Monica Moderator"), await app.person("Mara Member"), await app.person("Otto Other")];
+  const documentId = await seminarDocument(moderator, [author, reader], { group: "Reading circle", title: "On reading together", content: TEXT });
+  return { moderator, author, reader, documentId };
 }
-
-const W3C = 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"';
-
-/** Posts a note on `exact` through the W3C API; returns its id and IRI. */
-async function note(who: Person, documentId: string, exact: string, text: string) {
-  const response = await who.page.request.post(`/api/annotations/${documentId}/`, {
-    headers: { ...who.headers, "content-type": W3C },
-    data: {
-      "@context": "http://www.w3.org/ns/anno.jsonld",
-      type: "Annotation",
-      body: { type: "TextualBody", value: text, format: "text/plain" },
-      target: { source: `${inject("baseUrl")}/documents/${documentId}`, selector: { type: "TextQuoteSelector", exact } },
-    },
-  });
-  expect(response.status()).toBe(201);
-  const iri = (await response.json()).id as string;
-  return { iri, id: iri.split("/").at(-1)! };
-}
-
-async function reply(who: Person, documentId: string, parentIri: string, text: string) {
-  const response = await who.page.request.post(`/api/annotations/${documentId}/`, {
-    headers: { ...who.headers, "content-type": W3C },
-    data: { "@context": "http://www.w3.org/ns/anno.jsonld", type: "Annotation", motivation: "replying", body: { type: "TextualBody", value: text, format: "text/plain" }, target: parentIri },
-  });
-  expect(response.status()).toBe(201);
-  return ((await response.json()).id as string).split("/").at(-1)!;
-}
-
-async function openDocument(page: Page, documentId: string, hash = "") {
-  await page.goto(`/documents/${documentId}${hash}`);
-  await page.locator(".live-editor[data-ready]").waitFor();
-}
-
-/** Selects the first occurrence of `words` in the text, as a reader's drag would. */
-async function selectWords(page: Page, words: string) {
-  await page.evaluate((w) => {
-    const root = document.querySelector<HTMLElement>(".live-editor .ProseMirror")!;
-    const nodes: Text[] = [];
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) if (!node.parentElement?.closest(".collaboration-carets__caret")) nodes.push(node as Text);
-    const text = nodes.map((n) => n.data).join("");
-    const at = text.indexOf(w);
-    if (at < 0) throw new Error(`"${w}" is not in the text`);
-    const locate = (offset: number, end: boolean): [Text, number] => {
-      let passed = 0;
-      for (const node of nodes) {
-        if (offset < passed + node.data.length || (end && offset === passed + node.data.length)) return [node, offset - passed];
-        passed += node.data.length;
-      }
-      throw new Error("offset out of range");
-    };
-    const range = document.createRange();
-    range.setStart(...locate(at, false));
-    range.setEnd(...locate(at + w.length, true));
-    window.getSelection()!.removeAllRanges();
-    window.getSelection()!.addRange(range);
-  }, words);
-}
-
-const cardOf = (page: Page, id: string): Locator => page.locator(`aside[aria-label="Margin"] article[data-annotation-id="${id}"]`);
 
 /** Opens a card by keyboard: focus it, Enter. */
 async function expand(card: Locator) {
@@ -122,7 +29,7 @@ async function expand(card: Locator) {
 describe("acting on notes in the margin", () => {
   it("a reaction shows live on another reader's page; the author resolves and the thread folds away", { timeout: 180_000 }, async () => {
     const { author, reader, documentId } = await seminar();
-    const question = await note(author, documentId, "A good question in the margin", "Does this hold for long texts too?");
+    const question = await postNote(author, documentId, "A good question in the margin", "Does this hold for long texts too?");
     await Promise.all([openDocument(author.page, documentId), openDocument(reader.page, documentId)]);
 
     // Otto reaches the toggles by keyboard and says he has the same question, and that it helps.
@@ -168,7 +75,7 @@ describe("acting on notes in the margin", () => {
 
   it("a member flags a note; the moderator sees the flag, hides it, and the note is gone for the member", { timeout: 180_000 }, async () => {
     const { moderator, author, reader, documentId } = await seminar();
-    const rude = await note(author, documentId, "Reading together is slower", "Only fools read slowly.");
+    const rude = await postNote(author, documentId, "Reading together is slower", "Only fools read slowly.");
     await openDocument(reader.page, documentId);
 
     // The author is never offered Flag on her own note.
@@ -230,8 +137,8 @@ describe("acting on notes in the margin", () => {
 
   it("an #annotation- link opens the page with that thread focused and its words in view; a reply's id finds its thread", { timeout: 180_000 }, async () => {
     const { author, reader, documentId } = await seminar();
-    const far = await note(author, documentId, "hides far below the fold", "The ending is the point.");
-    const answer = await reply(reader, documentId, far.iri, "Agreed, it is.");
+    const far = await postNote(author, documentId, "hides far below the fold", "The ending is the point.");
+    const answer = await postReply(reader, documentId, far.iri, "Agreed, it is.");
 
     await openDocument(reader.page, documentId, `#annotation-${answer}`);
     const card = cardOf(reader.page, far.id);
@@ -249,8 +156,8 @@ describe("acting on notes in the margin", () => {
     await snap(reader.page, "annotation-actions-deep-link");
 
     // Sorting by latest activity lists the threads with their quotes, newest first.
-    const early = await note(author, documentId, "Reading together is slower", "Slow is fine.");
-    await reply(author, documentId, far.iri, "And it rewards a second look.");
+    const early = await postNote(author, documentId, "Reading together is slower", "Slow is fine.");
+    await postReply(author, documentId, far.iri, "And it rewards a second look.");
     await openDocument(author.page, documentId);
     await cardOf(author.page, early.id).waitFor();
     await author.page.getByLabel("Sort notes").selectOption("activity");
@@ -264,7 +171,7 @@ describe("acting on notes in the margin", () => {
     const { moderator, author, reader, documentId } = await seminar();
     const patched = await moderator.page.request.patch(`/api/v1/documents/${documentId}`, { headers: moderator.headers, data: { hideUntilPosted: true } });
     expect(patched.status()).toBe(200);
-    const theirs = await note(author, documentId, "A good question in the margin", "Mara's reading, held back for now.");
+    const theirs = await postNote(author, documentId, "A good question in the margin", "Mara's reading, held back for now.");
 
     await openDocument(reader.page, documentId);
     const margin = reader.page.locator('aside[aria-label="Margin"]');

@@ -1,55 +1,24 @@
-import type { Browser, Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Locator, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { DEMO_USERS } from "@/lib/demo/seed";
-import { cspViolations, launchBrowser, newPage, snap } from "./browser";
+import { cardOf, createDocument, demoUsersGroup, editorOf, openDocument, poll, selectWords, signIn, signUp, snap, useBrowser } from "./helpers";
 
-/** Waits for a value to settle; live updates cross a socket and a database, so give them time. */
-const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000, interval: 100 });
-
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  expect(cspViolations).toEqual([]);
-});
+const app = useBrowser();
 
 const [ada, basil] = DEMO_USERS;
 
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto("/signin");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL("**/groups");
-}
-
-/**
- * A group of its own for this file (Ada owns it, Basil edits), so its documents never crowd the
- * demo group other tests read from.
- */
-let group: Promise<{ headers: Record<string, string>; groupId: string }> | null = null;
+/** One group for this file's documents (Ada owns it, Basil edits), made on first use. */
+let group: ReturnType<typeof demoUsersGroup> | null = null;
 function testGroup(page: Page) {
-  group ??= (async () => {
-    const token = (await (await page.request.post("/api/v1/tokens", { data: { email: ada.email, password: ada.password } })).json()).token as string;
-    const headers = { authorization: `Bearer ${token}` };
-    const created = await page.request.post("/api/v1/groups", { headers, data: { name: `Margin tests ${Date.now()}`, moderation: "post" } });
-    expect(created.status()).toBe(201);
-    const groupId = (await created.json()).id as string;
-    const added = await page.request.post(`/api/v1/groups/${groupId}/members`, { headers, data: { email: basil.email, role: "editor" } });
-    expect(added.status()).toBe(201);
-    return { headers, groupId };
-  })();
+  group ??= demoUsersGroup(page, "Margin tests");
   return group;
 }
 
 /** A fresh document, so each test starts from known text. */
 async function newDocument(page: Page, title: string, content: string) {
   const { headers, groupId } = await testGroup(page);
-  const response = await page.request.post("/api/v1/documents", { headers, data: { groupId, title, format: "markdown", content } });
-  expect(response.status()).toBe(201);
-  return { documentId: (await response.json()).id as string, headers, groupId };
+  const documentId = await createDocument(page.request, headers, { groupId, title, format: "markdown", content });
+  return { documentId, headers, groupId };
 }
 
 const TEXT = [
@@ -59,42 +28,6 @@ const TEXT = [
   "The last paragraph closes the text with a sentence about endings.",
 ].join("\n\n");
 
-const editorOf = (page: Page) => page.locator(".live-editor .ProseMirror[contenteditable]");
-
-async function openDocument(page: Page, documentId: string) {
-  await page.goto(`/documents/${documentId}`);
-  await page.locator(".live-editor[data-ready]").waitFor();
-}
-
-/** Selects the first occurrence of `words` in the text (across highlight pieces), as a reader's drag would. */
-async function selectWords(page: Page, words: string) {
-  await page.evaluate((w) => {
-    const root = document.querySelector<HTMLElement>(".live-editor .ProseMirror")!;
-    if (root.isContentEditable) root.focus();
-    const nodes: Text[] = [];
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    // Other people's caret labels are widgets inside the text; they are not part of it.
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) if (!node.parentElement?.closest(".collaboration-carets__caret")) nodes.push(node as Text);
-    const text = nodes.map((n) => n.data).join("");
-    const at = text.indexOf(w);
-    if (at < 0) throw new Error(`"${w}" is not in the text`);
-    const locate = (offset: number, end: boolean): [Text, number] => {
-      let passed = 0;
-      for (const node of nodes) {
-        if (offset < passed + node.data.length || (end && offset === passed + node.data.length)) return [node, offset - passed];
-        passed += node.data.length;
-      }
-      throw new Error("offset out of range");
-    };
-    const range = document.createRange();
-    range.setStart(...locate(at, false));
-    range.setEnd(...locate(at + w.length, true));
-    const selection = window.getSelection()!;
-    selection.removeAllRanges();
-    selection.addRange(range);
-  }, words);
-}
-
 /** The text under the highlights of one annotation, joined. */
 async function highlightText(page: Page, id: string): Promise<string> {
   return page.evaluate((annotationId) => {
@@ -103,16 +36,14 @@ async function highlightText(page: Page, id: string): Promise<string> {
   }, id);
 }
 
-const cardOf = (page: Page, id: string): Locator => page.locator(`aside[aria-label="Margin"] article[data-annotation-id="${id}"]`);
-
 async function top(locator: Locator): Promise<number> {
   return (await locator.boundingBox())!.y;
 }
 
 describe("annotations on the reading page", () => {
   it("a note follows its words while another reader types before them; a reply arrives live; deleting the words orphans it", { timeout: 180_000 }, async () => {
-    const pageA = await newPage(browser, inject("baseUrl"));
-    const pageB = await newPage(browser, inject("baseUrl"));
+    const pageA = await app.page();
+    const pageB = await app.page();
     await signIn(pageA, ada.email, ada.password);
     await signIn(pageB, basil.email, basil.password);
     const { documentId } = await newDocument(pageA, "Notes that travel", TEXT);
@@ -227,7 +158,7 @@ describe("annotations on the reading page", () => {
   });
 
   it("on a phone the margin is a bottom sheet; a viewer sees notes but gets no annotate menu", { timeout: 120_000 }, async () => {
-    const setup = await newPage(browser, inject("baseUrl"));
+    const setup = await app.page();
     await signIn(setup, ada.email, ada.password);
     const { documentId, headers, groupId } = await newDocument(setup, "Read on a phone", TEXT);
     await openDocument(setup, documentId);
@@ -245,7 +176,7 @@ describe("annotations on the reading page", () => {
     expect(await setup.locator(".anno-hl[data-private]").count()).toBeGreaterThan(0);
 
     for (const scheme of ["light", "dark"] as const) {
-      const phone = await newPage(browser, inject("baseUrl"), { width: 390, height: 844 });
+      const phone = await app.page({ width: 390, height: 844 });
       await phone.emulateMedia({ colorScheme: scheme });
       await signIn(phone, ada.email, ada.password);
       await openDocument(phone, documentId);
@@ -266,14 +197,8 @@ describe("annotations on the reading page", () => {
     }
 
     // A viewer of the group: the group's note is there, the private one is not, and no menu appears.
-    const viewerEmail = `reader-${Date.now()}@example.test`;
-    const viewer = await newPage(browser, inject("baseUrl"));
-    await viewer.goto("/signup");
-    await viewer.getByLabel("Name").fill("Rhea Reader");
-    await viewer.getByLabel("Email").fill(viewerEmail);
-    await viewer.getByLabel("Password").fill("a long enough passphrase");
-    await viewer.getByRole("button", { name: "Create account" }).click();
-    await viewer.waitForURL("**/groups");
+    const viewer = await app.page();
+    const viewerEmail = await signUp(viewer, "Rhea Reader");
     expect((await setup.request.post(`/api/v1/groups/${groupId}/members`, { headers, data: { email: viewerEmail, role: "viewer" } })).status()).toBe(201);
     await openDocument(viewer, documentId);
     await viewer.locator('aside[aria-label="Margin"]').getByText("Endings deserve").waitFor();

@@ -1,31 +1,15 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { DEMO_TITLE } from "@/lib/demo/content";
 import { DEMO_USERS } from "@/lib/demo/seed";
-import { cspViolations, launchBrowser, newPage, snap } from "./browser";
+import { addMember, apiHeaders, editorOf, signIn, signUp, snap, useBrowser } from "./helpers";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  expect(cspViolations).toEqual([]);
-});
-
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto("/signin");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL("**/groups");
-}
+const app = useBrowser();
 
 /** The demo document's id and its group, found through the public API with Ada's token. */
 async function demoDocument(page: Page) {
   const [ada] = DEMO_USERS;
-  const token = (await (await page.request.post("/api/v1/tokens", { data: { email: ada.email, password: ada.password } })).json()).token as string;
-  const headers = { authorization: `Bearer ${token}` };
+  const headers = await apiHeaders(page, ada.email, ada.password);
   const groups = (await (await page.request.get("/api/v1/groups", { headers })).json()).items;
   const group = groups.find((g: { name: string }) => g.name === "Demo reading group");
   const documents = (await (await page.request.get(`/api/v1/groups/${group.id}/documents`, { headers })).json()).items;
@@ -34,13 +18,11 @@ async function demoDocument(page: Page) {
   return { groupId: group.id as string, documentId: demo.id as string, headers };
 }
 
-const editorOf = (page: Page) => page.locator(".live-editor .ProseMirror[contenteditable]");
-
 describe("live co-editing in two browsers", () => {
   it("two editors see each other's text and named carets; a viewer's page cannot type", async () => {
     const [ada, basil] = DEMO_USERS;
-    const pageA = await newPage(browser, inject("baseUrl"));
-    const pageB = await newPage(browser, inject("baseUrl"));
+    const pageA = await app.page();
+    const pageB = await app.page();
     await signIn(pageA, ada.email, ada.password);
     await signIn(pageB, basil.email, basil.password);
     const { groupId, documentId, headers } = await demoDocument(pageA);
@@ -67,16 +49,9 @@ describe("live co-editing in two browsers", () => {
     await snap(pageB, "co-editing-basil");
 
     // A viewer added through the API gets the same live text, and typing changes nothing.
-    const viewerEmail = `viewer-${Date.now()}@example.test`;
-    const pageV = await newPage(browser, inject("baseUrl"));
-    await pageV.goto("/signup");
-    await pageV.getByLabel("Name").fill("Vera Viewer");
-    await pageV.getByLabel("Email").fill(viewerEmail);
-    await pageV.getByLabel("Password").fill("a long enough passphrase");
-    await pageV.getByRole("button", { name: "Create account" }).click();
-    await pageV.waitForURL("**/groups");
-    const added = await pageA.request.post(`/api/v1/groups/${groupId}/members`, { headers, data: { email: viewerEmail, role: "viewer" } });
-    expect(added.status()).toBe(201);
+    const pageV = await app.page();
+    const viewerEmail = await signUp(pageV, "Vera Viewer");
+    await addMember(pageA.request, headers, groupId, viewerEmail, "viewer");
     await pageV.goto(`/documents/${documentId}`);
     const editorV = editorOf(pageV);
     await editorV.waitFor();

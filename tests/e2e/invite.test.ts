@@ -1,38 +1,19 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { cspViolations, launchBrowser, newPage, snap } from "./browser";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { apiHeaders, createDocument, createGroupInUi, postAnnotation, quoteTarget, signUp, snap, submitSignUpForm, useBrowser } from "./helpers";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  expect(cspViolations).toEqual([]);
-});
-
-const PASSWORD = "a long enough passphrase";
-
-async function signUp(page: Page, name: string) {
-  const email = `${name.split(" ")[0].toLowerCase()}-${Date.now()}@example.test`;
-  await page.getByLabel("Name").fill(name);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Create account" }).click();
-  return email;
-}
+const app = useBrowser();
 
 /** Notes written through the public API (the W3C container), as another client would. */
 async function annotateThroughApi(page: Page, email: string, groupId: string) {
-  const token = (await (await page.request.post("/api/v1/tokens", { data: { email, password: PASSWORD } })).json()).token as string;
-  const headers = { authorization: `Bearer ${token}` };
+  const headers = await apiHeaders(page, email);
   const text = "The harbour lights came on one by one.\n\nBy morning the fishing boats had gone out past the breakwater, and the keeper wrote it all down.";
-  const document = await (await page.request.post("/api/v1/documents", { headers, data: { groupId, title: "The Keeper’s Log", format: "text", content: text } })).json();
-  const source = `${new URL(page.url()).origin}/documents/${document.id}`;
+  const documentId = await createDocument(page.request, headers, { groupId, title: "The Keeper’s Log", format: "text", content: text });
   const post = async (exact: string, note: string, extra: Record<string, unknown> = {}) => {
-    const answer = await page.request.post(`/api/annotations/${document.id}/`, {
-      headers: { ...headers, "content-type": 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"' },
-      data: { "@context": "http://www.w3.org/ns/anno.jsonld", type: "Annotation", body: [{ type: "TextualBody", value: note, format: "text/markdown", purpose: "commenting" }, { type: "TextualBody", value: "harbour", purpose: "tagging" }], target: { source, selector: { type: "TextQuoteSelector", exact } }, ...extra },
+    const answer = await postAnnotation(page.request, headers, documentId, {
+      body: [{ type: "TextualBody", value: note, format: "text/markdown", purpose: "commenting" }, { type: "TextualBody", value: "harbour", purpose: "tagging" }],
+      target: quoteTarget(documentId, exact),
+      ...extra,
     });
     expect(answer.status()).toBe(201);
     return ((await answer.json()).id as string).split("/").at(-1)!;
@@ -41,20 +22,14 @@ async function annotateThroughApi(page: Page, email: string, groupId: string) {
   await post("fishing boats", "The boats leave at dawn — the harbour empties while the lights are still on.");
   await post("breakwater", "A private reminder: look up harbour regulations.", { visibility: "private" });
   expect((await page.request.put(`/api/v1/annotations/${lights}/reactions/question`, { headers })).status()).toBe(200);
-  return document.id as string;
+  return documentId;
 }
 
 describe("joining a group through an invite link", () => {
   it("the owner makes a link in the UI; a new reader opens it, signs up, joins and lands in the group as a member", async () => {
-    const owner = await newPage(browser, inject("baseUrl"));
-    await owner.goto("/signup");
+    const owner = await app.page();
     const ownerEmail = await signUp(owner, "Olive Owner");
-    await owner.waitForURL("**/groups");
-    await owner.getByRole("button", { name: /group/i }).first().click();
-    await owner.getByRole("dialog").getByLabel("Name").fill("Thursday seminar");
-    await owner.getByRole("dialog").getByRole("button", { name: "Create group" }).click();
-    await owner.waitForURL(/\/groups\/[^/]+$/);
-    const groupPath = new URL(owner.url()).pathname;
+    const groupPath = await createGroupInUi(owner, "Thursday seminar");
 
     await owner.getByRole("button", { name: "Invite people" }).click();
     const dialog = owner.getByRole("dialog");
@@ -72,7 +47,7 @@ describe("joining a group through an invite link", () => {
     const invitations = owner.getByRole("region", { name: "Invitations" });
     await invitations.getByText("0 of 5 used").waitFor();
 
-    const newcomer = await newPage(browser, inject("baseUrl"));
+    const newcomer = await app.page();
     await newcomer.goto(link);
     await newcomer.getByRole("heading", { name: /Join Thursday seminar/ }).waitFor();
     expect(await newcomer.locator("main").innerText()).toContain("Olive Owner invited you as a member");
@@ -80,7 +55,7 @@ describe("joining a group through an invite link", () => {
     await newcomer.getByRole("link", { name: "Create an account to join" }).click();
     await newcomer.waitForURL(/\/signup\?callbackUrl=/);
     await newcomer.getByText("Olive Owner invited you to Thursday seminar").waitFor();
-    await signUp(newcomer, "Nico Newcomer");
+    await submitSignUpForm(newcomer, "Nico Newcomer");
     await newcomer.waitForURL(new URL(link).pathname);
     const join = newcomer.getByRole("button", { name: "Join Thursday seminar" });
     await join.waitFor();
@@ -106,7 +81,7 @@ describe("joining a group through an invite link", () => {
     await owner.getByRole("button", { name: /Withdraw invitation/ }).click();
     await owner.getByRole("dialog").getByRole("button", { name: "Withdraw invitation" }).click();
     await owner.getByRole("region", { name: "Invitations" }).getByText("No open invitations.").waitFor();
-    const late = await newPage(browser, inject("baseUrl"));
+    const late = await app.page();
     await late.goto(link);
     await late.getByRole("heading", { name: "This invitation was withdrawn" }).waitFor();
     expect(await late.locator("main").innerText()).toContain("Thursday seminar");

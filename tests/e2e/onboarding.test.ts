@@ -1,15 +1,7 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { cspViolations, launchBrowser, newPage, snap } from "./browser";
+import { describe, expect, it } from "vitest";
+import { createGroupInUi, signUp, snap, submitSignUpForm, useBrowser } from "./helpers";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  expect(cspViolations).toEqual([]);
-});
+const app = useBrowser();
 
 const MARKDOWN = `# The Lighthouse Letters
 
@@ -22,8 +14,7 @@ Dear *Harriet*, the lamp was lit at dusk — as it has been for “forty years�
 
 describe("a newcomer's first session", () => {
   it("signs up, creates a group and a document from pasted Markdown, and sees it rendered", async () => {
-    const page = await newPage(browser, inject("baseUrl"));
-    const email = `newcomer-${Date.now()}@example.test`;
+    const page = await app.page();
 
     const signup = await page.goto("/signup");
     const csp = signup?.headers()["content-security-policy"] ?? "";
@@ -34,18 +25,11 @@ describe("a newcomer's first session", () => {
     expect(scripts).not.toContain("'unsafe-inline'");
     expect(csp).toContain("frame-ancestors 'none'");
     expect(signup?.headers()["x-content-type-options"]).toBe("nosniff");
-    await page.getByLabel("Name").fill("Nadia Newcomer");
-    await page.getByLabel("Email").fill(email);
-    await page.getByLabel("Password").fill("a long enough passphrase");
-    await page.getByRole("button", { name: "Create account" }).click();
+    await submitSignUpForm(page, "Nadia Newcomer");
     await page.waitForURL("**/groups");
     await snap(page, "groups-empty");
 
-    await page.getByRole("button", { name: /group/i }).first().click();
-    const groupDialog = page.getByRole("dialog");
-    await groupDialog.getByLabel("Name").fill("Lighthouse seminar");
-    await groupDialog.getByRole("button", { name: "Create group" }).click();
-    await page.waitForURL(/\/groups\/[^/]+$/);
+    await createGroupInUi(page, "Lighthouse seminar");
     await page.getByRole("heading", { name: "Lighthouse seminar" }).waitFor();
 
     await page.getByRole("button", { name: /document|paste/i }).first().click();
@@ -70,15 +54,11 @@ describe("a newcomer's first session", () => {
   });
 
   it("answers a stranger's group exactly like a missing one: 404", async () => {
-    const owner = await newPage(browser, inject("baseUrl"));
+    const owner = await app.page();
     await signUp(owner, "Owen Owner");
-    await owner.getByRole("button", { name: /group/i }).first().click();
-    await owner.getByRole("dialog").getByLabel("Name").fill("Private circle");
-    await owner.getByRole("dialog").getByRole("button", { name: "Create group" }).click();
-    await owner.waitForURL(/\/groups\/[^/]+$/);
-    const groupPath = new URL(owner.url()).pathname;
+    const groupPath = await createGroupInUi(owner, "Private circle");
 
-    const stranger = await newPage(browser, inject("baseUrl"));
+    const stranger = await app.page();
     await signUp(stranger, "Sam Stranger");
     const hidden = await stranger.goto(groupPath);
     const hiddenText = await stranger.locator("main").innerText();
@@ -90,12 +70,3 @@ describe("a newcomer's first session", () => {
     expect(hiddenText).not.toContain("Private circle");
   });
 });
-
-async function signUp(page: import("playwright-core").Page, name: string) {
-  await page.goto("/signup");
-  await page.getByLabel("Name").fill(name);
-  await page.getByLabel("Email").fill(`${name.split(" ")[0].toLowerCase()}-${Date.now()}@example.test`);
-  await page.getByLabel("Password").fill("a long enough passphrase");
-  await page.getByRole("button", { name: "Create account" }).click();
-  await page.waitForURL("**/groups");
-}

@@ -1,36 +1,9 @@
 import { readFile } from "node:fs/promises";
-import type { Browser, Download, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { cspViolations, launchBrowser, newPage, snap } from "./browser";
+import type { Download, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { apiHeaders, createDocument, createGroup, createGroupInUi, marginOf, openDocument, poll, selectWords, signUp, snap, submitSignUpForm, useBrowser } from "./helpers";
 
-/** Waits for a value to settle; notifications and live updates cross a database and a socket. */
-const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000, interval: 150 });
-
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  expect(cspViolations).toEqual([]);
-});
-
-const PASSWORD = "a long enough passphrase";
-
-/** Signs up through the form (the page must be on /signup or a page that leads there). */
-async function signUp(page: Page, name: string) {
-  const email = `${name.split(" ")[0].toLowerCase()}-${Date.now()}-${Math.random().toString(36).slice(2, 6)}@example.test`;
-  await page.getByLabel("Name").fill(name);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Create account" }).click();
-  return email;
-}
-
-async function apiHeaders(page: Page, email: string) {
-  const token = (await (await page.request.post("/api/v1/tokens", { data: { email, password: PASSWORD } })).json()).token as string;
-  return { authorization: `Bearer ${token}` };
-}
+const app = useBrowser();
 
 const TEXT = [
   "The harbour lights came on one by one, and the keeper counted them from the lantern room.",
@@ -39,45 +12,8 @@ const TEXT = [
 ].join("\n\n");
 
 async function newDocument(page: Page, headers: Record<string, string>, groupId: string, title: string) {
-  const response = await page.request.post("/api/v1/documents", { headers, data: { groupId, title, format: "markdown", content: TEXT } });
-  expect(response.status()).toBe(201);
-  return (await response.json()).id as string;
+  return createDocument(page.request, headers, { groupId, title, format: "markdown", content: TEXT });
 }
-
-async function openDocument(page: Page, documentId: string) {
-  await page.goto(`/documents/${documentId}`);
-  await page.locator(".live-editor[data-ready]").waitFor();
-}
-
-/** Selects the first occurrence of `words` in the text, as a reader's drag would. */
-async function selectWords(page: Page, words: string) {
-  await page.evaluate((w) => {
-    const root = document.querySelector<HTMLElement>(".live-editor .ProseMirror")!;
-    if (root.isContentEditable) root.focus();
-    const nodes: Text[] = [];
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) if (!node.parentElement?.closest(".collaboration-carets__caret")) nodes.push(node as Text);
-    const text = nodes.map((n) => n.data).join("");
-    const at = text.indexOf(w);
-    if (at < 0) throw new Error(`"${w}" is not in the text`);
-    const locate = (offset: number, end: boolean): [Text, number] => {
-      let passed = 0;
-      for (const node of nodes) {
-        if (offset < passed + node.data.length || (end && offset === passed + node.data.length)) return [node, offset - passed];
-        passed += node.data.length;
-      }
-      throw new Error("offset out of range");
-    };
-    const range = document.createRange();
-    range.setStart(...locate(at, false));
-    range.setEnd(...locate(at + w.length, true));
-    const selection = window.getSelection()!;
-    selection.removeAllRanges();
-    selection.addRange(range);
-  }, words);
-}
-
-const margin = (page: Page) => page.locator('aside[aria-label="Margin"]');
 
 /** Opens the top bar's Export / Import menu. */
 async function openTransferMenu(page: Page) {
@@ -95,15 +31,9 @@ async function exportThroughMenu(page: Page, item: RegExp) {
 
 describe("a seminar: invite, mention, export and import", () => {
   it("the owner invites through the group page; the new member joins, is mentioned in a note, sees it in the header and the inbox, and follows it to the document", { timeout: 240_000 }, async () => {
-    const owner = await newPage(browser, inject("baseUrl"));
-    await owner.goto("/signup");
+    const owner = await app.page();
     const ownerEmail = await signUp(owner, "Sofia Seminar");
-    await owner.waitForURL("**/groups");
-    await owner.getByRole("button", { name: /group/i }).first().click();
-    await owner.getByRole("dialog").getByLabel("Name").fill("Lighthouse reading circle");
-    await owner.getByRole("dialog").getByRole("button", { name: "Create group" }).click();
-    await owner.waitForURL(/\/groups\/[^/]+$/);
-    const groupPath = new URL(owner.url()).pathname;
+    const groupPath = await createGroupInUi(owner, "Lighthouse reading circle");
     const groupId = groupPath.split("/").at(-1)!;
 
     // The owner makes an invite link in the group page.
@@ -118,12 +48,12 @@ describe("a seminar: invite, mention, export and import", () => {
     await dialog.getByRole("button", { name: "Done" }).click();
 
     // A new reader opens it, signs up and joins.
-    const member = await newPage(browser, inject("baseUrl"));
+    const member = await app.page();
     await member.goto(link);
     await member.getByRole("heading", { name: /Join Lighthouse reading circle/ }).waitFor();
     await member.getByRole("link", { name: "Create an account to join" }).click();
     await member.waitForURL(/\/signup\?callbackUrl=/);
-    await signUp(member, "Milo Member");
+    await submitSignUpForm(member, "Milo Member");
     await member.waitForURL(new URL(link).pathname);
     await member.getByRole("button", { name: "Join Lighthouse reading circle" }).click();
     await member.waitForURL(`**${groupPath}`);
@@ -139,7 +69,7 @@ describe("a seminar: invite, mention, export and import", () => {
     await owner.getByRole("toolbar", { name: "Annotate the selection" }).getByRole("button", { name: "Comment" }).click();
     await owner.getByRole("textbox", { name: "Note" }).fill("@[Milo Member] why does the keeper count the lights from up there? A ritual, or a duty?");
     await owner.getByRole("button", { name: "Comment", exact: true }).click();
-    const card = margin(owner).locator("article[data-annotation-id]").first();
+    const card = marginOf(owner).locator("article[data-annotation-id]").first();
     await card.getByText("A ritual, or a duty?").waitFor();
     const annotationId = (await card.getAttribute("data-annotation-id"))!;
     expect(annotationId).not.toBe("draft");
@@ -164,7 +94,7 @@ describe("a seminar: invite, mention, export and import", () => {
     await entry.getByRole("link", { name: "Sofia Seminar mentioned you" }).click();
     await member.waitForURL(new RegExp(`/documents/${documentId}#annotation-${annotationId}$`));
     await member.locator(".live-editor[data-ready]").waitFor();
-    await margin(member).locator(`article[data-annotation-id="${annotationId}"]`).getByText("A ritual, or a duty?").waitFor();
+    await marginOf(member).locator(`article[data-annotation-id="${annotationId}"]`).getByText("A ritual, or a duty?").waitFor();
     // Read now: the bell has no count after the next page load.
     await member.goto("/groups");
     expect(await member.getByTestId("inbox-unread").count()).toBe(0);
@@ -187,14 +117,11 @@ describe("a seminar: invite, mention, export and import", () => {
   });
 
   it("a member imports a W3C JSON-LD file through the menu: progress, then “2 imported, 1 failed” with the reason, and the two notes in the margin", { timeout: 180_000 }, async () => {
-    const owner = await newPage(browser, inject("baseUrl"));
-    await owner.goto("/signup");
+    const owner = await app.page();
     const ownerEmail = await signUp(owner, "Iris Importer");
-    await owner.waitForURL("**/groups");
     const headers = await apiHeaders(owner, ownerEmail);
-    const created = await owner.request.post("/api/v1/groups", { headers, data: { name: `Import circle ${Date.now()}` } });
-    expect(created.status()).toBe(201);
-    const documentId = await newDocument(owner, headers, (await created.json()).id as string, "A Log to Import Into");
+    const groupId = await createGroup(owner.request, headers, { name: `Import circle ${Date.now()}` });
+    const documentId = await newDocument(owner, headers, groupId, "A Log to Import Into");
     await openDocument(owner, documentId);
 
     const annotation = (exact: string, note: string, n: number) => ({
@@ -249,11 +176,11 @@ describe("a seminar: invite, mention, export and import", () => {
 
     // The two anchored notes are in the margin, live, and stay after a reload.
     await dialog.getByRole("button", { name: "Done" }).click();
-    await margin(owner).getByText("the boats leave before the lights go off").waitFor();
-    await margin(owner).getByText("who read the log in the end?").waitFor();
-    expect(await margin(owner).getByText("this quote is in no version").count()).toBe(0);
+    await marginOf(owner).getByText("the boats leave before the lights go off").waitFor();
+    await marginOf(owner).getByText("who read the log in the end?").waitFor();
+    expect(await marginOf(owner).getByText("this quote is in no version").count()).toBe(0);
     await openDocument(owner, documentId);
-    await poll(() => margin(owner).locator("article[data-annotation-id]").count()).toBe(2);
+    await poll(() => marginOf(owner).locator("article[data-annotation-id]").count()).toBe(2);
     await snap(owner, "seminar-import-margin");
   });
 });

@@ -1,80 +1,22 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { DEMO_USERS } from "@/lib/demo/seed";
 import { XSS_PAYLOADS } from "../unit/annotations-ui/xss-corpus";
-import { cspViolations, launchBrowser, newPage } from "./browser";
+import { createDocument, demoUsersGroup, openDocument, poll, selectWords, signIn, useBrowser } from "./helpers";
 
 // Every payload, if it ever ran, sets window.__xss. They go into note bodies, tags, replies and
 // document titles, through the real UI and API, and are rendered in Chromium on the live path
 // (another reader's open page), after a reload (server-rendered list) and on the group page.
 
-/** Waits for a value to settle; live updates cross a socket and a database, so give them time. */
-const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000, interval: 100 });
-
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  expect(cspViolations).toEqual([]);
-});
+const app = useBrowser();
 
 const [ada, basil] = DEMO_USERS;
 
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto("/signin");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL("**/groups");
-}
-
 async function api(page: Page) {
-  const token = (await (await page.request.post("/api/v1/tokens", { data: { email: ada.email, password: ada.password } })).json()).token as string;
-  const headers = { authorization: `Bearer ${token}` };
   // A group of its own: thirty odd titles must not crowd the demo group other tests read from.
-  const created = await page.request.post("/api/v1/groups", { headers, data: { name: `Injection tests ${Date.now()}`, moderation: "post" } });
-  expect(created.status()).toBe(201);
-  const group = (await created.json()) as { id: string };
-  expect((await page.request.post(`/api/v1/groups/${group.id}/members`, { headers, data: { email: basil.email, role: "editor" } })).status()).toBe(201);
-  const createDocument = async (title: string, content: string) => {
-    const response = await page.request.post("/api/v1/documents", { headers, data: { groupId: group.id, title, format: "markdown", content } });
-    expect(response.status(), await response.text()).toBe(201);
-    return (await response.json()).id as string;
-  };
-  return { groupId: group.id as string, createDocument };
-}
-
-async function openDocument(page: Page, documentId: string) {
-  await page.goto(`/documents/${documentId}`);
-  await page.locator(".live-editor[data-ready]").waitFor();
-}
-
-async function selectWords(page: Page, words: string) {
-  await page.evaluate((w) => {
-    const root = document.querySelector<HTMLElement>(".live-editor .ProseMirror")!;
-    const nodes: Text[] = [];
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    // Other people's caret labels are widgets inside the text; they are not part of it.
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) if (!node.parentElement?.closest(".collaboration-carets__caret")) nodes.push(node as Text);
-    const text = nodes.map((n) => n.data).join("");
-    const at = text.indexOf(w);
-    if (at < 0) throw new Error(`"${w}" is not in the text`);
-    const locate = (offset: number, end: boolean): [Text, number] => {
-      let passed = 0;
-      for (const node of nodes) {
-        if (offset < passed + node.data.length || (end && offset === passed + node.data.length)) return [node, offset - passed];
-        passed += node.data.length;
-      }
-      throw new Error("offset out of range");
-    };
-    const range = document.createRange();
-    range.setStart(...locate(at, false));
-    range.setEnd(...locate(at + w.length, true));
-    window.getSelection()!.removeAllRanges();
-    window.getSelection()!.addRange(range);
-  }, words);
+  const { headers, groupId } = await demoUsersGroup(page, "Injection tests");
+  const createDocumentHere = (title: string, content: string) => createDocument(page.request, headers, { groupId, title, format: "markdown", content });
+  return { groupId, createDocument: createDocumentHere };
 }
 
 /** Nothing ran, and nothing that could run later (a click, a hover) is in the page. */
@@ -104,8 +46,8 @@ async function expectInert(page: Page, where: string) {
 describe("script injection", () => {
   it(`renders ${XSS_PAYLOADS.length} payloads in notes, tags, replies and titles as inert text`, { timeout: 600_000 }, async () => {
     expect(XSS_PAYLOADS.length).toBeGreaterThanOrEqual(20);
-    const author = await newPage(browser, inject("baseUrl"));
-    const reader = await newPage(browser, inject("baseUrl"));
+    const author = await app.page();
+    const reader = await app.page();
     await signIn(author, ada.email, ada.password);
     await signIn(reader, basil.email, basil.password);
     const { groupId, createDocument } = await api(author);
@@ -143,7 +85,7 @@ describe("script injection", () => {
     // The server-rendered list after a reload, on a wide and a narrow screen.
     await openDocument(reader, documentId);
     await expectInert(reader, "after a reload");
-    const phone = await newPage(browser, inject("baseUrl"), { width: 390, height: 844 });
+    const phone = await app.page({ width: 390, height: 844 });
     await signIn(phone, basil.email, basil.password);
     await openDocument(phone, documentId);
     await phone.getByRole("button", { name: `${XSS_PAYLOADS.length} notes` }).click();

@@ -1,0 +1,213 @@
+import type { APIRequestContext, Browser, Locator, Page } from "playwright-core";
+import { afterAll, beforeAll, expect, inject } from "vitest";
+import { DEMO_USERS } from "@/lib/demo/seed";
+import { cspViolations, launchBrowser, newPage } from "./browser";
+
+export { snap } from "./browser";
+
+/** Every account the tests make through the sign-up form has this password. */
+export const PASSWORD = "a long enough passphrase";
+
+export type ApiHeaders = Record<string, string>;
+
+/** A signed-in browser page with the same account's API token, for setting things up through the API. */
+export type Person = { page: Page; email: string; headers: ApiHeaders };
+
+/** Waits for a value to settle; live updates cross a socket and a database, so give them time. */
+export const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000, interval: 100 });
+
+/**
+ * One Chromium for the calling test file: launched before its tests, closed after them, and the file
+ * fails if any page reported a Content-Security-Policy violation.
+ */
+export function useBrowser() {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    expect(cspViolations).toEqual([]);
+  });
+  return {
+    /** A fresh page (its own context, so its own cookies) on the app under test. */
+    page: (viewport?: { width: number; height: number }) => newPage(browser, inject("baseUrl"), viewport),
+    /** A fresh page signed up as a new account named `name`, with that account's API headers. */
+    person: async (name: string): Promise<Person> => {
+      const page = await newPage(browser, inject("baseUrl"));
+      const email = await signUp(page, name);
+      return { page, email, headers: await apiHeaders(page, email) };
+    },
+  };
+}
+
+/** An address no other test (or earlier run against the same database) has used. */
+export function uniqueEmail(name: string): string {
+  return `${name.split(" ")[0].toLowerCase()}-${Date.now()}-${Math.random().toString(36).slice(2, 7)}@example.test`;
+}
+
+/** Fills and submits the sign-up form the page is already on; returns the new account's email. Waits for nothing: where it lands depends on the callback. */
+export async function submitSignUpForm(page: Page, name: string, email = uniqueEmail(name)): Promise<string> {
+  await page.getByLabel("Name").fill(name);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Create account" }).click();
+  return email;
+}
+
+/** Signs up a new account through /signup and waits for the groups page; returns its email. */
+export async function signUp(page: Page, name: string, email?: string): Promise<string> {
+  await page.goto("/signup");
+  const created = await submitSignUpForm(page, name, email);
+  await page.waitForURL("**/groups");
+  return created;
+}
+
+/** Signs in through /signin (a demo user, say) and waits for the groups page. */
+export async function signIn(page: Page, email: string, password: string) {
+  await page.goto("/signin");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL("**/groups");
+}
+
+/** Bearer headers for the public API, from a fresh token for the account. */
+export async function apiHeaders(page: Page, email: string, password = PASSWORD): Promise<ApiHeaders> {
+  const token = (await (await page.request.post("/api/v1/tokens", { data: { email, password } })).json()).token as string;
+  return { authorization: `Bearer ${token}` };
+}
+
+/** Creates a group through the API; returns its id. */
+export async function createGroup(request: APIRequestContext, headers: ApiHeaders, data: { name: string; moderation?: string }): Promise<string> {
+  const created = await request.post("/api/v1/groups", { headers, data });
+  expect(created.status()).toBe(201);
+  return (await created.json()).id as string;
+}
+
+/** Adds an existing account to a group through the API. */
+export async function addMember(request: APIRequestContext, headers: ApiHeaders, groupId: string, email: string, role: string) {
+  const added = await request.post(`/api/v1/groups/${groupId}/members`, { headers, data: { email, role } });
+  expect(added.status()).toBe(201);
+}
+
+/** Creates a document through the API; returns its id. */
+export async function createDocument(
+  request: APIRequestContext,
+  headers: ApiHeaders,
+  data: { groupId: string; title: string; format: "markdown" | "text"; content: string },
+): Promise<string> {
+  const response = await request.post("/api/v1/documents", { headers, data });
+  expect(response.status(), await response.text()).toBe(201);
+  return (await response.json()).id as string;
+}
+
+/** A post-moderated group of `owner`'s with `members` in it (role member) and one plain-text document; returns the document's id. */
+export async function seminarDocument(owner: Person, members: Person[], { group, title, content }: { group: string; title: string; content: string }): Promise<string> {
+  const request = owner.page.request;
+  const groupId = await createGroup(request, owner.headers, { name: `${group} ${Date.now()}`, moderation: "post" });
+  for (const member of members) await addMember(request, owner.headers, groupId, member.email, "member");
+  return createDocument(request, owner.headers, { groupId, title, format: "text", content });
+}
+
+/**
+ * A post-moderated group that demo Ada owns and demo Basil edits, with Ada's API headers: a test file's
+ * own place for documents, so they never crowd the demo group other tests read from.
+ */
+export async function demoUsersGroup(page: Page, name: string): Promise<{ headers: ApiHeaders; groupId: string }> {
+  const [ada, basil] = DEMO_USERS;
+  const headers = await apiHeaders(page, ada.email, ada.password);
+  const groupId = await createGroup(page.request, headers, { name: `${name} ${Date.now()}`, moderation: "post" });
+  await addMember(page.request, headers, groupId, basil.email, "editor");
+  return { headers, groupId };
+}
+
+/** Creates a group through the groups page's dialog and waits for its page; returns the group's path. */
+export async function createGroupInUi(page: Page, name: string): Promise<string> {
+  await page.getByRole("button", { name: /group/i }).first().click();
+  await page.getByRole("dialog").getByLabel("Name").fill(name);
+  await page.getByRole("dialog").getByRole("button", { name: "Create group" }).click();
+  await page.waitForURL(/\/groups\/[^/]+$/);
+  return new URL(page.url()).pathname;
+}
+
+const W3C_CONTENT_TYPE = 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"';
+
+/** A W3C target: the first occurrence of `exact` in the document. */
+export function quoteTarget(documentId: string, exact: string) {
+  return { source: `${inject("baseUrl")}/documents/${documentId}`, selector: { type: "TextQuoteSelector", exact } };
+}
+
+/** POSTs a W3C annotation to a document's container, as another client would; the raw response. */
+export function postAnnotation(request: APIRequestContext, headers: ApiHeaders, documentId: string, annotation: Record<string, unknown>) {
+  return request.post(`/api/annotations/${documentId}/`, {
+    headers: { ...headers, "content-type": W3C_CONTENT_TYPE },
+    data: { "@context": "http://www.w3.org/ns/anno.jsonld", type: "Annotation", ...annotation },
+  });
+}
+
+/** Posts a plain-text note on `exact` through the W3C API; returns its IRI and id. */
+export async function postNote(who: Pick<Person, "page" | "headers">, documentId: string, exact: string, text: string) {
+  const response = await postAnnotation(who.page.request, who.headers, documentId, {
+    body: { type: "TextualBody", value: text, format: "text/plain" },
+    target: quoteTarget(documentId, exact),
+  });
+  expect(response.status()).toBe(201);
+  const iri = (await response.json()).id as string;
+  return { iri, id: iri.split("/").at(-1)! };
+}
+
+/** Posts a plain-text reply to the annotation at `parentIri`; returns the reply's id. */
+export async function postReply(who: Pick<Person, "page" | "headers">, documentId: string, parentIri: string, text: string): Promise<string> {
+  const response = await postAnnotation(who.page.request, who.headers, documentId, {
+    motivation: "replying",
+    body: { type: "TextualBody", value: text, format: "text/plain" },
+    target: parentIri,
+  });
+  expect(response.status()).toBe(201);
+  return ((await response.json()).id as string).split("/").at(-1)!;
+}
+
+/** Opens a document's reading page and waits until its live editor has synced. */
+export async function openDocument(page: Page, documentId: string, hash = "") {
+  await page.goto(`/documents/${documentId}${hash}`);
+  await page.locator(".live-editor[data-ready]").waitFor();
+}
+
+/** The live editor's editable surface (contenteditable is "false" for readers who may not edit). */
+export const editorOf = (page: Page) => page.locator(".live-editor .ProseMirror[contenteditable]");
+
+/** The margin beside the text. */
+export const marginOf = (page: Page) => page.locator('aside[aria-label="Margin"]');
+
+/** One annotation's card in the margin. */
+export const cardOf = (page: Page, id: string): Locator => page.locator(`aside[aria-label="Margin"] article[data-annotation-id="${id}"]`);
+
+/** Selects the first occurrence of `words` in the text (across highlight pieces), as a reader's drag would. */
+export async function selectWords(page: Page, words: string) {
+  await page.evaluate((w) => {
+    const root = document.querySelector<HTMLElement>(".live-editor .ProseMirror")!;
+    if (root.isContentEditable) root.focus();
+    const nodes: Text[] = [];
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    // Other people's caret labels are widgets inside the text; they are not part of it.
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) if (!node.parentElement?.closest(".collaboration-carets__caret")) nodes.push(node as Text);
+    const text = nodes.map((n) => n.data).join("");
+    const at = text.indexOf(w);
+    if (at < 0) throw new Error(`"${w}" is not in the text`);
+    const locate = (offset: number, end: boolean): [Text, number] => {
+      let passed = 0;
+      for (const node of nodes) {
+        if (offset < passed + node.data.length || (end && offset === passed + node.data.length)) return [node, offset - passed];
+        passed += node.data.length;
+      }
+      throw new Error("offset out of range");
+    };
+    const range = document.createRange();
+    range.setStart(...locate(at, false));
+    range.setEnd(...locate(at + w.length, true));
+    const selection = window.getSelection()!;
+    selection.removeAllRanges();
+    selection.addRange(range);
+  }, words);
+}
