@@ -1,10 +1,11 @@
 "use client";
 
 import { useActionState, useMemo } from "react";
-import { Check } from "lucide-react";
 import { updateGroupAction } from "@/app/_actions/groups";
 import { Alert } from "@/components/ui/alert";
+import { CheckboxField } from "@/components/ui/checkbox-field";
 import { Field } from "@/components/ui/field";
+import { FormFooter } from "@/components/ui/form-footer";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
@@ -38,25 +39,18 @@ function GroupSettingsForm({ group }: GroupSettingsFormProps) {
           ))}
         </Select>
       </Field>
-      <label className="flex items-start gap-2.5 text-sm">
-        <input type="checkbox" name="anonymousToPeers" defaultChecked={group.anonymousToPeers} className="mt-0.5 size-4 accent-primary" />
-        <span>
-          <span className="font-medium">Anonymous to peers</span>
-          <span className="block text-[0.8125rem] text-muted-foreground">Members see “A classmate” instead of each other’s names on notes. Moderators and owners still see who wrote what.</span>
-        </span>
-      </label>
+      <CheckboxField
+        name="anonymousToPeers"
+        defaultChecked={group.anonymousToPeers}
+        label="Anonymous to peers"
+        hint="Members see “A classmate” instead of each other’s names on notes. Moderators and owners still see who wrote what."
+      />
       {alert ? <Alert variant="error">{alert}</Alert> : null}
-      <div className="flex items-center gap-3">
+      <FormFooter saved={state.ok}>
         <SubmitButton variant="outline" pendingLabel="Saving…">
           Save settings
         </SubmitButton>
-        {state.ok ? (
-          <span role="status" className="inline-flex items-center gap-1 text-[0.8125rem] text-success">
-            <Check aria-hidden="true" className="size-3.5" />
-            Saved
-          </span>
-        ) : null}
-      </div>
+      </FormFooter>
     </form>
   );
 }

@@ -1,9 +1,10 @@
 "use client";
 
 import { useActionState } from "react";
-import { Check } from "lucide-react";
 import { updatePreferencesAction } from "@/app/_actions/preferences";
 import { Alert } from "@/components/ui/alert";
+import { CheckboxField } from "@/components/ui/checkbox-field";
+import { FormFooter } from "@/components/ui/form-footer";
 import { SubmitButton } from "@/components/auth/submit-button";
 import { emptyFormState, formAlert } from "@/components/auth/form-state";
 
@@ -13,28 +14,23 @@ function DigestForm({ digestEmail, mailConfigured }: { digestEmail: boolean; mai
   const alert = formAlert(state, []);
   return (
     <form action={formAction} key={String(digestEmail)} className="grid gap-4" aria-label="Notification preferences">
-      <label className="flex items-start gap-2.5 text-sm">
-        <input type="checkbox" name="digestEmail" defaultChecked={digestEmail} className="mt-0.5 size-4 accent-primary" />
-        <span>
-          <span className="font-medium">Daily email digest</span>
-          <span className="block text-[0.8125rem] text-muted-foreground">
+      <CheckboxField
+        name="digestEmail"
+        defaultChecked={digestEmail}
+        label="Daily email digest"
+        hint={
+          <>
             Once a day, an email with your unread notifications: replies, mentions, activity on texts you follow
             {mailConfigured ? "." : ". This server has no mail set up yet, so nothing will be sent until an administrator configures SMTP."}
-          </span>
-        </span>
-      </label>
+          </>
+        }
+      />
       {alert ? <Alert variant="error">{alert}</Alert> : null}
-      <div className="flex items-center gap-3">
+      <FormFooter saved={state.ok}>
         <SubmitButton variant="outline" pendingLabel="Saving…">
           Save preferences
         </SubmitButton>
-        {state.ok ? (
-          <span role="status" className="inline-flex items-center gap-1 text-[0.8125rem] text-success">
-            <Check aria-hidden="true" className="size-3.5" />
-            Saved
-          </span>
-        ) : null}
-      </div>
+      </FormFooter>
     </form>
   );
 }
