@@ -5,6 +5,7 @@ import { signInAction } from "@/app/_actions/auth";
 import { Alert } from "@/components/ui/alert";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
+import { EmailField } from "@/components/auth/email-field";
 import { SubmitButton } from "@/components/auth/submit-button";
 import { emptyFormState, fieldError, formAlert } from "@/components/auth/form-state";
 
@@ -22,20 +23,7 @@ function SignInForm({ callbackUrl, initialError }: SignInFormProps) {
     <form action={formAction} className="grid gap-5" noValidate>
       {alert ? <Alert variant="error">{alert}</Alert> : null}
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
-      <Field label="Email" error={fieldError(state, "email")}>
-        <Input
-          name="email"
-          type="email"
-          autoComplete="email"
-          inputMode="email"
-          autoCapitalize="none"
-          spellCheck={false}
-          placeholder="you@example.org"
-          defaultValue={state.values?.email ?? ""}
-          required
-          autoFocus
-        />
-      </Field>
+      <EmailField error={fieldError(state, "email")} defaultValue={state.values?.email} autoFocus />
       <Field label="Password" error={fieldError(state, "password")}>
         <Input name="password" type="password" autoComplete="current-password" required />
       </Field>

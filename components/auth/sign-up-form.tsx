@@ -5,6 +5,7 @@ import { signUpAction } from "@/app/_actions/auth";
 import { Alert } from "@/components/ui/alert";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
+import { EmailField } from "@/components/auth/email-field";
 import { SubmitButton } from "@/components/auth/submit-button";
 import { emptyFormState, fieldError, formAlert } from "@/components/auth/form-state";
 
@@ -21,19 +22,7 @@ function SignUpForm({ callbackUrl, minPasswordLength }: SignUpFormProps) {
       <Field label="Name" hint="Shown to the other members of your groups." error={fieldError(state, "name")}>
         <Input name="name" autoComplete="name" defaultValue={state.values?.name ?? ""} required autoFocus />
       </Field>
-      <Field label="Email" error={fieldError(state, "email")}>
-        <Input
-          name="email"
-          type="email"
-          autoComplete="email"
-          inputMode="email"
-          autoCapitalize="none"
-          spellCheck={false}
-          placeholder="you@example.org"
-          defaultValue={state.values?.email ?? ""}
-          required
-        />
-      </Field>
+      <EmailField error={fieldError(state, "email")} defaultValue={state.values?.email} />
       <Field
         label="Password"
         hint={`At least ${minPasswordLength} characters. A few unrelated words make a strong, memorable password.`}
