@@ -19,6 +19,7 @@ async function start(): Promise<{ port: number; stop: () => Promise<void> }> {
       databaseUrl: process.env.DATABASE_URL!,
       // Unset (the default) means: configured exactly as server.ts configures it.
       ...(process.env.BENCH_COMPACT_AFTER ? { compactAfter: Number(process.env.BENCH_COMPACT_AFTER) } : {}),
+      ...(process.env.BENCH_APPEND_INTERVAL ? { appendIntervalMs: Number(process.env.BENCH_APPEND_INTERVAL) } : {}),
       logger: (message, error) => console.error(`[collab] ${message}`, error ?? ""),
     });
     const http = createServer((_req, res) => res.writeHead(404).end());

@@ -19,6 +19,8 @@ type DocumentState = {
   document: Document;
   queue: Pending[];
   flushing: Promise<void> | null;
+  /** When the last append started (Date.now()). */
+  lastAppendAt: number;
   /** Number of the last update queued, and of the last one durably stored. */
   enqueued: number;
   storedSeq: number;
@@ -92,6 +94,14 @@ type Configuration = {
   compactAfter: number;
   /** Largest total size of a document's snapshot plus log; updates beyond it are refused. */
   maxDocumentBytes: number;
+  /**
+   * Shortest time between the starts of two appends of one document. A lone update is
+   * appended at once (at the end of the event-loop turn); under a stream of updates each
+   * append carries everything that arrived meanwhile, so a busy document costs at most one
+   * statement and commit per interval instead of one per update or two. Acks wait for the
+   * commit either way; this adds at most the interval to them, and only under load.
+   */
+  appendIntervalMs: number;
   /** How long the text projection may lag behind the live text. */
   projectionDelayMs: number;
   logger: (message: string, error?: unknown) => void;
@@ -119,7 +129,7 @@ export class PersistenceExtension implements Extension {
 
   constructor(configuration: Partial<Configuration> & { log: UpdateLog }) {
     const given = Object.fromEntries(Object.entries(configuration).filter(([, value]) => value !== undefined));
-    this.configuration = { compactAfter: 500, maxDocumentBytes: 16 * 1024 * 1024, projectionDelayMs: 1000, logger: console.error, ...given } as Configuration;
+    this.configuration = { compactAfter: 500, maxDocumentBytes: 16 * 1024 * 1024, appendIntervalMs: 8, projectionDelayMs: 1000, logger: console.error, ...given } as Configuration;
   }
 
   async onLoadDocument({ documentName, document }: onLoadDocumentPayload) {
@@ -134,6 +144,7 @@ export class PersistenceExtension implements Extension {
       document,
       queue: [],
       flushing: null,
+      lastAppendAt: 0,
       enqueued: 0,
       storedSeq: 0,
       failed: false,
@@ -313,14 +324,15 @@ export class PersistenceExtension implements Extension {
   }
 
   /**
-   * Appends what is queued, one INSERT per batch, until the queue is empty. The first batch
-   * waits for the end of the event-loop turn, so the updates of every message read in it
-   * (several sockets are often read in one turn) share one INSERT and one commit; later
-   * batches are what queued while the previous one was being committed.
+   * Appends what is queued, one INSERT per batch, until the queue is empty. A batch starts at
+   * the end of the event-loop turn (so the updates of every message read in it share one
+   * INSERT and one commit), and no sooner than appendIntervalMs after the previous one started.
    */
   private async flush(documentName: string, state: DocumentState) {
-    await new Promise((resolve) => setImmediate(resolve));
     while (state.queue.length) {
+      const wait = state.lastAppendAt + this.configuration.appendIntervalMs - Date.now();
+      await new Promise((resolve) => (wait > 0 ? setTimeout(resolve, wait) : setImmediate(resolve)));
+      state.lastAppendAt = Date.now();
       const batch = state.queue.splice(0);
       const bytes = batch.reduce((n, p) => n + p.update.byteLength, 0);
       let ids: bigint[];

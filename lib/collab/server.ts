@@ -17,6 +17,8 @@ export type CollabOptions = {
   maxPayloadBytes?: number;
   maxDocumentBytes?: number;
   compactAfter?: number;
+  /** Shortest time between two appends of a document's updates (see PersistenceExtension). */
+  appendIntervalMs?: number;
   membershipCheckMs?: number;
   /** Origin for IRIs in live messages when a connection's own is unknown. */
   origin?: string;
@@ -39,7 +41,7 @@ export type CollabServer = {
 export function createCollabServer(options: CollabOptions): CollabServer {
   const logger = options.logger ?? ((m: string, e?: unknown) => console.error(`[collab] ${m}`, e ?? ""));
   const log = new UpdateLog(options.databaseUrl);
-  const persistence = new PersistenceExtension({ log, logger, maxDocumentBytes: options.maxDocumentBytes, compactAfter: options.compactAfter });
+  const persistence = new PersistenceExtension({ log, logger, maxDocumentBytes: options.maxDocumentBytes, compactAfter: options.compactAfter, appendIntervalMs: options.appendIntervalMs });
   const extensions: Extension[] = [
     new AuthExtension(),
     persistence,
