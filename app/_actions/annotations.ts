@@ -1,14 +1,13 @@
 "use server";
 
-import { headers } from "next/headers";
 import { z } from "zod";
 import { currentUser } from "@/lib/auth/current-user";
 import createAnnotation from "@/lib/commands/create-annotation";
 import deleteAnnotation from "@/lib/commands/delete-annotation";
 import updateAnnotation from "@/lib/commands/update-annotation";
-import { env } from "@/lib/env";
 import { UnauthorizedError } from "@/lib/errors";
 import { formError, type FormState } from "@/lib/http/action";
+import { requestOrigin } from "@/lib/http/request-origin";
 import { annotationIri, documentIri, presentAnnotation, type PresentedAnnotation } from "@/lib/presenters/annotation";
 import { findAnnotation, listVisibleAnnotations } from "@/lib/queries/annotations";
 import { loadDocumentForViewer } from "@/lib/queries/document-access";
@@ -35,16 +34,6 @@ const newAnnotation = z.object({
 
 const noteChanges = z.object(noteFields);
 const replyBody = z.string().max(MAX_BODY_LENGTH);
-
-/** Origin for absolute IRIs: APP_URL when set, else the request's own (as the API builds them). */
-async function requestOrigin(): Promise<string> {
-  const configured = env().APP_URL;
-  if (configured) return configured.replace(/\/+$/, "");
-  const h = await headers();
-  const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000";
-  const proto = h.get("x-forwarded-proto") ?? (/^(localhost|127\.|\[::1\])/.test(host) ? "http" : "https");
-  return `${proto}://${host}`;
-}
 
 type Context = { actorId: string; origin: string };
 

@@ -1,28 +1,17 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import acceptInvite from "@/lib/commands/accept-invite";
 import createInvite from "@/lib/commands/create-invite";
 import revokeInvite from "@/lib/commands/revoke-invite";
 import { currentUser } from "@/lib/auth/current-user";
-import { env } from "@/lib/env";
 import { UnauthorizedError } from "@/lib/errors";
 import { formError, formValues, withActor, type FormState } from "@/lib/http/action";
+import { requestOrigin } from "@/lib/http/request-origin";
 
 /** The new invitation, for the dialog to show its link once. */
 export type InviteFormState = FormState & { invite?: { id: string; url: string; email: string | null; emailed?: boolean } };
-
-/** Origin for the link: APP_URL when set, else the request's own (as the API builds it). */
-async function requestOrigin(): Promise<string> {
-  const configured = env().APP_URL;
-  if (configured) return configured.replace(/\/+$/, "");
-  const h = await headers();
-  const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000";
-  const proto = h.get("x-forwarded-proto") ?? (/^(localhost|127\.|\[::1\])/.test(host) ? "http" : "https");
-  return `${proto}://${host}`;
-}
 
 const optionalNumber = (value: FormDataEntryValue | null) => (typeof value === "string" && value.trim() ? Number(value) : undefined);
 

@@ -1,12 +1,11 @@
 "use server";
 
-import { headers } from "next/headers";
 import resolveThread from "@/lib/commands/resolve-thread";
 import toggleReaction from "@/lib/commands/toggle-reaction";
 import { currentUser } from "@/lib/auth/current-user";
-import { env } from "@/lib/env";
 import { UnauthorizedError } from "@/lib/errors";
 import { formError, type FormState } from "@/lib/http/action";
+import { requestOrigin } from "@/lib/http/request-origin";
 import { presentAnnotation, type PresentedAnnotation } from "@/lib/presenters/annotation";
 
 /** What the margin gets back: the new counts after a reaction, the whole annotation after resolving. */
@@ -15,15 +14,6 @@ export type ReactionActionState = FormState & {
   myReactions?: ("helpful" | "question")[];
   annotation?: PresentedAnnotation;
 };
-
-async function requestOrigin(): Promise<string> {
-  const configured = env().APP_URL;
-  if (configured) return configured.replace(/\/+$/, "");
-  const h = await headers();
-  const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000";
-  const proto = h.get("x-forwarded-proto") ?? (/^(localhost|127\.|\[::1\])/.test(host) ? "http" : "https");
-  return `${proto}://${host}`;
-}
 
 async function signedIn() {
   const actor = await currentUser();
