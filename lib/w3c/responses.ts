@@ -2,7 +2,14 @@ import { ifNoneMatchHits } from "./conditional";
 
 /** A JSON body already serialized, sent as is (the container serializes once for its ETag and its answer). */
 export class JsonText {
+  private encoded?: Uint8Array<ArrayBuffer>;
   constructor(readonly text: string) {}
+
+  /** The UTF-8 bytes, encoded once however often the text is sent. */
+  get bytes(): Uint8Array<ArrayBuffer> {
+    this.encoded ??= new TextEncoder().encode(this.text);
+    return this.encoded;
+  }
 }
 
 /**
@@ -21,5 +28,5 @@ export function representation(request: Request, body: unknown, headers: Headers
     return new Response(null, { status: 304, headers: kept });
   }
   if (request.method === "HEAD") return new Response(null, { status, headers });
-  return new Response(body instanceof JsonText ? body.text : JSON.stringify(body), { status, headers });
+  return new Response(body instanceof JsonText ? body.bytes : JSON.stringify(body), { status, headers });
 }
