@@ -1,12 +1,10 @@
 "use server";
 
 import { z } from "zod";
-import { currentUser } from "@/lib/auth/current-user";
 import createAnnotation from "@/lib/commands/create-annotation";
 import deleteAnnotation from "@/lib/commands/delete-annotation";
 import updateAnnotation from "@/lib/commands/update-annotation";
-import { UnauthorizedError } from "@/lib/errors";
-import { formError, type FormState } from "@/lib/http/action";
+import { formError, requireActor, type FormState } from "@/lib/http/action";
 import { requestOrigin } from "@/lib/http/request-origin";
 import { annotationIri, documentIri, presentAnnotation, type PresentedAnnotation } from "@/lib/presenters/annotation";
 import { findAnnotation, listVisibleAnnotations } from "@/lib/queries/annotations";
@@ -40,8 +38,7 @@ type Context = { actorId: string; origin: string };
 /** Resolves the signed-in user and the origin; domain errors become form state. */
 async function run(fn: (ctx: Context) => Promise<AnnotationActionState>): Promise<AnnotationActionState> {
   try {
-    const actor = await currentUser();
-    if (!actor) throw new UnauthorizedError("Your session has ended; sign in again");
+    const actor = await requireActor();
     return await fn({ actorId: actor.id, origin: await requestOrigin() });
   } catch (error) {
     return formError(error);

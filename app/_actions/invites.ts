@@ -5,9 +5,7 @@ import { redirect } from "next/navigation";
 import acceptInvite from "@/lib/commands/accept-invite";
 import createInvite from "@/lib/commands/create-invite";
 import revokeInvite from "@/lib/commands/revoke-invite";
-import { currentUser } from "@/lib/auth/current-user";
-import { UnauthorizedError } from "@/lib/errors";
-import { formError, formValues, withActor, type FormState } from "@/lib/http/action";
+import { formError, formValues, requireActor, withActor, type FormState } from "@/lib/http/action";
 import { requestOrigin } from "@/lib/http/request-origin";
 
 /** The new invitation, for the dialog to show its link once. */
@@ -19,8 +17,7 @@ const optionalNumber = (value: FormDataEntryValue | null) => (typeof value === "
 export async function createInviteAction(groupId: string, _prev: InviteFormState, form: FormData): Promise<InviteFormState> {
   const values = formValues(form, ["role", "expiresInDays", "maxUses", "email"]);
   try {
-    const actor = await currentUser();
-    if (!actor) throw new UnauthorizedError("Your session has ended; sign in again");
+    const actor = await requireActor();
     const email = values.email.trim();
     const { invite, url, emailed } = await createInvite({
       actorId: actor.id,
@@ -46,8 +43,7 @@ export const revokeInviteAction = withActor(async (actor, groupId: string, invit
 export async function acceptInviteAction(token: string, _prev: FormState): Promise<FormState> {
   let groupId: string;
   try {
-    const actor = await currentUser();
-    if (!actor) throw new UnauthorizedError("Your session has ended; sign in again");
+    const actor = await requireActor();
     ({ groupId } = await acceptInvite({ actorId: actor.id, token }));
   } catch (error) {
     return formError(error);

@@ -2,9 +2,7 @@
 
 import resolveThread from "@/lib/commands/resolve-thread";
 import toggleReaction from "@/lib/commands/toggle-reaction";
-import { currentUser } from "@/lib/auth/current-user";
-import { UnauthorizedError } from "@/lib/errors";
-import { formError, type FormState } from "@/lib/http/action";
+import { formError, requireActor, type FormState } from "@/lib/http/action";
 import { requestOrigin } from "@/lib/http/request-origin";
 import { presentAnnotation, type PresentedAnnotation } from "@/lib/presenters/annotation";
 
@@ -15,16 +13,10 @@ export type ReactionActionState = FormState & {
   annotation?: PresentedAnnotation;
 };
 
-async function signedIn() {
-  const actor = await currentUser();
-  if (!actor) throw new UnauthorizedError("Your session has ended; sign in again");
-  return actor;
-}
-
 /** "Helpful" / "I have this question too" on a card: `on` adds the reaction, otherwise takes it back. */
 export async function toggleReactionAction(annotationId: string, kind: "helpful" | "question", on: boolean): Promise<ReactionActionState> {
   try {
-    const actor = await signedIn();
+    const actor = await requireActor();
     const { reactions, myReactions } = await toggleReaction({ actorId: actor.id, annotationId, kind, on });
     return { ok: true, reactions, myReactions };
   } catch (error) {
@@ -35,7 +27,7 @@ export async function toggleReactionAction(annotationId: string, kind: "helpful"
 /** "Resolve" / "Reopen" on a thread (its author or a moderator); returns the annotation as the margin shows it. */
 export async function resolveThreadAction(annotationId: string, resolved: boolean): Promise<ReactionActionState> {
   try {
-    const actor = await signedIn();
+    const actor = await requireActor();
     const { annotation, viewer } = await resolveThread({ actorId: actor.id, annotationId, resolved });
     return { ok: true, annotation: presentAnnotation(annotation, await requestOrigin(), viewer, { embedded: true }) };
   } catch (error) {

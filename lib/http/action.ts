@@ -24,6 +24,13 @@ export function formError(error: unknown, values?: Record<string, string>): Form
   throw error;
 }
 
+/** The signed-in user; throws UnauthorizedError (a 401 form state once caught) when the session has ended. */
+export async function requireActor(): Promise<Actor> {
+  const actor = await currentUser();
+  if (!actor) throw new UnauthorizedError("Your session has ended; sign in again");
+  return actor;
+}
+
 /**
  * Wraps a server action: resolves the signed-in user (401 state otherwise) and maps
  * domain errors to form state. Authorization stays in the commands it calls.
@@ -31,9 +38,7 @@ export function formError(error: unknown, values?: Record<string, string>): Form
 export function withActor<A extends unknown[]>(fn: (actor: Actor, ...args: A) => Promise<FormState>) {
   return async (...args: A): Promise<FormState> => {
     try {
-      const actor = await currentUser();
-      if (!actor) throw new UnauthorizedError("Your session has ended; sign in again");
-      return await fn(actor, ...args);
+      return await fn(await requireActor(), ...args);
     } catch (error) {
       return formError(error);
     }
