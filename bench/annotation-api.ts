@@ -577,7 +577,7 @@ async function breakdown(opts: { token: string; documentId: string; viewerId: st
   const { containerDescription } = await import("../lib/w3c/collection");
   const request = () => new NextRequest(new URL(`/api/annotations/${opts.documentId}/`, ORIGIN), { headers: { authorization: `Bearer ${opts.token}`, accept: ACCEPT } });
   const { viewer, document } = await loadDocumentForViewer(opts.documentId, opts.viewerId);
-  const first = await pageOfVisibleAnnotations(opts.documentId, viewer, { skip: 0, take: PAGE_SIZE }, document.annotationsRevision);
+  const first = await pageOfVisibleAnnotations(opts.documentId, viewer, { skip: 0, take: PAGE_SIZE }, document.annotationsSetRevision);
   const state = { origin: ORIGIN, documentId: opts.documentId, label: `Annotations on “${document.title}”`, total: first.total, modified: first.modified, iris: false };
   const items = first.rows.map((row) => presentAnnotation(row, ORIGIN, viewer, { embedded: true }));
   const body = containerDescription(state, items);
@@ -588,7 +588,7 @@ async function breakdown(opts: { token: string; documentId: string; viewerId: st
     { step: "document + membership (loadDocumentForViewer)", work: () => loadDocumentForViewer(opts.documentId, opts.viewerId), sql: true },
     // No revision given: the summary of the visible set is recomputed, as after any change to the document's annotations.
     { step: "  (after a change) visible set summary + page 0", work: () => pageOfVisibleAnnotations(opts.documentId, viewer, { skip: 0, take: PAGE_SIZE }), sql: true },
-    { step: "page 0 rows (summary cached for the revision)", work: () => pageOfVisibleAnnotations(opts.documentId, viewer, { skip: 0, take: PAGE_SIZE }, document.annotationsRevision), sql: true },
+    { step: "page 0 rows (summary cached for the revision)", work: () => pageOfVisibleAnnotations(opts.documentId, viewer, { skip: 0, take: PAGE_SIZE }, document.annotationsSetRevision), sql: true },
     { step: "present 100 annotations (presentAnnotation)", work: () => first.rows.map((row) => presentAnnotation(row, ORIGIN, viewer, { embedded: true })) },
     { step: "container body (containerDescription)", work: () => containerDescription(state, items) },
     { step: "JSON.stringify(body) (the response)", work: () => JSON.stringify(body) },

@@ -72,8 +72,9 @@ export const PAGE_STRIDE = 100;
  * What a container request needs besides the page's rows, for one viewer of one document:
  * how many items they see, the newest change among them, and where every PAGE_STRIDE-th item
  * starts (so ?page=N reads its rows from an index instead of skipping N×100 rows). Valid as
- * long as the document's annotationsRevision (bumped by a trigger on every committed change to
- * its annotations) is the one it was computed with; per process, bounded.
+ * long as the document's annotationsSetRevision (bumped by a trigger on every committed change
+ * that may alter the set, its order or newest change; not by re-anchoring) is the one it was
+ * computed with; per process, bounded.
  */
 type VisibleSetSummary = { revision: bigint; total: number; modified: Date | null; starts: { createdAt: string; id: string }[] };
 const SUMMARY_CACHE_SIZE = 2000;
@@ -104,7 +105,7 @@ async function summarize(documentId: string, viewer: Viewer): Promise<VisibleSet
              count(*) OVER () AS total, max(a."updatedAt") OVER () AS modified
         FROM "Annotation" a WHERE ${visibleSql(documentId, viewer)}
     )
-    SELECT d."annotationsRevision" AS revision, v.id, v."createdAt"::text AS "createdAt", v.total, v.modified
+    SELECT d."annotationsSetRevision" AS revision, v.id, v."createdAt"::text AS "createdAt", v.total, v.modified
       FROM "Document" d LEFT JOIN v ON v.i % ${PAGE_STRIDE} = 0
      WHERE d.id = ${documentId}
      ORDER BY v.i`;
@@ -159,15 +160,15 @@ async function decoratedRows(documentId: string, viewer: Viewer, from: { created
 
 /**
  * One page of a document's visible annotations (creation order) with the total and the newest
- * change of the whole visible set: the W3C container's hot path. `revision` is the document's
- * annotationsRevision as the caller read it (loadDocumentForViewer); when the cached summary
+ * change of the whole visible set: the W3C container's hot path. `setRevision` is the document's
+ * annotationsSetRevision as the caller read it (loadDocumentForViewer); when the cached summary
  * for this viewer has it, only the page's rows are read, by keyset from the page's start.
  */
-export async function pageOfVisibleAnnotations(documentId: string, viewer: Viewer, page: { skip: number; take: number }, revision?: bigint) {
+export async function pageOfVisibleAnnotations(documentId: string, viewer: Viewer, page: { skip: number; take: number }, setRevision?: bigint) {
   if (!can(viewer.membership, "document.read")) return { rows: [] as AnnotationRow[], total: 0, modified: null as Date | null };
   const key = visibilityKey(documentId, viewer);
   let summary = summaries.get(key);
-  if (!summary || revision === undefined || summary.revision !== revision) {
+  if (!summary || setRevision === undefined || summary.revision !== setRevision) {
     summary = await summarize(documentId, viewer);
     remember(key, summary);
   }

@@ -10,6 +10,7 @@ type AccessRow = {
   title: string;
   hideUntilPosted: boolean;
   annotationsRevision: bigint;
+  annotationsSetRevision: bigint;
   moderation: ModerationMode;
   groupName: string;
   anonymousToPeers: boolean;
@@ -25,11 +26,13 @@ type AccessRow = {
  * A document with its group's moderation mode and the actor as a policy Viewer. Outsiders and
  * missing documents get the same 404. One round trip: the document, its group, the actor's
  * membership and (for hide-and-reveal) whether they posted, which every annotation request needs.
- * `annotationsRevision` changes with every committed change to the document's annotations.
+ * `annotationsRevision` changes with every committed change to the document's annotations (and
+ * their flags, reactions, authors' names); `annotationsSetRevision` only with those that may
+ * change which ones a viewer sees, their order or newest change.
  */
 export async function loadDocumentForViewer(documentId: string, actorId: string | null, tx: Tx = db()) {
   const [row] = await tx.$queryRaw<AccessRow[]>`
-    SELECT d."id", d."groupId", d."title", d."hideUntilPosted", d."annotationsRevision",
+    SELECT d."id", d."groupId", d."title", d."hideUntilPosted", d."annotationsRevision", d."annotationsSetRevision",
            g."moderation"::text AS "moderation", g."name" AS "groupName", g."anonymousToPeers",
            m."id" AS "membershipId", m."role"::text AS "role", m."muted", m."createdAt" AS "membershipCreatedAt", m."updatedAt" AS "membershipUpdatedAt",
            CASE WHEN d."hideUntilPosted" AND m."id" IS NOT NULL THEN EXISTS (
@@ -52,6 +55,7 @@ export async function loadDocumentForViewer(documentId: string, actorId: string 
     title: row.title,
     hideUntilPosted: row.hideUntilPosted,
     annotationsRevision: row.annotationsRevision,
+    annotationsSetRevision: row.annotationsSetRevision,
     group: { moderation: row.moderation, name: row.groupName, anonymousToPeers: row.anonymousToPeers },
   };
   const viewer: Viewer = { userId: actorId, membership };

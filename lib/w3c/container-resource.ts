@@ -63,7 +63,7 @@ export async function readContainer(opts: { documentId: string; actorId: string;
   const base = { origin: opts.origin, documentId: document.id, label: `Annotations on “${document.title}”`, iris };
   // The page size does not depend on the total, so the window is known before counting.
   const window = pageWindow({ ...base, total: 0, modified: null }, page ?? 0);
-  const { rows, total, modified } = await pageOfVisibleAnnotations(document.id, viewer, wantsRows ? window : { skip: 0, take: 0 }, document.annotationsRevision);
+  const { rows, total, modified } = await pageOfVisibleAnnotations(document.id, viewer, wantsRows ? window : { skip: 0, take: 0 }, document.annotationsSetRevision);
   const state: CollectionState = { ...base, total, modified };
   let body;
   if (page !== null) {

@@ -68,7 +68,7 @@ describe("the container's page query", () => {
       expect(expected.length).toBeGreaterThan(PAGE_STRIDE * 2);
       const walked: AnnotationRow[] = [];
       for (let skip = 0; skip < expected.length; skip += PAGE_STRIDE) {
-        const page = await pageOfVisibleAnnotations(s.doc.id, viewer, { skip, take: PAGE_STRIDE }, document.annotationsRevision);
+        const page = await pageOfVisibleAnnotations(s.doc.id, viewer, { skip, take: PAGE_STRIDE }, document.annotationsSetRevision);
         expect(page.total).toBe(expected.length);
         walked.push(...page.rows);
       }
@@ -82,18 +82,18 @@ describe("the container's page query", () => {
     const { viewer, document } = await loadDocumentForViewer(s.doc.id, s.members[1].id);
     const all = await listVisibleAnnotations(s.doc.id, viewer);
     for (const [skip, take] of [[0, 7], [37, 50], [PAGE_STRIDE - 1, 3], [PAGE_STRIDE + 13, PAGE_STRIDE * 2], [all.length - 2, 10]]) {
-      const page = await pageOfVisibleAnnotations(s.doc.id, viewer, { skip, take }, document.annotationsRevision);
+      const page = await pageOfVisibleAnnotations(s.doc.id, viewer, { skip, take }, document.annotationsSetRevision);
       expect(page.rows.map((r) => r.id)).toEqual(all.slice(skip, skip + take).map((r) => r.id));
     }
-    expect((await pageOfVisibleAnnotations(s.doc.id, viewer, { skip: all.length, take: 10 }, document.annotationsRevision)).rows).toEqual([]);
-    expect((await pageOfVisibleAnnotations(s.doc.id, viewer, { skip: 0, take: 0 }, document.annotationsRevision)).total).toBe(all.length);
+    expect((await pageOfVisibleAnnotations(s.doc.id, viewer, { skip: all.length, take: 10 }, document.annotationsSetRevision)).rows).toEqual([]);
+    expect((await pageOfVisibleAnnotations(s.doc.id, viewer, { skip: 0, take: 0 }, document.annotationsSetRevision)).total).toBe(all.length);
   });
 
   it("the total and the newest change follow every committed change, read through the document's revision", async () => {
     const author = s.members[0];
     const read = async (userId: string) => {
       const { viewer, document } = await loadDocumentForViewer(s.doc.id, userId);
-      return pageOfVisibleAnnotations(s.doc.id, viewer, { skip: 0, take: 1 }, document.annotationsRevision);
+      return pageOfVisibleAnnotations(s.doc.id, viewer, { skip: 0, take: 1 }, document.annotationsSetRevision);
     };
     const before = await read(s.members[1].id);
     const created = await db().annotation.create({ data: { documentId: s.doc.id, groupId: s.group.id, authorId: author.id, body: "new" } });
@@ -111,13 +111,13 @@ describe("the container's page query", () => {
 
   it("a summary cached for an older revision is never used for a newer one", async () => {
     const { viewer, document } = await loadDocumentForViewer(s.doc.id, s.members[1].id);
-    const first = await pageOfVisibleAnnotations(s.doc.id, viewer, { skip: 0, take: 1 }, document.annotationsRevision);
+    const first = await pageOfVisibleAnnotations(s.doc.id, viewer, { skip: 0, take: 1 }, document.annotationsSetRevision);
     await db().annotation.create({ data: { documentId: s.doc.id, groupId: s.group.id, authorId: s.members[2].id, body: "another" } });
     // Same viewer, the old revision: the cached summary (a client that read the document before the change).
-    expect((await pageOfVisibleAnnotations(s.doc.id, viewer, { skip: 0, take: 1 }, document.annotationsRevision)).total).toBe(first.total);
+    expect((await pageOfVisibleAnnotations(s.doc.id, viewer, { skip: 0, take: 1 }, document.annotationsSetRevision)).total).toBe(first.total);
     const fresh = await loadDocumentForViewer(s.doc.id, s.members[1].id);
-    expect(fresh.document.annotationsRevision).toBeGreaterThan(document.annotationsRevision);
-    expect((await pageOfVisibleAnnotations(s.doc.id, fresh.viewer, { skip: 0, take: 1 }, fresh.document.annotationsRevision)).total).toBe(first.total + 1);
+    expect(fresh.document.annotationsSetRevision).toBeGreaterThan(document.annotationsSetRevision);
+    expect((await pageOfVisibleAnnotations(s.doc.id, fresh.viewer, { skip: 0, take: 1 }, fresh.document.annotationsSetRevision)).total).toBe(first.total + 1);
   });
 
   it("outsiders get nothing even if a caller forgot the document check", async () => {
@@ -151,6 +151,23 @@ describe("the document's annotation revision (a database trigger)", () => {
     ).rejects.toThrow("roll back");
     expect(await revisionOf(s.doc.id)).toBe(r1 + 2n);
     expect(await revisionOf(s.other.id)).toBe(other0);
+  });
+
+  it("the set revision moves only when the visible set, its order or newest change may differ, not on re-anchoring", async () => {
+    const both = async () => {
+      const d = await db().document.findUniqueOrThrow({ where: { id: s.doc.id }, select: { annotationsRevision: true, annotationsSetRevision: true } });
+      return [d.annotationsRevision, d.annotationsSetRevision];
+    };
+    const [r0, set0] = await both();
+    // What lib/collab/annotation-anchors.ts writes when text moves under annotations.
+    await db().$executeRaw`UPDATE "Annotation" SET "positionStart" = "positionStart", "quoteExact" = "quoteExact", version = version + 1 WHERE "documentId" = ${s.doc.id}`;
+    expect(await both()).toEqual([r0 + 1n, set0]);
+    const one = await db().annotation.findFirstOrThrow({ where: { documentId: s.doc.id, status: "approved" } });
+    await db().$executeRaw`UPDATE "Annotation" SET status = 'hidden' WHERE id = ${one.id}`;
+    expect(await both()).toEqual([r0 + 2n, set0 + 1n]);
+    await db().$executeRaw`UPDATE "Annotation" SET status = 'approved' WHERE id = ${one.id}`;
+    await db().annotation.update({ where: { id: one.id }, data: { body: "edited" } }); // Prisma moves updatedAt: the newest change
+    expect(await both()).toEqual([r0 + 4n, set0 + 3n]);
   });
 
   it("takes the document's row lock only at commit, so it adds no deadlock between annotation writers", async () => {
