@@ -68,13 +68,25 @@ export class UpdateLog {
 
   /**
    * Appends updates in order, in one statement (prepared once per pool connection); resolves
-   * once committed, with the ids of the rows, ascending.
+   * once committed, with the ids of the rows, ascending. The updates travel as one binary
+   * parameter, cut into rows by Postgres (a bytea[] parameter would be hex text built in JS).
    */
   async append(documentId: string, updates: Uint8Array[]): Promise<bigint[]> {
+    const starts: number[] = [];
+    const lengths: number[] = [];
+    let at = 1;
+    for (const u of updates) {
+      starts.push(at);
+      lengths.push(u.byteLength);
+      at += u.byteLength;
+    }
+    const bytes = updates.length === 1 ? Buffer.from(updates[0].buffer, updates[0].byteOffset, updates[0].byteLength) : Buffer.concat(updates);
     const result = await this.pool.query<{ id: string }>({
       name: "marginalia-append-updates",
-      text: `INSERT INTO "DocumentUpdate" ("documentId", "update") SELECT $1, u FROM unnest($2::bytea[]) WITH ORDINALITY AS t(u, n) ORDER BY n RETURNING id`,
-      values: [documentId, updates.map((u) => Buffer.from(u.buffer, u.byteOffset, u.byteLength))],
+      text:
+        `INSERT INTO "DocumentUpdate" ("documentId", "update") ` +
+        `SELECT $1, substring($2::bytea FROM t.start FOR t.length) FROM unnest($3::int[], $4::int[]) WITH ORDINALITY AS t(start, length, n) ORDER BY t.n RETURNING id`,
+      values: [documentId, bytes, `{${starts.join(",")}}`, `{${lengths.join(",")}}`],
     });
     return result.rows.map((row) => BigInt(row.id)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   }
