@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useMemo, useRef, useState, useTransition } from "react";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useTransition } from "react";
 import { Inbox } from "lucide-react";
 import { moderateItemsAction } from "@/app/_actions/moderation";
 import type { QueueCard } from "@/lib/presenters/moderation";
@@ -42,6 +42,22 @@ function ModerationQueue({ groupId, actorId, filter, items, can }: ModerationQue
   const [busy, startTransition] = useTransition();
   const refs = useRef(new Map<string, HTMLElement>());
   const noteField = useRef<HTMLTextAreaElement>(null);
+  const container = useRef<HTMLDivElement>(null);
+  // The element inside the queue that last had focus: if a refresh removes it, focus fell with it.
+  const lastFocused = useRef<HTMLElement | null>(null);
+
+  // A refresh took the highlighted item away (another moderator decided it, or it left this
+  // filter): the highlight moves to the item that followed it, as after a decision made here.
+  const [shown, setShown] = useState(visible);
+  if (shown !== visible) {
+    setShown(visible);
+    if (activeId && !visible.some((i) => i.id === activeId)) {
+      const at = shown.findIndex((i) => i.id === activeId);
+      const stays = (i: QueueCard) => visible.some((v) => v.id === i.id);
+      const next = shown.slice(at + 1).find(stays) ?? shown.slice(0, Math.max(0, at)).reverse().find(stays);
+      setActiveId(next?.id ?? null);
+    }
+  }
 
   const activeIndex = Math.max(0, visible.findIndex((i) => i.id === activeId));
   const active = visible[activeIndex] ?? null;
@@ -54,6 +70,17 @@ function ModerationQueue({ groupId, actorId, filter, items, can }: ModerationQue
     element?.focus({ preventScroll: true });
     element?.scrollIntoView({ block: "nearest", behavior: "smooth" });
   }, []);
+
+  // Focus fell to the page when its element left the list: give it back to the highlighted item
+  // (or the queue itself once empty) so the keys keep working and the place is announced.
+  useLayoutEffect(() => {
+    const lost = lastFocused.current;
+    if (!lost || lost.isConnected) return;
+    if (document.activeElement && document.activeElement !== document.body) return;
+    const target = (active && refs.current.get(active.id)) || container.current;
+    target?.focus({ preventScroll: true });
+    if (target !== container.current) target?.scrollIntoView({ block: "nearest" });
+  }, [visible, active]);
 
   // An inbox link (…#item-<id>) lands on its item.
   useEffect(() => {
@@ -155,7 +182,15 @@ function ModerationQueue({ groupId, actorId, filter, items, can }: ModerationQue
   const info = FILTERS.find((f) => f.key === filter)!;
 
   return (
-    <div className="flex flex-col gap-4">
+    <div
+      ref={container}
+      tabIndex={-1}
+      data-moderation-queue=""
+      onFocus={(event) => {
+        lastFocused.current = event.target;
+      }}
+      className="flex flex-col gap-4 outline-none"
+    >
       {visible.length ? (
         <QueueToolbar
           filter={filter}

@@ -143,6 +143,52 @@ describe("the moderation queue, live", () => {
     await shot(mod, "queue-live-after-approve");
   });
 
+  it("when another moderator decides the focused item, focus stays in the queue on the next one, and the keys keep working", async () => {
+    const base = inject("baseUrl");
+    const [mod, mara] = [await newPage(browser, base), await newPage(browser, base)];
+    const moderator = await signUp(mod, "Fern Focus");
+    const author = await signUp(mara, "Mia Member");
+    const group = await (await mod.request.post("/api/v1/groups", { headers: moderator.headers, data: { name: "Focused seminar", moderation: "pre" } })).json();
+    expect((await mod.request.post(`/api/v1/groups/${group.id}/members`, { headers: moderator.headers, data: { email: author.email, role: "member" } })).status()).toBe(201);
+    const document = await (await mod.request.post("/api/v1/documents", { headers: moderator.headers, data: { groupId: group.id, title: "Chapter 3", format: "text", content: TEXT } })).json();
+    for (const [exact, text] of [["a truth universally acknowledged", "One."], ["a single man in possession", "Two."], ["surrounding families", "Three."]]) {
+      await post(mara.request, author.headers, document.id, exact, text);
+    }
+    // Another moderator's decision, as their client would send it.
+    const decideElsewhere = async (id: string) => {
+      const response = await mod.request.patch(`/api/v1/annotations/${id}/moderation`, { headers: moderator.headers, data: { status: "approved" } });
+      expect(response.status()).toBe(200);
+    };
+    const focused = () => mod.evaluate(() => ({ id: document.activeElement?.id ?? "", inQueue: !!document.activeElement?.closest("[data-moderation-queue]") }));
+
+    await mod.goto(`/groups/${group.id}/moderation`);
+    await mod.locator('[data-live="live"]').waitFor();
+    const items = mod.locator("article[id^=item-]");
+    await expect.poll(() => items.count()).toBe(3);
+    const [a, b, c] = await items.evaluateAll((els) => els.map((el) => el.id));
+
+    // The second item is focused; someone else approves it: the highlight and the focus move to the third.
+    await mod.keyboard.press("j");
+    await expect.poll(focused).toEqual({ id: b, inQueue: true });
+    await decideElsewhere(b.slice("item-".length));
+    await mod.locator(`#${b}`).waitFor({ state: "detached" });
+    await expect.poll(() => mod.locator(`#${c}`).getAttribute("aria-current")).toBe("true");
+    expect(await focused()).toEqual({ id: c, inQueue: true });
+    await shot(mod, "queue-live-focus-kept");
+
+    // No click needed: k moves the highlight and the focus up.
+    await mod.keyboard.press("k");
+    await expect.poll(() => mod.locator(`#${a}`).getAttribute("aria-current")).toBe("true");
+    expect(await focused()).toEqual({ id: a, inQueue: true });
+
+    // The last items go elsewhere: focus rests on the (empty) queue, not the page.
+    await decideElsewhere(a.slice("item-".length));
+    await decideElsewhere(c.slice("item-".length));
+    await mod.getByText("Nothing needs a decision").waitFor();
+    await expect.poll(async () => (await focused()).inQueue).toBe(true);
+    expect(await mod.evaluate(() => document.activeElement?.hasAttribute("data-moderation-queue"))).toBe(true);
+  });
+
   it("a queue page that cannot stream polls the queue API instead, and still shows new items", async () => {
     const base = inject("baseUrl");
     const mod = await newPage(browser, base);
