@@ -189,6 +189,37 @@ describe("the moderation queue, live", () => {
     expect(await mod.evaluate(() => document.activeElement?.hasAttribute("data-moderation-queue"))).toBe(true);
   });
 
+  it("the Moderation tab's count is live on the group home for moderators; members never open the stream", async () => {
+    const base = inject("baseUrl");
+    const [mod, mara] = [await newPage(browser, base), await newPage(browser, base)];
+    const moderator = await signUp(mod, "Hana Home");
+    const author = await signUp(mara, "Milo Member");
+    const group = await (await mod.request.post("/api/v1/groups", { headers: moderator.headers, data: { name: "Home seminar", moderation: "pre" } })).json();
+    expect((await mod.request.post(`/api/v1/groups/${group.id}/members`, { headers: moderator.headers, data: { email: author.email, role: "member" } })).status()).toBe(201);
+    const document = await (await mod.request.post("/api/v1/documents", { headers: moderator.headers, data: { groupId: group.id, title: "Chapter 4", format: "text", content: TEXT } })).json();
+    const streams = { mod: 0, mara: 0 };
+    mod.on("request", (r) => void (r.url().endsWith("/moderation/events") && streams.mod++));
+    mara.on("request", (r) => void (r.url().endsWith("/moderation/events") && streams.mara++));
+
+    await mod.goto(`/groups/${group.id}`);
+    await mara.goto(`/groups/${group.id}`);
+    const tab = mod.getByRole("navigation", { name: "Group" }).getByRole("link", { name: /^Moderation/ });
+    await tab.waitFor();
+    await expect.poll(() => streams.mod).toBeGreaterThan(0);
+    expect(await tab.textContent()).not.toContain("waiting");
+
+    await post(mara.request, author.headers, document.id, "a good fortune", "Fortune first.");
+    await mod.getByRole("link", { name: /Moderation \(1 waiting\)/ }).waitFor();
+    await post(mara.request, author.headers, document.id, "surrounding families", "Families next.");
+    await mod.getByRole("link", { name: /Moderation \(2 waiting\)/ }).waitFor();
+    await shot(mod, "group-home-live-count");
+
+    // The member's group page has no Moderation tab and no stream.
+    await mara.getByRole("navigation", { name: "Group" }).getByRole("link", { name: "Documents" }).waitFor();
+    expect(await mara.getByRole("navigation", { name: "Group" }).getByRole("link", { name: /^Moderation/ }).count()).toBe(0);
+    expect(streams.mara).toBe(0);
+  });
+
   it("a queue page that cannot stream polls the queue API instead, and still shows new items", async () => {
     const base = inject("baseUrl");
     const mod = await newPage(browser, base);

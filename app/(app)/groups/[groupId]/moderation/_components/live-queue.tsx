@@ -5,7 +5,7 @@ import { useCallback, useRef, useState, useTransition } from "react";
 import { Clock, Loader, RefreshCw, type LucideIcon } from "lucide-react";
 import { Badge, type BadgeProps } from "@/components/ui/badge";
 import { cn } from "@/lib/utils";
-import { useQueueEvents, type LiveStatus, type QueueCounts } from "./use-queue-events";
+import { useQueueEvents, type LiveStatus, type QueueCounts } from "@/components/moderation/use-queue-events";
 
 const look: Record<LiveStatus, { label: string; title: string; variant: BadgeProps["variant"]; icon: LucideIcon | null; spin?: boolean }> = {
   connecting: { label: "Connecting…", title: "Connecting to live updates", variant: "outline", icon: Loader, spin: true },

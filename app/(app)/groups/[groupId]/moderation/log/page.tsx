@@ -4,11 +4,11 @@ import { ChevronRight, ScrollText } from "lucide-react";
 import { ValidationError } from "@/lib/errors";
 import { presentLogEntry } from "@/lib/presenters/moderation";
 import { listModerationLog } from "@/lib/queries/moderation";
-import { GroupNav } from "@/components/layout/group-nav";
 import { PageContainer } from "@/components/layout/page-container";
 import { PageHeader } from "@/components/layout/page-header";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { LiveGroupNav } from "@/components/moderation/live-group-nav";
 import { LogTable } from "@/components/moderation/log-table";
 import { loadModeration } from "../_components/load";
 import { ModeratorsOnly } from "../_components/moderators-only";
@@ -53,7 +53,7 @@ export default async function ModerationLogPage({ params, searchParams }: Props)
   return (
     <PageContainer>
       {header}
-      <GroupNav groupId={group.id} moderation={{ open: counts.open }} />
+      <LiveGroupNav groupId={group.id} open={counts.open} />
       {entries.length === 0 ? (
         <EmptyState
           icon={<ScrollText />}
