@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
-import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { KeyRound } from "lucide-react";
 import { currentUser } from "@/lib/auth/current-user";
-import { env } from "@/lib/env";
+import { requestOrigin } from "@/lib/http/request-origin";
 import { userPreferences } from "@/lib/queries/preferences";
 import { listApiTokens } from "@/lib/queries/tokens";
 import { PageContainer } from "@/components/layout/page-container";
@@ -22,16 +21,6 @@ import { isMailConfigured } from "@/lib/mail/send-mail";
 
 export const metadata: Metadata = { title: "Settings" };
 
-/** The origin scripts should call, for the example in the new-token box. */
-async function publicOrigin(): Promise<string> {
-  const configured = env().APP_URL;
-  if (configured) return configured.replace(/\/$/, "");
-  const h = await headers();
-  const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000";
-  const proto = h.get("x-forwarded-proto") ?? (host.startsWith("localhost") || host.startsWith("127.") ? "http" : "https");
-  return `${proto}://${host}`;
-}
-
 function tokenStatus(token: { revokedAt: Date | null; expiresAt: Date | null }, now: Date) {
   if (token.revokedAt) return { label: "Revoked", variant: "outline" as const, title: `Revoked ${formatDateTime(token.revokedAt)}` };
   if (token.expiresAt && token.expiresAt <= now) return { label: "Expired", variant: "warning" as const, title: `Expired ${formatDateTime(token.expiresAt)}` };
@@ -43,7 +32,7 @@ export default async function SettingsPage() {
   if (!user) redirect("/signin");
   const [tokens, origin, preferences] = await Promise.all([
     listApiTokens(user.id),
-    publicOrigin(),
+    requestOrigin(),
     userPreferences(user.id),
   ]);
   const now = new Date();

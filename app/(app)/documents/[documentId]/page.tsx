@@ -1,13 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { ChevronRight, FileText } from "lucide-react";
 import { currentUser } from "@/lib/auth/current-user";
-import { env } from "@/lib/env";
 import { renderDocumentHTML } from "@/lib/editor/render";
 import { NotFoundError } from "@/lib/errors";
+import { requestOrigin } from "@/lib/http/request-origin";
 import { can } from "@/lib/policies";
 import { presentAnnotation } from "@/lib/presenters/annotation";
 import { listVisibleAnnotations } from "@/lib/queries/annotations";
@@ -48,16 +47,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 function readingMinutes(text: string): number {
   const words = text.trim() ? text.trim().split(/\s+/u).length : 0;
   return Math.max(1, Math.round(words / 230));
-}
-
-/** Origin for the annotations' IRIs: APP_URL when set, else this request's own, as the API builds them. */
-async function requestOrigin(): Promise<string> {
-  const configured = env().APP_URL;
-  if (configured) return configured.replace(/\/+$/, "");
-  const h = await headers();
-  const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000";
-  const proto = h.get("x-forwarded-proto") ?? (/^(localhost|127\.|\[::1\])/.test(host) ? "http" : "https");
-  return `${proto}://${host}`;
 }
 
 const crumbLink =

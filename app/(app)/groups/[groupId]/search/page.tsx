@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
-import { headers } from "next/headers";
 import { ArrowRight, SearchX, TextSearch } from "lucide-react";
 import { currentUser } from "@/lib/auth/current-user";
-import { env } from "@/lib/env";
 import { AppError, NotFoundError } from "@/lib/errors";
+import { requestOrigin } from "@/lib/http/request-origin";
 import { presentSearchResult } from "@/lib/presenters/search";
 import { listDocuments } from "@/lib/queries/documents";
 import { listMembers } from "@/lib/queries/memberships";
@@ -23,14 +22,6 @@ import { param, type SearchParams } from "@/components/auth/search-params";
 export const metadata: Metadata = { title: "Search" };
 
 type Props = { params: Promise<{ groupId: string }>; searchParams: SearchParams };
-
-async function origin(): Promise<string> {
-  const configured = env().APP_URL;
-  if (configured) return configured.replace(/\/+$/, "");
-  const h = await headers();
-  const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000";
-  return `${h.get("x-forwarded-proto") ?? (/^(localhost|127\.|\[::1\])/.test(host) ? "http" : "https")}://${host}`;
-}
 
 /** Search across a group's texts: ranked hits with the matching words marked, filters, and pages. */
 export default async function GroupSearchPage({ params, searchParams }: Props) {
@@ -55,7 +46,7 @@ export default async function GroupSearchPage({ params, searchParams }: Props) {
     try {
       assertAuthorFilterAllowed(viewer, parsed.data.author);
       const { rows, next } = await searchGroup(group.id, viewer, parsed.data);
-      const base = await origin();
+      const base = await requestOrigin();
       results = { items: rows.map((row) => presentSearchResult(row, base, viewer)), next };
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
