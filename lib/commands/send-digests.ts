@@ -14,11 +14,16 @@ const DIGEST_LIMIT = 50;
  * rules: membership, read policy, anonymity) are included; users with nothing new get nothing.
  * `lastDigestAt` moves on only when the email went out, so a mail outage delays, never drops.
  */
-export default async function sendDigests(opts: { origin: string; now?: Date; send?: (mail: Mail) => Promise<MailResult> }) {
+export default async function sendDigests(opts: { origin: string; now?: Date; send?: (mail: Mail) => Promise<MailResult>; userIds?: string[] }) {
   const now = opts.now ?? new Date();
   const send = opts.send ?? sendMail;
   const due = await db().user.findMany({
-    where: { digestEmail: true, OR: [{ lastDigestAt: null }, { lastDigestAt: { lte: new Date(now.getTime() - DAY_MS) } }] },
+    where: {
+      digestEmail: true,
+      OR: [{ lastDigestAt: null }, { lastDigestAt: { lte: new Date(now.getTime() - DAY_MS) } }],
+      // Only these people (one group's members, say), when given.
+      ...(opts.userIds ? { id: { in: opts.userIds } } : {}),
+    },
     select: { id: true, email: true, name: true, lastDigestAt: true },
   });
   let sent = 0;
