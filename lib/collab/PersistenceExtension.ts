@@ -129,7 +129,7 @@ export class PersistenceExtension implements Extension {
 
   constructor(configuration: Partial<Configuration> & { log: UpdateLog }) {
     const given = Object.fromEntries(Object.entries(configuration).filter(([, value]) => value !== undefined));
-    this.configuration = { compactAfter: 500, maxDocumentBytes: 16 * 1024 * 1024, appendIntervalMs: 8, projectionDelayMs: 1000, logger: console.error, ...given } as Configuration;
+    this.configuration = { compactAfter: 500, maxDocumentBytes: 16 * 1024 * 1024, appendIntervalMs: 15, projectionDelayMs: 1000, logger: console.error, ...given } as Configuration;
   }
 
   async onLoadDocument({ documentName, document }: onLoadDocumentPayload) {
