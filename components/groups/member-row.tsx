@@ -7,8 +7,7 @@ import type { FormState } from "@/lib/http/action";
 import { Avatar } from "@/components/ui/avatar";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { FormError } from "@/components/ui/form-error";
-import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { ConfirmActionDialog } from "@/components/ui/confirm-action-dialog";
 import { Select } from "@/components/ui/select";
 import { SubmitButton } from "@/components/auth/submit-button";
 import { emptyFormState } from "@/components/auth/form-state";
@@ -132,12 +131,11 @@ function MemberRow({ groupId, groupName, member, isSelf, canManage, canMute }: M
 }
 
 function RemoveMemberButton({ groupId, groupName, userId, displayName }: { groupId: string; groupName: string; userId: string; displayName: string }) {
-  const [open, setOpen] = useState(false);
   const remove = useMemo(() => removeMemberAction.bind(null, groupId, userId), [groupId, userId]);
-  const [state, removeAction] = useActionState(remove, emptyFormState);
   return (
-    <Dialog open={open} onOpenChange={setOpen}>
-      <DialogTrigger asChild>
+    <ConfirmActionDialog
+      action={remove}
+      trigger={
         <Button
           variant="ghost"
           size="icon-sm"
@@ -147,29 +145,13 @@ function RemoveMemberButton({ groupId, groupName, userId, displayName }: { group
         >
           <Trash2 aria-hidden="true" />
         </Button>
-      </DialogTrigger>
-      <DialogContent className="max-w-md">
-        <DialogHeader>
-          <DialogTitle>Remove {displayName}?</DialogTitle>
-          <DialogDescription>
-            They will lose access to {groupName}, its texts and its discussion. Their annotations stay. You can add them again later.
-          </DialogDescription>
-        </DialogHeader>
-        <FormError message={state.error} />
-        <form action={removeAction}>
-          <DialogFooter>
-            <DialogClose asChild>
-              <Button type="button" variant="ghost">
-                Cancel
-              </Button>
-            </DialogClose>
-            <SubmitButton variant="destructive" pendingLabel="Removing…">
-              Remove from group
-            </SubmitButton>
-          </DialogFooter>
-        </form>
-      </DialogContent>
-    </Dialog>
+      }
+      title={<>Remove {displayName}?</>}
+      description={<>They will lose access to {groupName}, its texts and its discussion. Their annotations stay. You can add them again later.</>}
+      confirmLabel="Remove from group"
+      pendingLabel="Removing…"
+      cancelLabel="Cancel"
+    />
   );
 }
 

@@ -1,45 +1,21 @@
-import type { APIRequestContext, Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { cspViolations, launchBrowser, newPage, snap } from "./browser";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { addMember, createDocument, createGroup, openDocument, postNote, snap, useBrowser, type Person } from "./helpers";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  expect(cspViolations).toEqual([]);
-});
+const { page: newPage, person } = useBrowser();
 
-const PASSWORD = "a long enough passphrase";
 const TEXT = "It is a truth universally acknowledged, that a single man in possession of a good fortune, must be in want of a wife.\n\nHowever little known the feelings or views of such a man may be on his first entering a neighbourhood, this truth is so well fixed in the minds of the surrounding families.";
 
-/** Signs up through the page and returns the new account's API token. */
-async function signUp(page: Page, name: string) {
-  const email = `${name.split(" ")[0].toLowerCase()}-live-${Date.now()}@example.test`;
-  await page.goto("/signup");
-  await page.getByLabel("Name").fill(name);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await page.waitForURL("**/groups");
-  const token = (await (await page.request.post("/api/v1/tokens", { data: { email, password: PASSWORD } })).json()).token as string;
-  return { email, headers: { authorization: `Bearer ${token}` } };
+/** A pre-moderated group of `owner`'s with `members` in it and one plain-text document. */
+async function preModeratedDocument(owner: Person, members: Person[], name: string, title: string) {
+  const groupId = await createGroup(owner.page.request, owner.headers, { name, moderation: "pre" });
+  for (const member of members) await addMember(owner.page.request, owner.headers, groupId, member.email, "member");
+  return { groupId, documentId: await createDocument(owner.page.request, owner.headers, { groupId, title, format: "text", content: TEXT }) };
 }
 
-async function post(request: APIRequestContext, headers: Record<string, string>, documentId: string, exact: string, text: string) {
-  const response = await request.post(`/api/annotations/${documentId}/`, {
-    headers: { ...headers, "content-type": 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"' },
-    data: {
-      "@context": "http://www.w3.org/ns/anno.jsonld",
-      type: "Annotation",
-      body: { type: "TextualBody", value: text, format: "text/plain" },
-      target: { source: `${inject("baseUrl")}/documents/${documentId}`, selector: { type: "TextQuoteSelector", exact } },
-    },
-  });
-  expect(response.status()).toBe(201);
-  const body = await response.json();
-  return { id: (body.id as string).split("/").at(-1)!, status: body.moderationStatus as string };
+/** A note's moderation status, as its author sees it. */
+async function statusOf(who: Person, documentId: string, id: string) {
+  return (await (await who.page.request.get(`/api/annotations/${documentId}/${id}`, { headers: who.headers })).json()).moderationStatus as string;
 }
 
 /** Screenshots for people to look at: the usual artifacts folder, and /tmp for a quick look. */
@@ -52,40 +28,32 @@ async function shot(page: Page, name: string) {
 
 describe("the moderation queue, live", () => {
   it("new posts and flags arrive without a reload; an approval from the queue reaches a reader's open page", async () => {
-    const base = inject("baseUrl");
-    const [mod, modDoc, mara, otto] = [await newPage(browser, base), await newPage(browser, base), await newPage(browser, base), await newPage(browser, base)];
-    const moderator = await signUp(mod, "Monica Moderator");
+    const [moderator, author, reader] = [await person("Monica Moderator"), await person("Mara Member"), await person("Otto Other")];
+    const [mod, otto] = [moderator.page, reader.page];
+    const modDoc = await newPage();
     await modDoc.context().addCookies(await mod.context().cookies());
-    const author = await signUp(mara, "Mara Member");
-    const reader = await signUp(otto, "Otto Other");
-
-    const group = await (await mod.request.post("/api/v1/groups", { headers: moderator.headers, data: { name: "Live seminar", moderation: "pre" } })).json();
-    for (const who of [author, reader]) {
-      expect((await mod.request.post(`/api/v1/groups/${group.id}/members`, { headers: moderator.headers, data: { email: who.email, role: "member" } })).status()).toBe(201);
-    }
-    const document = await (await mod.request.post("/api/v1/documents", { headers: moderator.headers, data: { groupId: group.id, title: "Pride and Prejudice, chapter 1", format: "text", content: TEXT } })).json();
+    const { groupId, documentId } = await preModeratedDocument(moderator, [author, reader], "Live seminar", "Pride and Prejudice, chapter 1");
     // The moderator's own note is approved at once; it will be flagged later.
-    const remark = await post(mod.request, moderator.headers, document.id, "a good fortune", "Money, as ever, comes first.");
-    expect(remark.status).toBe("approved");
+    const remark = await postNote(moderator, documentId, "a good fortune", "Money, as ever, comes first.");
+    expect(await statusOf(moderator, documentId, remark.id)).toBe("approved");
 
     // Otto reads the document; the moderator has it open in a second tab too.
     for (const page of [otto, modDoc]) {
-      await page.goto(`/documents/${document.id}`);
-      await page.locator(".live-editor[data-ready]").waitFor();
+      await openDocument(page, documentId);
       await page.locator('[data-connection="live"], [data-connection="saved"]').first().waitFor();
     }
     await modDoc.getByText("Money, as ever, comes first.").first().waitFor();
 
     // The queue is open, empty and live.
-    await mod.goto(`/groups/${group.id}/moderation`);
+    await mod.goto(`/groups/${groupId}/moderation`);
     await mod.getByText("Nothing needs a decision").waitFor();
     await mod.locator('[data-live="live"]').waitFor();
     const items = mod.locator("article[id^=item-]");
     const announcement = mod.getByTestId("queue-announcement");
 
     // Mara posts: the item appears without a reload, with the counts in the nav and the tabs.
-    const first = await post(mara.request, author.headers, document.id, "a truth universally acknowledged", "The irony starts in the first sentence.");
-    expect(first.status).toBe("pending");
+    const first = await postNote(author, documentId, "a truth universally acknowledged", "The irony starts in the first sentence.");
+    expect(await statusOf(author, documentId, first.id)).toBe("pending");
     await mod.locator(`#item-${first.id}`).waitFor();
     await mod.getByRole("link", { name: /Moderation \(1 waiting\)/ }).waitFor();
     await mod.getByRole("link", { name: /Pending\s*1/ }).waitFor();
@@ -97,8 +65,8 @@ describe("the moderation queue, live", () => {
     await expect.poll(() => items.first().getAttribute("aria-current")).toBe("true");
     await mod.keyboard.press("x");
     await mod.getByText("1 selected").waitFor();
-    const second = await post(mara.request, author.headers, document.id, "surrounding families", "The neighbours decide before he arrives.");
-    const third = await post(mara.request, author.headers, document.id, "a single man in possession", "Note the word “must”.");
+    const second = await postNote(author, documentId, "surrounding families", "The neighbours decide before he arrives.");
+    const third = await postNote(author, documentId, "a single man in possession", "Note the word “must”.");
     await mod.locator(`#item-${third.id}`).waitFor();
     await mod.locator(`#item-${second.id}`).waitFor();
     await mod.getByRole("link", { name: /Moderation \(3 waiting\)/ }).waitFor();
@@ -117,7 +85,7 @@ describe("the moderation queue, live", () => {
     await mod.getByRole("link", { name: /Flagged\s*0/ }).click();
     await mod.getByText("No open flags").waitFor();
     await mod.locator('[data-live="live"]').waitFor();
-    const flagged = await mara.request.post(`/api/v1/annotations/${remark.id}/flags`, { headers: author.headers, data: { reason: "off_topic" } });
+    const flagged = await author.page.request.post(`/api/v1/annotations/${remark.id}/flags`, { headers: author.headers, data: { reason: "off_topic" } });
     expect(flagged.status()).toBe(201);
     await mod.locator(`#item-${remark.id}`).waitFor();
     await mod.getByRole("link", { name: /Flagged\s*1/ }).waitFor();
@@ -144,15 +112,11 @@ describe("the moderation queue, live", () => {
   });
 
   it("when another moderator decides the focused item, focus stays in the queue on the next one, and the keys keep working", async () => {
-    const base = inject("baseUrl");
-    const [mod, mara] = [await newPage(browser, base), await newPage(browser, base)];
-    const moderator = await signUp(mod, "Fern Focus");
-    const author = await signUp(mara, "Mia Member");
-    const group = await (await mod.request.post("/api/v1/groups", { headers: moderator.headers, data: { name: "Focused seminar", moderation: "pre" } })).json();
-    expect((await mod.request.post(`/api/v1/groups/${group.id}/members`, { headers: moderator.headers, data: { email: author.email, role: "member" } })).status()).toBe(201);
-    const document = await (await mod.request.post("/api/v1/documents", { headers: moderator.headers, data: { groupId: group.id, title: "Chapter 3", format: "text", content: TEXT } })).json();
+    const [moderator, author] = [await person("Fern Focus"), await person("Mia Member")];
+    const mod = moderator.page;
+    const { groupId, documentId } = await preModeratedDocument(moderator, [author], "Focused seminar", "Chapter 3");
     for (const [exact, text] of [["a truth universally acknowledged", "One."], ["a single man in possession", "Two."], ["surrounding families", "Three."]]) {
-      await post(mara.request, author.headers, document.id, exact, text);
+      await postNote(author, documentId, exact, text);
     }
     // Another moderator's decision, as their client would send it.
     const decideElsewhere = async (id: string) => {
@@ -161,7 +125,7 @@ describe("the moderation queue, live", () => {
     };
     const focused = () => mod.evaluate(() => ({ id: document.activeElement?.id ?? "", inQueue: !!document.activeElement?.closest("[data-moderation-queue]") }));
 
-    await mod.goto(`/groups/${group.id}/moderation`);
+    await mod.goto(`/groups/${groupId}/moderation`);
     await mod.locator('[data-live="live"]').waitFor();
     const items = mod.locator("article[id^=item-]");
     await expect.poll(() => items.count()).toBe(3);
@@ -190,27 +154,23 @@ describe("the moderation queue, live", () => {
   });
 
   it("the Moderation tab's count is live on the group home for moderators; members never open the stream", async () => {
-    const base = inject("baseUrl");
-    const [mod, mara] = [await newPage(browser, base), await newPage(browser, base)];
-    const moderator = await signUp(mod, "Hana Home");
-    const author = await signUp(mara, "Milo Member");
-    const group = await (await mod.request.post("/api/v1/groups", { headers: moderator.headers, data: { name: "Home seminar", moderation: "pre" } })).json();
-    expect((await mod.request.post(`/api/v1/groups/${group.id}/members`, { headers: moderator.headers, data: { email: author.email, role: "member" } })).status()).toBe(201);
-    const document = await (await mod.request.post("/api/v1/documents", { headers: moderator.headers, data: { groupId: group.id, title: "Chapter 4", format: "text", content: TEXT } })).json();
+    const [moderator, author] = [await person("Hana Home"), await person("Milo Member")];
+    const [mod, mara] = [moderator.page, author.page];
+    const { groupId, documentId } = await preModeratedDocument(moderator, [author], "Home seminar", "Chapter 4");
     const streams = { mod: 0, mara: 0 };
     mod.on("request", (r) => void (r.url().endsWith("/moderation/events") && streams.mod++));
     mara.on("request", (r) => void (r.url().endsWith("/moderation/events") && streams.mara++));
 
-    await mod.goto(`/groups/${group.id}`);
-    await mara.goto(`/groups/${group.id}`);
+    await mod.goto(`/groups/${groupId}`);
+    await mara.goto(`/groups/${groupId}`);
     const tab = mod.getByRole("navigation", { name: "Group" }).getByRole("link", { name: /^Moderation/ });
     await tab.waitFor();
     await expect.poll(() => streams.mod).toBeGreaterThan(0);
     expect(await tab.textContent()).not.toContain("waiting");
 
-    await post(mara.request, author.headers, document.id, "a good fortune", "Fortune first.");
+    await postNote(author, documentId, "a good fortune", "Fortune first.");
     await mod.getByRole("link", { name: /Moderation \(1 waiting\)/ }).waitFor();
-    await post(mara.request, author.headers, document.id, "surrounding families", "Families next.");
+    await postNote(author, documentId, "surrounding families", "Families next.");
     await mod.getByRole("link", { name: /Moderation \(2 waiting\)/ }).waitFor();
     await shot(mod, "group-home-live-count");
 
@@ -218,22 +178,25 @@ describe("the moderation queue, live", () => {
     await mara.getByRole("navigation", { name: "Group" }).getByRole("link", { name: "Documents" }).waitFor();
     expect(await mara.getByRole("navigation", { name: "Group" }).getByRole("link", { name: /^Moderation/ }).count()).toBe(0);
     expect(streams.mara).toBe(0);
+
+    // Removing a member asks first, in the shared confirmation dialog, and closes once done.
+    await mod.getByRole("button", { name: "Remove Milo Member from the group" }).click();
+    const confirm = mod.getByRole("dialog", { name: "Remove Milo Member?" });
+    await snap(mod, "group-home-remove-member");
+    await confirm.getByRole("button", { name: "Remove from group" }).click();
+    await confirm.waitFor({ state: "detached" });
+    await mod.getByText(author.email).waitFor({ state: "detached" });
   });
 
   it("a queue page that cannot stream polls the queue API instead, and still shows new items", async () => {
-    const base = inject("baseUrl");
-    const mod = await newPage(browser, base);
-    const member = await newPage(browser, base);
-    const moderator = await signUp(mod, "Polly Poller");
-    const author = await signUp(member, "Mel Member");
-    const group = await (await mod.request.post("/api/v1/groups", { headers: moderator.headers, data: { name: "Polled seminar", moderation: "pre" } })).json();
-    expect((await mod.request.post(`/api/v1/groups/${group.id}/members`, { headers: moderator.headers, data: { email: author.email, role: "member" } })).status()).toBe(201);
-    const document = await (await mod.request.post("/api/v1/documents", { headers: moderator.headers, data: { groupId: group.id, title: "Chapter 2", format: "text", content: TEXT } })).json();
+    const [moderator, author] = [await person("Polly Poller"), await person("Mel Member")];
+    const mod = moderator.page;
+    const { groupId, documentId } = await preModeratedDocument(moderator, [author], "Polled seminar", "Chapter 2");
     // The stream answers 503 here, as a proxy that does not pass it would.
     await mod.route("**/moderation/events", (route) => route.fulfill({ status: 503, body: "" }));
-    await mod.goto(`/groups/${group.id}/moderation`);
+    await mod.goto(`/groups/${groupId}/moderation`);
     await mod.locator('[data-live="polling"]').waitFor();
-    const note = await post(member.request, author.headers, document.id, "a good fortune", "Fortune, again.");
+    const note = await postNote(author, documentId, "a good fortune", "Fortune, again.");
     // Within one polling period (15 s) and a little.
     await mod.locator(`#item-${note.id}`).waitFor({ timeout: 25_000 });
     await mod.getByRole("link", { name: /Moderation \(1 waiting\)/ }).waitFor();
