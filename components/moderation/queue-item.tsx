@@ -5,6 +5,7 @@ import { forwardRef } from "react";
 import { Ban, Check, EyeOff, Lock, MessageSquareText, VolumeX } from "lucide-react";
 import type { QueueCard } from "@/lib/presenters/moderation";
 import { cn } from "@/lib/utils";
+import { NoteBody } from "@/components/annotations/note-body";
 import { Avatar } from "@/components/ui/avatar";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -95,7 +96,7 @@ const QueueItem = forwardRef<HTMLElement, QueueItemProps>(function QueueItem({ i
               In reply to {item.inReplyTo.author}: “{item.inReplyTo.excerpt}”
             </p>
           ) : null}
-          {item.body ? <p className="text-[0.9375rem] leading-relaxed break-words whitespace-pre-wrap">{item.body}</p> : <p className="text-sm text-muted-foreground italic">No text, only a highlight.</p>}
+          {item.body ? <NoteBody body={item.body} format={item.format} className="text-[0.9375rem] leading-relaxed break-words" /> : <p className="text-sm text-muted-foreground italic">No text, only a highlight.</p>}
           {item.tags.length ? (
             <ul className="flex flex-wrap gap-1" aria-label="Tags">
               {item.tags.map((tag) => (

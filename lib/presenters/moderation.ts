@@ -86,6 +86,7 @@ export function presentQueueCard(row: QueueRow, notes: ModeratorNoteRow[], autho
     id: row.id,
     status: row.status,
     body: row.body,
+    format: row.bodyFormat === "text/plain" ? ("text/plain" as const) : ("text/markdown" as const),
     tags: row.tags,
     createdAt: row.createdAt.toISOString(),
     author: { id: row.author.id, name: row.author.name, muted: authorMuted },
