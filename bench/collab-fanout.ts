@@ -147,7 +147,7 @@ async function runOnce(
     kind,
     cpu: ctx.pinned ? "0" : null,
     env: kind === "ours" ? { DATABASE_URL: ctx.databaseUrl, BENCH_COMPACT_AFTER: process.env.BENCH_COMPACT_AFTER ?? "", BENCH_APPEND_INTERVAL: process.env.BENCH_APPEND_INTERVAL ?? "" } : {},
-    nodeArgs: profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`, "--cpu-prof-interval=500"] : [],
+    nodeArgs: [...(process.env.BENCH_NODE_ARGS?.split(" ").filter(Boolean) ?? []), ...(profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`, "--cpu-prof-interval=500"] : [])],
   });
   const recorder = new Recorder(cfg.clients, Math.ceil(cfg.rate * (cfg.warmup + cfg.seconds + 30)) + 100);
   const dialect = (i: number): Dialect =>

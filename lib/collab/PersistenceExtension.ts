@@ -381,13 +381,13 @@ export class PersistenceExtension implements Extension {
   /** Tells a connection how far its edits are stored, as Yjs clocks per client, and whether all of them are. */
   private report(peer: Peer) {
     if (!peer.unconfirmed) return;
-    const clocks = new Map<number, number>();
     let advanced = false;
     for (const client of peer.clients) {
       const clock = peer.state.stored.get(client);
-      if (clock === undefined) continue;
-      clocks.set(client, clock);
-      if ((peer.told.get(client) ?? -1) < clock) advanced = true;
+      if (clock !== undefined && (peer.told.get(client) ?? -1) < clock) {
+        advanced = true;
+        break;
+      }
     }
     if (this.isComplete(peer)) {
       const quietIn = peer.doubtful ? peer.lastMessageAt + QUIET_MS - Date.now() : 0;
@@ -396,7 +396,7 @@ export class PersistenceExtension implements Extension {
         peer.doubtful = false;
         peer.unconfirmed = false;
         peer.state.unconfirmedPeers.delete(peer);
-        this.send(peer, clocks, true);
+        this.send(peer, storedClocks(peer), true);
         return;
       }
       peer.quietTimer ??= setTimeout(() => {
@@ -414,7 +414,7 @@ export class PersistenceExtension implements Extension {
       }, wait);
       return;
     }
-    this.send(peer, clocks, false);
+    this.send(peer, storedClocks(peer), false);
   }
 
   private send(peer: Peer, clocks: Map<number, number>, complete: boolean) {
@@ -463,6 +463,16 @@ export class PersistenceExtension implements Extension {
     const folded = new Set(result.foldedIds);
     state.knownIds = state.knownIds.filter((id) => !folded.has(id));
   }
+}
+
+/** How far the edits of the clients whose structs the connection sent are stored. */
+function storedClocks(peer: Peer): Map<number, number> {
+  const clocks = new Map<number, number>();
+  for (const client of peer.clients) {
+    const clock = peer.state.stored.get(client);
+    if (clock !== undefined) clocks.set(client, clock);
+  }
+  return clocks;
 }
 
 /** Bytes the document takes in storage, plus what is on its way there. */
