@@ -441,9 +441,16 @@ export class PersistenceExtension implements Extension {
   private async compact(documentName: string, state: DocumentState) {
     try {
       const live = this.documents.get(documentName) === state ? { doc: state.document, digest: state.snapshotDigest, ids: [...state.knownIds] } : undefined;
+      const storedSeq = state.storedSeq;
       const result = await this.configuration.log.compact(documentName, live);
       if (!result) return;
       this.compacted(state, result);
+      // The compaction wrote the text of everything stored when it started; if nothing was
+      // stored since, a pending projection would only write the same text again.
+      if (state.storedSeq === storedSeq && state.projectionTimer) {
+        clearTimeout(state.projectionTimer);
+        state.projectionTimer = undefined;
+      }
       state.appended = state.appended.filter((batch) => batch.lastId > result.lastId);
       state.appendedBytes = state.appended.reduce((n, batch) => n + batch.bytes, 0);
       state.baseBytes = result.snapshotBytes;
