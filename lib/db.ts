@@ -1,4 +1,5 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "./generated/prisma/client";
 import { databaseUrl } from "./env";
 
@@ -7,7 +8,7 @@ export type Db = PrismaClient;
 /** A client or an open transaction; commands accept either so callers can compose them. */
 export type Tx = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
 
-const globalForPrisma = globalThis as unknown as { marginaliaPrisma?: PrismaClient };
+const globalForPrisma = globalThis as unknown as { marginaliaPrisma?: PrismaClient; marginaliaReadPool?: pg.Pool };
 
 /**
  * The one Prisma client. Cached on globalThis because server.ts and Next's bundled route
@@ -21,8 +22,26 @@ export function db(): PrismaClient {
   return globalForPrisma.marginaliaPrisma;
 }
 
-/** Closes the pool (tests and CLI exit). */
+/** Prisma's columns are `timestamp(3)` holding UTC; node-pg would read them as local time. */
+const utcTimestamp = (value: string) => new Date(`${value.replace(" ", "T")}Z`);
+const readTypes = {
+  getTypeParser: ((oid: number, format?: "text" | "binary") => (oid === pg.types.builtins.TIMESTAMP ? utcTimestamp : pg.types.getTypeParser(oid, format))) as typeof pg.types.getTypeParser,
+};
+
+/**
+ * A small plain `pg` pool for the few hot read statements where Prisma's raw-query layer costs
+ * more than the query itself (a W3C container page: 100 wide rows). Reads only; writes and
+ * transactions go through db().
+ */
+export function readPool(): pg.Pool {
+  globalForPrisma.marginaliaReadPool ??= new pg.Pool({ connectionString: databaseUrl(), max: 4, types: readTypes });
+  return globalForPrisma.marginaliaReadPool;
+}
+
+/** Closes the pools (tests and CLI exit). */
 export async function disconnectDb() {
   await globalForPrisma.marginaliaPrisma?.$disconnect();
   globalForPrisma.marginaliaPrisma = undefined;
+  await globalForPrisma.marginaliaReadPool?.end();
+  globalForPrisma.marginaliaReadPool = undefined;
 }

@@ -1,4 +1,4 @@
-import { db, type Tx } from "../db";
+import { db, readPool, type Tx } from "../db";
 import { Prisma } from "../generated/prisma/client";
 import { can } from "../policies";
 import { isGroupModerator, type Viewer } from "../policies/annotations";
@@ -125,6 +125,9 @@ type DecoratedRow = Omit<AnnotationRow, "author" | "thread" | "flags" | "reactio
   reactionList: AnnotationRow["reactions"];
 };
 
+/** node-pg's Buffer as the plain Uint8Array Prisma gives (same memory, no copy). */
+const bytes = (value: Uint8Array | null) => (value ? new Uint8Array(value.buffer as ArrayBuffer, value.byteOffset, value.byteLength) : null);
+
 /**
  * Rows of the visible set from a page start on, with what annotationInclude gives, in one
  * statement. The thread's visibility is read from the joined thread row (an EXISTS here makes
@@ -132,7 +135,7 @@ type DecoratedRow = Omit<AnnotationRow, "author" | "thread" | "flags" | "reactio
  */
 async function decoratedRows(documentId: string, viewer: Viewer, from: { createdAt: string; id: string } | null, offset: number, take: number): Promise<AnnotationRow[]> {
   const after = from ? Prisma.sql`AND (a."createdAt", a.id) >= (${from.createdAt}::timestamp, ${from.id})` : Prisma.empty;
-  const rows = await db().$queryRaw<DecoratedRow[]>`
+  const statement = Prisma.sql`
     SELECT a."id", a."documentId", a."groupId", a."authorId", a."parentId", a."threadId", a."motivation",
            a."visibility"::text AS "visibility", a."status"::text AS "status", a."body", a."bodyFormat", a."tags",
            a."anchorStart", a."anchorEnd", a."quoteExact", a."quotePrefix", a."quoteSuffix", a."positionStart", a."positionEnd",
@@ -149,8 +152,12 @@ async function decoratedRows(documentId: string, viewer: Viewer, from: { created
        AND (a."threadId" IS NULL OR (th."deletedAt" IS NULL AND ${itemVisibleSql("th", viewer)})) ${after}
      ORDER BY a."createdAt", a.id
      LIMIT ${take} OFFSET ${offset}`;
+  // Through the plain read pool: Prisma's raw-query layer cost more CPU than the query (100 wide rows).
+  const { rows } = await readPool().query<DecoratedRow>(statement.text, statement.values);
   return rows.map(({ authorName, threadAuthorId, threadVisibility, threadStatus, threadLocked, threadDeletedAt, flagIds, reactionList, ...row }) => ({
     ...row,
+    anchorStart: bytes(row.anchorStart),
+    anchorEnd: bytes(row.anchorEnd),
     author: { id: row.authorId, name: authorName },
     thread: row.threadId && threadAuthorId !== null ? { authorId: threadAuthorId, visibility: threadVisibility!, status: threadStatus!, locked: threadLocked!, deletedAt: threadDeletedAt } : null,
     flags: flagIds.map((id) => ({ id })),
