@@ -5,6 +5,8 @@ export type LiveDocumentSource = {
   get(documentId: string): Y.Doc | undefined;
   /** Brings the stored selectors of a live document's annotations up to date with its text. */
   reanchor?(documentId: string): Promise<void>;
+  /** Disconnects everyone from a document that no longer exists, without storing it again. */
+  closeDeleted?(documentId: string): void;
 };
 
 const registry = globalThis as unknown as { marginaliaLiveDocuments?: Set<LiveDocumentSource> };
@@ -32,4 +34,9 @@ export function liveDocument(documentId: string): { doc: Y.Doc; source: LiveDocu
 /** Waits until stored selectors reflect the live text, so a read right after an edit sees it. */
 export async function settleAnchors(documentId: string): Promise<void> {
   await liveDocument(documentId)?.source.reanchor?.(documentId);
+}
+
+/** Closes every open connection to documents that were just deleted (in every source of this process). */
+export function closeLiveDocuments(documentIds: string[]): void {
+  for (const source of sources()) for (const id of documentIds) source.closeDeleted?.(id);
 }

@@ -9,6 +9,7 @@ import { presentAnnotation } from "../presenters/annotation";
 import { findAnnotation } from "../queries/annotations";
 import { membershipsOf } from "./access";
 import { broadcastAnnotationEvent } from "./annotation-broadcast";
+import { CLOSE, closeConnection } from "./messages";
 import { AnnotationAnchors } from "./annotation-anchors";
 import type { CollabContext } from "./AuthExtension";
 
@@ -57,6 +58,9 @@ export class AnnotationExtension implements Extension {
       registerLiveDocuments({
         get: (id) => (this.live.has(id) ? instance.documents.get(id) : undefined),
         reanchor: (id) => this.settle(id),
+        closeDeleted: (id) => {
+          for (const connection of instance.documents.get(id)?.getConnections() ?? []) closeConnection(connection, CLOSE.documentDeleted);
+        },
       }),
       onAnnotationEvent((event) => {
         void this.deliver(event);

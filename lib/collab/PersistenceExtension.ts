@@ -339,12 +339,14 @@ export class PersistenceExtension implements Extension {
       try {
         ids = await this.configuration.log.append(documentName, batch.map((p) => p.update));
       } catch (error) {
-        this.configuration.logger(`storing updates of ${documentName} failed; closing its connections so clients resend`, error);
+        // A foreign-key violation: the Document row is gone (deleted), so there is nothing to resend to.
+        const deleted = (error as { code?: string }).code === "23503";
+        if (!deleted) this.configuration.logger(`storing updates of ${documentName} failed; closing its connections so clients resend`, error);
         state.queue.length = 0;
         state.unstoredBytes = 0;
         state.flushing = null;
         state.failed = true;
-        for (const connection of state.document.getConnections()) closeConnection(connection, CLOSE.storageFailed);
+        for (const connection of state.document.getConnections()) closeConnection(connection, deleted ? CLOSE.documentDeleted : CLOSE.storageFailed);
         return;
       }
       const lastId = ids[ids.length - 1];
