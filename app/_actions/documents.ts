@@ -1,7 +1,9 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import createDocument from "@/lib/commands/create-document";
+import deleteDocument from "@/lib/commands/delete-document";
 import { formValues, withActor, type FormState } from "@/lib/http/action";
 
 const FORMAT_BY_EXTENSION: Record<string, "text" | "markdown" | "html"> = { txt: "text", md: "markdown", markdown: "markdown", html: "html", htm: "html" };
@@ -25,4 +27,16 @@ export async function createDocumentAction(groupId: string, _prev: FormState, fo
   })();
   if (!state.ok) return { ...state, values: formValues(form, ["title", "format", "content"]) };
   redirect(`/documents/${documentId}`);
+}
+
+/** "Delete document…" confirmation (owners); redirects to the group, whose list no longer has it. */
+export async function deleteDocumentAction(documentId: string, _prev?: FormState, _form?: FormData): Promise<FormState> {
+  let groupId = "";
+  const state = await withActor(async (actor) => {
+    ({ groupId } = await deleteDocument({ actorId: actor.id, documentId }));
+    return { ok: true };
+  })();
+  if (!state.ok) return state;
+  revalidatePath(`/groups/${groupId}`);
+  redirect(`/groups/${groupId}`);
 }

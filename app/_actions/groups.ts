@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import addMember from "@/lib/commands/add-member";
 import createGroup from "@/lib/commands/create-group";
+import deleteGroup from "@/lib/commands/delete-group";
 import removeMember from "@/lib/commands/remove-member";
 import updateGroup from "@/lib/commands/update-group";
 import updateMember from "@/lib/commands/update-member";
@@ -65,3 +66,14 @@ export const removeMemberAction = withActor(async (actor, groupId: string, userI
   revalidatePath(`/groups/${groupId}`);
   return { ok: true };
 });
+
+/** "Delete group…" confirmation (owners); redirects to the groups list. */
+export async function deleteGroupAction(groupId: string, _prev?: FormState, _form?: FormData): Promise<FormState> {
+  const state = await withActor(async (actor) => {
+    await deleteGroup({ actorId: actor.id, groupId });
+    return { ok: true };
+  })();
+  if (!state.ok) return state;
+  revalidatePath("/groups");
+  redirect("/groups");
+}

@@ -6,7 +6,10 @@ import * as groupDocuments from "@/app/api/v1/groups/[groupId]/documents/route";
 import { db } from "@/lib/db";
 import { yUpdateToJSON } from "@/lib/editor/ydoc";
 import { textProjection } from "@/lib/editor/projection";
-import { createGroup, createMember, createUser, tokenFor } from "../../factories";
+import createAnnotation from "@/lib/commands/create-annotation";
+import flagAnnotation from "@/lib/commands/flag-annotation";
+import { createDocumentIn, createGroup, createMember, createUser, tokenFor } from "../../factories";
+import { annotationOn } from "../w3c/helpers";
 import { call } from "../http";
 
 const MARKDOWN = "# Letters\n\nDear *Clara*, the “river” is high — again.\n\n- one\n- two\n\n> quoted line";
@@ -85,5 +88,35 @@ describe("documents API", () => {
     ]) {
       expect((await call(documents.POST, { method: "POST", token, json })).status).toBe(400);
     }
+  });
+  describe("DELETE /api/v1/documents/{id}", () => {
+    it("lets the owner delete (204) with its annotations, flags and update log; a second delete is 404", async () => {
+      const { group, owner } = await createGroup();
+      const member = await createMember(group.id, "member");
+      const doc = await createDocumentIn(group.id, owner.id, "A truth universally acknowledged.");
+      const { annotation: item } = await createAnnotation({ actorId: member.id, documentId: doc.id, input: annotationOn(doc.id, "truth") });
+      await flagAnnotation({ actorId: owner.id, annotationId: item.id, input: { reason: "spam" } });
+      await db().documentUpdate.create({ data: { documentId: doc.id, update: Buffer.from([0, 0]) } });
+      const token = await tokenFor(owner.id);
+      const res = await call(document.DELETE, { method: "DELETE", token, params: { documentId: doc.id } });
+      expect(res.status).toBe(204);
+      expect(await db().document.count({ where: { id: doc.id } })).toBe(0);
+      expect(await db().annotation.count({ where: { documentId: doc.id } })).toBe(0);
+      expect(await db().flag.count({ where: { annotationId: item.id } })).toBe(0);
+      expect(await db().documentUpdate.count({ where: { documentId: doc.id } })).toBe(0);
+      expect(await db().group.count({ where: { id: group.id } })).toBe(1);
+      expect((await call(document.DELETE, { method: "DELETE", token, params: { documentId: doc.id } })).status).toBe(404);
+    });
+
+    it("refuses editors and moderators (403), outsiders (404) and anonymous callers (401)", async () => {
+      const { group, owner } = await createGroup();
+      const doc = await createDocumentIn(group.id, owner.id);
+      const del = async (token?: string) => (await call(document.DELETE, { method: "DELETE", token, params: { documentId: doc.id } })).status;
+      expect(await del(await tokenFor((await createMember(group.id, "editor")).id))).toBe(403);
+      expect(await del(await tokenFor((await createMember(group.id, "moderator")).id))).toBe(403);
+      expect(await del(await tokenFor((await createUser()).id))).toBe(404);
+      expect(await del()).toBe(401);
+      expect(await db().document.count({ where: { id: doc.id } })).toBe(1);
+    });
   });
 });

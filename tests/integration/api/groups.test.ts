@@ -3,7 +3,10 @@ import * as groups from "@/app/api/v1/groups/route";
 import * as group from "@/app/api/v1/groups/[groupId]/route";
 import * as me from "@/app/api/v1/me/route";
 import { db } from "@/lib/db";
-import { createGroup, createMember, createUser, tokenFor } from "../../factories";
+import createAnnotation from "@/lib/commands/create-annotation";
+import flagAnnotation from "@/lib/commands/flag-annotation";
+import { createDocumentIn, createGroup, createMember, createUser, tokenFor } from "../../factories";
+import { annotationOn } from "../w3c/helpers";
 import { call } from "../http";
 
 describe("groups API", () => {
@@ -79,5 +82,36 @@ describe("groups API", () => {
     const ok = await call(group.PATCH, { method: "PATCH", token: await tokenFor(owner.id), params: { groupId: g.id }, json: { moderation: "pre" } });
     expect(ok.status).toBe(200);
     expect(ok.data.moderation).toBe("pre");
+  });
+  describe("DELETE /api/v1/groups/{id}", () => {
+    it("lets the owner delete (204) with its documents, annotations, flags, update log and memberships; a second delete is 404", async () => {
+      const { group: g, owner } = await createGroup();
+      const member = await createMember(g.id, "member");
+      const doc = await createDocumentIn(g.id, owner.id, "A truth universally acknowledged.");
+      const { annotation: item } = await createAnnotation({ actorId: member.id, documentId: doc.id, input: annotationOn(doc.id, "truth") });
+      await flagAnnotation({ actorId: owner.id, annotationId: item.id, input: { reason: "spam" } });
+      await db().documentUpdate.create({ data: { documentId: doc.id, update: Buffer.from([0, 0]) } });
+      const token = await tokenFor(owner.id);
+      const res = await call(group.DELETE, { method: "DELETE", token, params: { groupId: g.id } });
+      expect(res.status).toBe(204);
+      expect(await db().group.count({ where: { id: g.id } })).toBe(0);
+      expect(await db().document.count({ where: { id: doc.id } })).toBe(0);
+      expect(await db().annotation.count({ where: { groupId: g.id } })).toBe(0);
+      expect(await db().flag.count({ where: { annotationId: item.id } })).toBe(0);
+      expect(await db().documentUpdate.count({ where: { documentId: doc.id } })).toBe(0);
+      expect(await db().membership.count({ where: { groupId: g.id } })).toBe(0);
+      expect(await db().user.count({ where: { id: { in: [owner.id, member.id] } } })).toBe(2);
+      expect((await call(group.DELETE, { method: "DELETE", token, params: { groupId: g.id } })).status).toBe(404);
+    });
+
+    it("refuses editors and moderators (403), outsiders (404) and anonymous callers (401)", async () => {
+      const { group: g } = await createGroup();
+      const del = async (token?: string) => (await call(group.DELETE, { method: "DELETE", token, params: { groupId: g.id } })).status;
+      expect(await del(await tokenFor((await createMember(g.id, "editor")).id))).toBe(403);
+      expect(await del(await tokenFor((await createMember(g.id, "moderator")).id))).toBe(403);
+      expect(await del(await tokenFor((await createUser()).id))).toBe(404);
+      expect(await del()).toBe(401);
+      expect(await db().group.count({ where: { id: g.id } })).toBe(1);
+    });
   });
 });

@@ -1,3 +1,4 @@
+import deleteGroup from "@/lib/commands/delete-group";
 import updateGroup from "@/lib/commands/update-group";
 import { readJsonObject } from "@/lib/http/body";
 import { route } from "@/lib/http/route";
@@ -16,4 +17,10 @@ export const GET = route<{ groupId: string }>(async ({ actor, params }) => {
 export const PATCH = route<{ groupId: string }>(async ({ actor, params, request }) => {
   const { group, membership } = await updateGroup({ actorId: actor.id, groupId: params.groupId, changes: await readJsonObject(request) });
   return Response.json(presentGroup(group, membership));
+});
+
+// DELETE /api/v1/groups/{groupId} — delete the group with its documents, members and discussion (owners).
+export const DELETE = route<{ groupId: string }>(async ({ actor, params }) => {
+  await deleteGroup({ actorId: actor.id, groupId: params.groupId });
+  return new Response(null, { status: 204 });
 });
