@@ -2,6 +2,7 @@ import { canDeleteAnnotation, canEditAnnotation, canReplyTo, canResolveThread } 
 import { createUser } from "../../factories";
 import { freshMember, inviteTo, openInvite, othersItem, ownItem, ownTokenId, strangersTokenId, type World } from "./fixtures";
 import { ANOTHER_ACCOUNTS, byAction, onAnnotation, onItem, PUBLIC, SIGNED_IN, type Person, type Rule } from "./matrix";
+import { freshDocument, freshSeminarGroup } from "./routes";
 
 type AnyAction = (...args: any[]) => Promise<unknown>;
 
@@ -45,10 +46,12 @@ export const ACTIONS_MATRIX: ActionEntry[] = [
   { file: "app/_actions/document-settings.ts", name: "followDocumentAction", rule: byAction("document.read"), invoke: (a, w) => a(w.doc.id, true) },
   { file: "app/_actions/document-settings.ts", name: "hideUntilPostedAction", rule: byAction("annotation.moderate"), invoke: (a, w) => a(w.doc.id, false) },
   { file: "app/_actions/documents.ts", name: "createDocumentAction", rule: byAction("document.create"), redirects: "/documents/", invoke: (a, w) => a(w.group.id, {}, form({ title: "Matrix text", format: "text", content: "Short text." })) },
+  { file: "app/_actions/documents.ts", name: "deleteDocumentAction", rule: byAction("document.delete"), redirects: "/groups/", invoke: async (a, w) => a((await freshDocument(w)).id) },
   { file: "app/_actions/flags.ts", name: "flagAnnotationAction", rule: onItem("annotation.flag"), invoke: async (a, w) => a((await othersItem(w)).id, { reason: "off_topic" }) },
 
   { file: "app/_actions/groups.ts", name: "createGroupAction", rule: SIGNED_IN, redirects: "/groups/", invoke: (a) => a({}, form({ name: "Matrix seminar", moderation: "post" })) },
   { file: "app/_actions/groups.ts", name: "updateGroupAction", rule: byAction("group.update"), invoke: (a, w) => a(w.group.id, {}, form({ name: w.group.name, moderation: "post", description: "" })) },
+  { file: "app/_actions/groups.ts", name: "deleteGroupAction", rule: byAction("group.delete"), redirects: "/groups", invoke: async (a, w) => a((await freshSeminarGroup(w)).id) },
   { file: "app/_actions/groups.ts", name: "addMemberAction", rule: byAction("member.manage"), invoke: async (a, w) => a(w.group.id, {}, form({ email: (await createUser()).email, role: "viewer" })) },
   { file: "app/_actions/groups.ts", name: "updateMemberAction", variant: "role", rule: byAction("member.manage"), invoke: async (a, w) => a(w.group.id, (await freshMember(w)).id, {}, form({ role: "viewer" })) },
   { file: "app/_actions/groups.ts", name: "updateMemberAction", variant: "muted", rule: byAction("member.mute"), invoke: async (a, w) => a(w.group.id, (await freshMember(w)).id, {}, form({ muted: "true" })) },

@@ -1,6 +1,7 @@
 import { NextRequest } from "next/server";
 import flagAnnotation from "@/lib/commands/flag-annotation";
-import { FACTORY_PASSWORD, createUser } from "../../factories";
+import { db } from "@/lib/db";
+import { FACTORY_PASSWORD, createDocumentIn, createGroup, createUser } from "../../factories";
 import { canDeleteAnnotation, canEditAnnotation, canResolveThread } from "@/lib/policies/annotations";
 import { freshMember, openInvite, othersFlag, othersItem, ownItem, ownTokenId, strangersTokenId, userOf, inviteTo, type World } from "./fixtures";
 import { ANOTHER_ACCOUNTS, byAction, holds, MEMBERSHIP, onAnnotation, onItem, PUBLIC, SIGNED_IN, type HttpMethod, type Person, type Rule } from "./matrix";
@@ -26,6 +27,15 @@ export type RouteEntry = {
 const ORIGIN = "http://marginalia.test";
 const g = (w: World) => ({ groupId: w.group.id });
 const d = (w: World) => ({ documentId: w.doc.id });
+/** A fresh document of the seminar, so a delete does not take the shared one with it. */
+export const freshDocument = (w: World) => createDocumentIn(w.group.id, w.users.owner.id);
+/** A fresh group in which everyone holds the role (and mute) they hold in the seminar, so a delete does not take the shared one with it. */
+export async function freshSeminarGroup(w: World) {
+  const { group } = await createGroup({ owner: w.users.owner });
+  const memberships = await db().membership.findMany({ where: { groupId: w.group.id, userId: { not: w.users.owner.id } } });
+  await db().membership.createMany({ data: memberships.map((m) => ({ groupId: group.id, userId: m.userId, role: m.role, muted: m.muted })) });
+  return group;
+}
 const onText = (w: World, exact: string) => ({
   "@context": "http://www.w3.org/ns/anno.jsonld",
   type: "Annotation",
@@ -74,6 +84,7 @@ export const ROUTES: RouteEntry[] = [
   // Groups, members, invitations
   { file: "app/api/v1/groups/[groupId]/route.ts", method: "GET", rule: byAction("group.read"), ok: 200, request: (w) => ({ params: g(w) }) },
   { file: "app/api/v1/groups/[groupId]/route.ts", method: "PATCH", rule: byAction("group.update"), ok: 200, request: (w) => ({ params: g(w), json: { name: w.group.name } }) },
+  { file: "app/api/v1/groups/[groupId]/route.ts", method: "DELETE", rule: byAction("group.delete"), ok: 204, request: async (w) => ({ params: { groupId: (await freshSeminarGroup(w)).id } }) },
   { file: "app/api/v1/groups/[groupId]/members/route.ts", method: "GET", rule: byAction("group.read"), ok: 200, request: (w) => ({ params: g(w) }) },
   { file: "app/api/v1/groups/[groupId]/members/route.ts", method: "POST", rule: byAction("member.manage"), ok: 201, request: async (w) => ({ params: g(w), json: { email: (await createUser()).email, role: "viewer" } }) },
   { file: "app/api/v1/groups/[groupId]/members/[userId]/route.ts", method: "PATCH", variant: "role", rule: byAction("member.manage"), ok: 200, request: async (w) => ({ params: { ...g(w), userId: (await freshMember(w)).id }, json: { role: "viewer" } }) },
@@ -96,6 +107,7 @@ export const ROUTES: RouteEntry[] = [
   { file: "app/api/v1/documents/[documentId]/route.ts", method: "GET", rule: byAction("document.read"), ok: 200, request: (w) => ({ params: d(w) }) },
   { file: "app/api/v1/documents/[documentId]/route.ts", method: "PATCH", variant: "title", rule: byAction("document.create"), ok: 200, request: (w) => ({ params: d(w), json: { title: w.doc.title } }) },
   { file: "app/api/v1/documents/[documentId]/route.ts", method: "PATCH", variant: "hideUntilPosted", rule: byAction("annotation.moderate"), ok: 200, request: (w) => ({ params: d(w), json: { hideUntilPosted: false } }) },
+  { file: "app/api/v1/documents/[documentId]/route.ts", method: "DELETE", rule: byAction("document.delete"), ok: 204, request: async (w) => ({ params: { documentId: (await freshDocument(w)).id } }) },
   { file: "app/api/v1/documents/[documentId]/text/route.ts", method: "GET", rule: byAction("document.read"), ok: 200, request: (w) => ({ params: d(w) }) },
   { file: "app/api/v1/documents/[documentId]/follow/route.ts", method: "GET", rule: byAction("document.read"), ok: 200, request: (w) => ({ params: d(w) }) },
   { file: "app/api/v1/documents/[documentId]/follow/route.ts", method: "PUT", rule: byAction("document.read"), ok: 200, request: (w) => ({ params: d(w) }) },
