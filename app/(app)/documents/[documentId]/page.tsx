@@ -120,7 +120,7 @@ export default async function DocumentPage({ params }: Props) {
           <div className="flex shrink-0 items-center gap-2">
             <div id="annotation-tools" className="hidden w-60 min-[900px]:block xl:w-72" />
             <div id="document-status" className="flex items-center" />
-            <DocumentSettingsMenu documentId={document.id} following={following} hideUntilPosted={document.hideUntilPosted} canModerate={can(membership, "annotation.moderate")} />
+            <DocumentSettingsMenu documentId={document.id} following={following} hideUntilPosted={document.hideUntilPosted} canModerate={can(membership, "annotation.moderate")} canDelete={can(membership, "document.delete")} title={document.title} />
             <AnnotationTransferMenu documentId={document.id} canImport={can(membership, "annotation.create")} />
             <Button asChild variant="ghost" size="sm" className="text-muted-foreground hover:text-foreground">
               <a href={`/api/v1/documents/${document.id}/text`} title="The document as plain text">

@@ -138,7 +138,7 @@ export default async function GroupPage({ params }: Props) {
                 <CardDescription>Only owners see this.</CardDescription>
               </CardHeader>
               <CardContent>
-                <GroupSettingsForm group={group} />
+                <GroupSettingsForm group={group} canDelete={can["group.delete"]} />
               </CardContent>
             </Card>
           ) : null}
