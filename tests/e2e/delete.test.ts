@@ -38,4 +38,29 @@ describe("deleting a document", () => {
     expect(await page.getByRole("link", { name: title }).count()).toBe(0);
     await poll(async () => (await page.request.get(`/api/v1/documents/${documentId}`, { headers: owner.headers })).status()).toBe(404);
   });
+  it("the owner deletes a group from its settings after typing its name and lands on the groups list without it", async () => {
+    const [owner, member] = [await app.person("Gus Groupowner"), await app.person("Mae Member")];
+    const documentId = await seminarDocument(owner, [member], { group: "Disbanded", title: "Old reading", content: "Words of a group that ends." });
+    const { groupId } = await (await owner.page.request.get(`/api/v1/documents/${documentId}`, { headers: owner.headers })).json();
+    const { name } = await (await owner.page.request.get(`/api/v1/groups/${groupId}`, { headers: owner.headers })).json();
+
+    await member.page.goto(`/groups/${groupId}`);
+    await member.page.getByRole("link", { name: "Old reading" }).first().waitFor();
+    expect(await member.page.getByRole("button", { name: /Delete group/ }).count()).toBe(0);
+
+    const page = owner.page;
+    await page.goto(`/groups/${groupId}`);
+    await page.getByRole("button", { name: "Delete group…" }).click();
+    const dialog = page.getByRole("dialog", { name: "Delete this group?" });
+    await dialog.getByText("with all its documents, annotations, replies and discussion").waitFor();
+    const confirm = dialog.getByRole("button", { name: "Delete group" });
+    expect(await confirm.isDisabled()).toBe(true);
+    await dialog.getByLabel(/Type .* to confirm/).fill(name);
+    await snap(page, "delete-group-confirm");
+    await confirm.click();
+    await page.waitForURL(/\/groups$/);
+    await page.getByRole("heading", { level: 1 }).first().waitFor();
+    expect(await page.getByRole("link", { name }).count()).toBe(0);
+    expect((await page.request.get(`/api/v1/groups/${groupId}`, { headers: owner.headers })).status()).toBe(404);
+  });
 });
