@@ -1,8 +1,7 @@
 import { canDeleteAnnotation, canEditAnnotation, canReplyTo, canResolveThread } from "@/lib/policies/annotations";
 import { createUser } from "../../factories";
-import { freshMember, inviteTo, openInvite, othersItem, ownItem, ownTokenId, strangersTokenId, type World } from "./fixtures";
+import { freshDocument, freshMember, freshSeminarGroup, inviteTo, openInvite, othersItem, ownItem, ownTokenId, strangersTokenId, type World } from "./fixtures";
 import { ANOTHER_ACCOUNTS, byAction, onAnnotation, onItem, PUBLIC, SIGNED_IN, type Person, type Rule } from "./matrix";
-import { freshDocument, freshSeminarGroup } from "./routes";
 
 type AnyAction = (...args: any[]) => Promise<unknown>;
 

@@ -1,7 +1,8 @@
 import createApiToken from "@/lib/commands/create-api-token";
 import createInvite from "@/lib/commands/create-invite";
 import flagAnnotation from "@/lib/commands/flag-annotation";
-import { createGroup, createMember, createUser, tokenFor } from "../../factories";
+import { db } from "@/lib/db";
+import { createDocumentIn, createGroup, createMember, createUser, tokenFor } from "../../factories";
 import { annotate, seminar } from "../moderation/fixtures";
 import type { Person, SignedIn } from "./matrix";
 
@@ -61,4 +62,14 @@ export async function ownTokenId(w: World, p: Person) {
 /** A fresh API token of the stranger's, which nobody else may touch. */
 export async function strangersTokenId(w: World) {
   return (await createApiToken({ userId: w.stranger.id, label: "matrix" })).id;
+}
+
+/** A fresh document of the seminar, so a delete does not take the shared one with it. */
+export const freshDocument = (w: World) => createDocumentIn(w.group.id, w.users.owner.id);
+/** A fresh group in which everyone holds the role (and mute) they hold in the seminar, so a delete does not take the shared one with it. */
+export async function freshSeminarGroup(w: World) {
+  const { group } = await createGroup({ owner: w.users.owner });
+  const memberships = await db().membership.findMany({ where: { groupId: w.group.id, userId: { not: w.users.owner.id } } });
+  await db().membership.createMany({ data: memberships.map((m) => ({ groupId: group.id, userId: m.userId, role: m.role, muted: m.muted })) });
+  return group;
 }

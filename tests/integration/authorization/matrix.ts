@@ -20,9 +20,9 @@
  * this one run every entry for every person; inventory.test.ts fails when a route file + HTTP
  * method, a server action or a page exists that no entry names (or an entry names one that is gone).
  *
- * What it covers (9 people each): routes.ts — 77 entries over the 60 method × file pairs of the
+ * What it covers (9 people each): routes.ts — 79 entries over the 62 method × file pairs of the
  * 38 route files (several per pair where one method checks different rights per field or per
- * item or token: own/another's, pending/hidden/private); actions.ts — 37 entries over the 31 exported
+ * item or token: own/another's, pending/hidden/private); actions.ts — 39 entries over the 33 exported
  * server actions (the 4 sign-in/sign-up/sign-out forms are named but not called: they create the
  * session rather than act for one); pages.ts — the 14 pages (the engagement page's notFound() for
  * members without the right is recorded there as a deviation); collab.ts — connect, read, write,

@@ -1,9 +1,8 @@
 import { NextRequest } from "next/server";
 import flagAnnotation from "@/lib/commands/flag-annotation";
-import { db } from "@/lib/db";
-import { FACTORY_PASSWORD, createDocumentIn, createGroup, createUser } from "../../factories";
+import { FACTORY_PASSWORD, createUser } from "../../factories";
 import { canDeleteAnnotation, canEditAnnotation, canResolveThread } from "@/lib/policies/annotations";
-import { freshMember, openInvite, othersFlag, othersItem, ownItem, ownTokenId, strangersTokenId, userOf, inviteTo, type World } from "./fixtures";
+import { freshDocument, freshMember, freshSeminarGroup, openInvite, othersFlag, othersItem, ownItem, ownTokenId, strangersTokenId, userOf, inviteTo, type World } from "./fixtures";
 import { ANOTHER_ACCOUNTS, byAction, holds, MEMBERSHIP, onAnnotation, onItem, PUBLIC, SIGNED_IN, type HttpMethod, type Person, type Rule } from "./matrix";
 
 /** How one route handler is called: route params, query (in `path`), body, extra headers. */
@@ -27,15 +26,6 @@ export type RouteEntry = {
 const ORIGIN = "http://marginalia.test";
 const g = (w: World) => ({ groupId: w.group.id });
 const d = (w: World) => ({ documentId: w.doc.id });
-/** A fresh document of the seminar, so a delete does not take the shared one with it. */
-export const freshDocument = (w: World) => createDocumentIn(w.group.id, w.users.owner.id);
-/** A fresh group in which everyone holds the role (and mute) they hold in the seminar, so a delete does not take the shared one with it. */
-export async function freshSeminarGroup(w: World) {
-  const { group } = await createGroup({ owner: w.users.owner });
-  const memberships = await db().membership.findMany({ where: { groupId: w.group.id, userId: { not: w.users.owner.id } } });
-  await db().membership.createMany({ data: memberships.map((m) => ({ groupId: group.id, userId: m.userId, role: m.role, muted: m.muted })) });
-  return group;
-}
 const onText = (w: World, exact: string) => ({
   "@context": "http://www.w3.org/ns/anno.jsonld",
   type: "Annotation",
