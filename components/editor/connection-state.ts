@@ -24,6 +24,8 @@ export type ConnectionState = {
   online: boolean;
   /** The server refused the session (signed out, removed from the group). */
   denied: boolean;
+  /** An owner deleted the document: nothing to reconnect to. */
+  deleted: boolean;
   /** The server accepted us read-only although the page thought we could edit. */
   readOnlyScope: boolean;
 };
@@ -38,6 +40,7 @@ export const initialConnectionState: ConnectionState = {
   pendingDeletion: false,
   online: true,
   denied: false,
+  deleted: false,
   readOnlyScope: false,
 };
 
@@ -46,6 +49,8 @@ export type ConnectionEvent =
   | { type: "synced" }
   | { type: "authenticated"; scope: "read-write" | "readonly" }
   | { type: "authenticationFailed" }
+  /** The server closed the document because it was deleted. */
+  | { type: "deleted" }
   /** One Yjs update whose origin is not the provider, i.e. made in this tab; `clock` is our Yjs clock after it. */
   | { type: "localChange"; clock: number }
   /**
@@ -71,6 +76,8 @@ export function reduceConnection(state: ConnectionState, event: ConnectionEvent)
       return { ...state, denied: false, readOnlyScope: event.scope === "readonly" };
     case "authenticationFailed":
       return { ...state, denied: true, synced: false };
+    case "deleted":
+      return state.deleted ? state : { ...state, deleted: true, synced: false };
     case "localChange":
       return {
         ...state,
@@ -99,7 +106,7 @@ export function reduceConnection(state: ConnectionState, event: ConnectionEvent)
   }
 }
 
-export type ConnectionKind = "connecting" | "saved" | "saving" | "live" | "reconnecting" | "offline" | "denied";
+export type ConnectionKind = "connecting" | "saved" | "saving" | "live" | "reconnecting" | "offline" | "denied" | "deleted";
 
 export type ConnectionView = {
   kind: ConnectionKind;
@@ -116,6 +123,9 @@ export function changesWaiting(count: number): string {
 /** The badge for a state; viewers never see Saving/Saved, only whether the text is live. */
 export function describeConnection(state: ConnectionState, { canEdit }: { canEdit: boolean }): ConnectionView {
   const editing = canEdit && !state.readOnlyScope;
+  if (state.deleted) {
+    return { kind: "deleted", label: "Deleted", description: "An owner of the group deleted this document, with its annotations and discussion." };
+  }
   if (state.denied) {
     return { kind: "denied", label: "No access", description: "The server refused this session. Sign in again or ask the group's owner for access." };
   }

@@ -1,6 +1,6 @@
 "use client";
 
-import { CircleAlert, CloudCheck, CloudOff, Eye, Loader, RefreshCw, type LucideIcon } from "lucide-react";
+import { CircleAlert, CloudCheck, CloudOff, Eye, Loader, RefreshCw, Trash2, type LucideIcon } from "lucide-react";
 import { Avatar } from "@/components/ui/avatar";
 import { Badge, type BadgeProps } from "@/components/ui/badge";
 import { cn } from "@/lib/utils";
@@ -17,10 +17,11 @@ const badgeLook: Record<ConnectionKind, { variant: BadgeProps["variant"]; icon: 
   reconnecting: { variant: "warning", icon: RefreshCw, spin: true },
   offline: { variant: "warning", icon: CloudOff },
   denied: { variant: "destructive", icon: CircleAlert },
+  deleted: { variant: "destructive", icon: Trash2 },
 };
 
 /** Only these are worth interrupting a screen reader for; Saving/Saved flip on every keystroke. */
-const announced: ReadonlySet<ConnectionKind> = new Set(["offline", "reconnecting", "denied"]);
+const announced: ReadonlySet<ConnectionKind> = new Set(["offline", "reconnecting", "denied", "deleted"]);
 
 export function ConnectionBadge({ connection, className }: { connection: ConnectionView; className?: string }) {
   const look = badgeLook[connection.kind];

@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useReducer, useRef, useState, useSyncExternalStore } from "react";
 import { HocuspocusProvider, WebSocketStatus } from "@hocuspocus/provider";
 import * as Y from "yjs";
+import { CLOSE } from "@/lib/collab/messages";
 import {
   initialConnectionState,
   isSavedMessage,
@@ -107,6 +108,12 @@ export function useConnectionState(
     const onSynced = ({ state: synced }: { state: boolean }) => synced && dispatch({ type: "synced" });
     const onAuthenticated = ({ scope }: { scope: "read-write" | "readonly" }) => dispatch({ type: "authenticated", scope });
     const onAuthenticationFailed = () => dispatch({ type: "authenticationFailed" });
+    // A deleted document: say so and stop reconnecting (the server would refuse it as unknown).
+    const onClose = ({ event }: { event: { code?: number; reason?: string } }) => {
+      if (event.code !== CLOSE.documentDeleted.code && event.reason !== CLOSE.documentDeleted.reason) return;
+      dispatch({ type: "deleted" });
+      provider.disconnect();
+    };
     const onOpen = () => {
       ackTrust.current = ackCounterOnOpen(Y.getState(provider.document.store, provider.document.clientID));
     };
@@ -133,6 +140,7 @@ export function useConnectionState(
     provider.on("synced", onSynced);
     provider.on("authenticated", onAuthenticated);
     provider.on("authenticationFailed", onAuthenticationFailed);
+    provider.on("close", onClose);
     provider.on("stateless", onStateless);
     provider.document.on("update", onUpdate);
     window.addEventListener("online", onOnline);
@@ -150,6 +158,7 @@ export function useConnectionState(
       provider.off("synced", onSynced);
       provider.off("authenticated", onAuthenticated);
       provider.off("authenticationFailed", onAuthenticationFailed);
+      provider.off("close", onClose);
       provider.off("stateless", onStateless);
       provider.document.off("update", onUpdate);
       window.removeEventListener("online", onOnline);

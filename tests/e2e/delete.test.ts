@@ -37,6 +37,11 @@ describe("deleting a document", () => {
     await page.getByRole("link", { name: "Keeper" }).first().waitFor();
     expect(await page.getByRole("link", { name: title }).count()).toBe(0);
     await poll(async () => (await page.request.get(`/api/v1/documents/${documentId}`, { headers: owner.headers })).status()).toBe(404);
+    // The member still has it open: the connection badge says it was deleted, and stays so.
+    await member.page.getByText("Deleted", { exact: true }).waitFor({ timeout: 10_000 });
+    await member.page.waitForTimeout(1500);
+    expect(await member.page.getByText("Deleted", { exact: true }).count()).toBe(1);
+    await snap(member.page, "delete-document-reader");
   });
   it("the owner deletes a group from its settings after typing its name and lands on the groups list without it", async () => {
     const [owner, member] = [await app.person("Gus Groupowner"), await app.person("Mae Member")];

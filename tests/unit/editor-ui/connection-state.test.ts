@@ -110,6 +110,12 @@ describe("connection state: the editor's badge", () => {
     expect(label([{ type: "authenticationFailed" }, { type: "authenticated", scope: "read-write" }, ...connected])).toBe("Saved");
   });
 
+  it("says Deleted once the server closes a deleted document, whatever follows, for editors and viewers", () => {
+    expect(label([...connected, edit, { type: "deleted" }])).toBe("Deleted");
+    expect(label([...connected, { type: "deleted" }, { type: "status", status: "disconnected" }, { type: "offline" }])).toBe("Deleted");
+    expect(describeConnection(run([...connected, { type: "deleted" }]), { canEdit: false }).kind).toBe("deleted");
+  });
+
   it("shows viewers Live instead of Saving/Saved", () => {
     expect(label(connected, false)).toBe("Live");
     expect(label([...connected, edit], false)).toBe("Live");
