@@ -135,23 +135,40 @@ const bytes = (value: Uint8Array | null) => (value ? new Uint8Array(value.buffer
  */
 async function decoratedRows(documentId: string, viewer: Viewer, from: { createdAt: string; id: string } | null, offset: number, take: number): Promise<AnnotationRow[]> {
   const after = from ? Prisma.sql`AND (a."createdAt", a.id) >= (${from.createdAt}::timestamp, ${from.id})` : Prisma.empty;
+  // The page is cut first; its open flags and reactions are then read for its rows in one pass
+  // each (per-row subqueries cost a scan of the flags per row when that table is small).
   const statement = Prisma.sql`
-    SELECT a."id", a."documentId", a."groupId", a."authorId", a."parentId", a."threadId", a."motivation",
-           a."visibility"::text AS "visibility", a."status"::text AS "status", a."body", a."bodyFormat", a."tags",
-           a."anchorStart", a."anchorEnd", a."quoteExact", a."quotePrefix", a."quoteSuffix", a."positionStart", a."positionEnd",
-           a."orphaned", a."locked", a."resolved", a."version", a."createdAt", a."updatedAt", a."deletedAt", a."canonical", a."via",
-           u."name" AS "authorName",
-           th."authorId" AS "threadAuthorId", th."visibility"::text AS "threadVisibility", th."status"::text AS "threadStatus",
-           th."locked" AS "threadLocked", th."deletedAt" AS "threadDeletedAt",
-           ARRAY(SELECT f.id FROM "Flag" f WHERE f."annotationId" = a.id AND f."resolvedAt" IS NULL ORDER BY f.id) AS "flagIds",
-           coalesce((SELECT json_agg(json_build_object('kind', x."kind", 'userId', x."userId") ORDER BY x."createdAt", x."userId") FROM "Reaction" x WHERE x."annotationId" = a.id), '[]'::json) AS "reactionList"
-      FROM "Annotation" a
-      JOIN "User" u ON u.id = a."authorId"
-      LEFT JOIN "Annotation" th ON th.id = a."threadId"
-     WHERE a."documentId" = ${documentId} AND a."deletedAt" IS NULL AND ${itemVisibleSql("a", viewer)}
-       AND (a."threadId" IS NULL OR (th."deletedAt" IS NULL AND ${itemVisibleSql("th", viewer)})) ${after}
-     ORDER BY a."createdAt", a.id
-     LIMIT ${take} OFFSET ${offset}`;
+    WITH page AS (
+      SELECT a."id", a."documentId", a."groupId", a."authorId", a."parentId", a."threadId", a."motivation",
+             a."visibility"::text AS "visibility", a."status"::text AS "status", a."body", a."bodyFormat", a."tags",
+             a."anchorStart", a."anchorEnd", a."quoteExact", a."quotePrefix", a."quoteSuffix", a."positionStart", a."positionEnd",
+             a."orphaned", a."locked", a."resolved", a."version", a."createdAt", a."updatedAt", a."deletedAt", a."canonical", a."via",
+             u."name" AS "authorName",
+             th."authorId" AS "threadAuthorId", th."visibility"::text AS "threadVisibility", th."status"::text AS "threadStatus",
+             th."locked" AS "threadLocked", th."deletedAt" AS "threadDeletedAt"
+        FROM "Annotation" a
+        JOIN "User" u ON u.id = a."authorId"
+        LEFT JOIN "Annotation" th ON th.id = a."threadId"
+       WHERE a."documentId" = ${documentId} AND a."deletedAt" IS NULL AND ${itemVisibleSql("a", viewer)}
+         AND (a."threadId" IS NULL OR (th."deletedAt" IS NULL AND ${itemVisibleSql("th", viewer)})) ${after}
+       ORDER BY a."createdAt", a.id
+       LIMIT ${take} OFFSET ${offset}
+    ),
+    flags AS (
+      SELECT f."annotationId", array_agg(f.id ORDER BY f.id) AS ids
+        FROM "Flag" f WHERE f."resolvedAt" IS NULL AND f."annotationId" IN (SELECT id FROM page)
+       GROUP BY f."annotationId"
+    ),
+    reactions AS (
+      SELECT x."annotationId", json_agg(json_build_object('kind', x."kind", 'userId', x."userId") ORDER BY x."createdAt", x."userId") AS list
+        FROM "Reaction" x WHERE x."annotationId" IN (SELECT id FROM page)
+       GROUP BY x."annotationId"
+    )
+    SELECT page.*, coalesce(flags.ids, '{}'::text[]) AS "flagIds", coalesce(reactions.list, '[]'::json) AS "reactionList"
+      FROM page
+      LEFT JOIN flags ON flags."annotationId" = page.id
+      LEFT JOIN reactions ON reactions."annotationId" = page.id
+     ORDER BY page."createdAt", page.id`;
   // Through the plain read pool: Prisma's raw-query layer cost more CPU than the query (100 wide rows).
   const { rows } = await readPool().query<DecoratedRow>(statement.text, statement.values);
   return rows.map(({ authorName, threadAuthorId, threadVisibility, threadStatus, threadLocked, threadDeletedAt, flagIds, reactionList, ...row }) => ({
