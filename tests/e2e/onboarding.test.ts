@@ -68,5 +68,12 @@ describe("a newcomer's first session", () => {
     expect(missing?.status()).toBe(404);
     expect(hiddenText === missingText, "the two 404 pages differ").toBe(true);
     expect(hiddenText).not.toContain("Private circle");
+
+    // Signing out (the header menu's form, signOutAction) ends the session: the groups page asks to sign in again.
+    await owner.getByRole("button", { name: /Owen Owner/ }).click();
+    await owner.getByRole("menuitem", { name: "Sign out" }).click();
+    await owner.waitForURL((url) => url.pathname === "/");
+    await owner.goto("/groups");
+    await owner.waitForURL(/\/(signin|login)/);
   });
 });
