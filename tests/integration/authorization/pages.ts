@@ -50,12 +50,6 @@ export const PAGES: PageEntry[] = [
   { file: "app/(app)/groups/[groupId]/search/page.tsx", rule: byAction("document.read"), props: (w) => ({ params: { groupId: w.group.id }, searchParams: { q: "margin" } }) },
   { file: "app/(app)/groups/[groupId]/moderation/page.tsx", rule: byAction("moderation.read"), props: group },
   { file: "app/(app)/groups/[groupId]/moderation/log/page.tsx", rule: byAction("moderation.read"), props: group },
-  {
-    file: "app/(app)/groups/[groupId]/engagement/page.tsx",
-    rule: byAction("moderation.read"),
-    props: group,
-    forbidden: "not-found",
-    deviation: "members without moderation.read get notFound() here, where the moderation queue and log show the 'for moderators only' notice",
-  },
+  { file: "app/(app)/groups/[groupId]/engagement/page.tsx", rule: byAction("moderation.read"), props: group },
   { file: "app/(app)/documents/[documentId]/page.tsx", rule: byAction("document.read"), props: (w) => ({ params: { documentId: w.doc.id } }) },
 ];

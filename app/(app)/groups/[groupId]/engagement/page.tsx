@@ -1,11 +1,8 @@
 import type { Metadata } from "next";
-import { notFound, redirect } from "next/navigation";
 import { Download } from "lucide-react";
-import { currentUser } from "@/lib/auth/current-user";
-import { NotFoundError } from "@/lib/errors";
-import { can } from "@/lib/policies";
 import { groupDensity, groupEngagement } from "@/lib/queries/engagement";
-import { loadGroupForActor } from "@/lib/queries/memberships";
+import { loadModeration } from "../moderation/_components/load";
+import { ModeratorsOnly } from "../moderation/_components/moderators-only";
 import { PageContainer } from "@/components/layout/page-container";
 import { PageHeader } from "@/components/layout/page-header";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -22,18 +19,16 @@ export const metadata: Metadata = { title: "Engagement" };
 /** Moderators: who takes part, and where in each text the discussion gathers. */
 export default async function EngagementPage({ params }: Props) {
   const { groupId } = await params;
-  const user = await currentUser();
-  if (!user) redirect("/signin");
-  let loaded;
-  try {
-    loaded = await loadGroupForActor(groupId, user.id);
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
+  // Outsiders get the ordinary 404; members without the right the same notice as the queue and log.
+  const { group, viewer, allowed } = await loadModeration(groupId);
+  if (!allowed) {
+    return (
+      <PageContainer>
+        <PageHeader breadcrumb={[{ label: "Groups", href: "/groups" }, { label: group.name, href: `/groups/${group.id}` }, { label: "Engagement" }]} title="Engagement" />
+        <ModeratorsOnly groupId={group.id} />
+      </PageContainer>
+    );
   }
-  const { group, membership } = loaded;
-  // Members without the right get the ordinary 404: the page is a moderator's tool.
-  if (!can(membership, "moderation.read")) notFound();
   const [members, documents] = await Promise.all([groupEngagement(group.id), groupDensity(group.id)]);
 
   return (
@@ -49,7 +44,7 @@ export default async function EngagementPage({ params }: Props) {
           </a>
         }
       />
-      <GroupNavBar groupId={group.id} viewer={{ userId: user.id, membership }} />
+      <GroupNavBar groupId={group.id} viewer={viewer} />
       <div className="grid items-start gap-8 lg:grid-cols-[minmax(0,1fr)_minmax(0,20rem)]">
         <Card>
           <CardHeader>

@@ -9,7 +9,7 @@ export function ModeratorsOnly({ groupId }: { groupId: string }) {
     <EmptyState
       icon={<ShieldAlert />}
       title="For moderators only"
-      description="The moderation queue and log are open to this group’s moderators and owners. Ask an owner if you should help moderate."
+      description="The moderation queue, log and engagement view are open to this group’s moderators and owners. Ask an owner if you should help moderate."
       action={
         <Button asChild variant="outline">
           <Link href={`/groups/${groupId}`}>Back to the group</Link>
