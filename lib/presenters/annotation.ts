@@ -95,7 +95,9 @@ export function etagOf(value: unknown): string {
   return etagOfText(JSON.stringify(value));
 }
 
-/** The same ETag over text already serialized (a large container page is stringified once). */
-export function etagOfText(text: string): string {
-  return `"${createHash("sha256").update(text).digest("base64url").slice(0, 27)}"`;
+/** The same ETag over text or bytes already serialized (a large container page is encoded once). */
+export function etagOfText(...parts: (string | Uint8Array)[]): string {
+  const hash = createHash("sha256");
+  for (const part of parts) hash.update(part);
+  return `"${hash.digest("base64url").slice(0, 27)}"`;
 }

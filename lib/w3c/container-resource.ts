@@ -22,7 +22,7 @@ function pageItems(rows: AnnotationRow[], state: CollectionState, viewer: Viewer
  */
 const CACHE_BYTES = 32 * 1024 * 1024;
 type Cached = { json: JsonText; etag: string; contentLocation: string };
-const cache = new ByteLru<Cached>(CACHE_BYTES, (entry) => entry.json.text.length + 200);
+const cache = new ByteLru<Cached>(CACHE_BYTES, (entry) => entry.json.bytes.byteLength + 200);
 
 function cacheKey(parts: { document: { id: string; annotationsRevision: bigint; title: string }; viewer: Viewer; origin: string; page: number | null; iris: boolean; wantsRows: boolean }) {
   const { document, viewer } = parts;
@@ -76,7 +76,7 @@ export async function readContainer(opts: { documentId: string; actorId: string;
   }
   // Serialized once: the ETag hashes the exact text the client gets, plus the set's newest change.
   const json = new JsonText(JSON.stringify(body));
-  const entry: Cached = { json, etag: etagOfText(`${modified?.toISOString() ?? ""}\n${json.text}`), contentLocation: body.id };
+  const entry: Cached = { json, etag: etagOfText(`${modified?.toISOString() ?? ""}\n`, json.bytes), contentLocation: body.id };
   cache.set(key, entry);
   return { ...entry, page: page !== null };
 }

@@ -2,13 +2,10 @@ import { ifNoneMatchHits } from "./conditional";
 
 /** A JSON body already serialized, sent as is (the container serializes once for its ETag and its answer). */
 export class JsonText {
-  private encoded?: Uint8Array<ArrayBuffer>;
-  constructor(readonly text: string) {}
-
-  /** The UTF-8 bytes, encoded once however often the text is sent. */
-  get bytes(): Uint8Array<ArrayBuffer> {
-    this.encoded ??= new TextEncoder().encode(this.text);
-    return this.encoded;
+  /** The UTF-8 bytes, encoded once however often the answer is sent. */
+  readonly bytes: Uint8Array<ArrayBuffer>;
+  constructor(text: string) {
+    this.bytes = new TextEncoder().encode(text);
   }
 }
 
