@@ -1,21 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import createAnnotation from "@/lib/commands/create-annotation";
 import { db } from "@/lib/db";
 import { presentAnnotation, ANONYMOUS_NAME } from "@/lib/presenters/annotation";
 import { listVisibleAnnotations } from "@/lib/queries/annotations";
 import { loadDocumentForViewer } from "@/lib/queries/document-access";
 import { createDocumentIn, createGroup, createMember, tokenFor } from "../../factories";
-import { connect, startCollab, synced, until, type Client } from "../collab/harness";
+import { connect, useCollabServer, synced, until } from "../collab/harness";
 
-let server: Awaited<ReturnType<typeof startCollab>>;
-const clients: Client[] = [];
-beforeAll(async () => {
-  server = await startCollab();
-});
-afterAll(async () => {
-  clients.forEach((c) => c.destroy());
-  await server.stop();
-});
+const collab = useCollabServer();
+const clients = collab.clients;
 
 const note = (documentId: string, exact: string) => ({
   type: "Annotation",
@@ -40,10 +33,10 @@ describe("hide-and-reveal", () => {
 
     expect((await listFor(doc.id, late.id)).length).toBe(0);
     expect((await listFor(doc.id, moderator.id)).length).toBe(1);
-    const page = connect(server.url, doc.id, { token: await tokenFor(late.id) });
+    const page = connect(collab.server.url, doc.id, { token: await tokenFor(late.id) });
     // A moderator's page on the same document: it gets every event in the same delivery pass,
     // so once it has one, the member's page has had its chance to get it too.
-    const watcher = connect(server.url, doc.id, { token: await tokenFor(moderator.id) });
+    const watcher = connect(collab.server.url, doc.id, { token: await tokenFor(moderator.id) });
     clients.push(page, watcher);
     const heard: string[] = [];
     const seen: string[] = [];
@@ -76,7 +69,7 @@ describe("anonymous to peers", () => {
     const [writer, peer] = [await createMember(group.id, "member"), await createMember(group.id, "member")];
     const moderator = await createMember(group.id, "moderator");
     const doc = await createDocumentIn(group.id, owner.id, "Alpha beta gamma.");
-    const page = connect(server.url, doc.id, { token: await tokenFor(peer.id) });
+    const page = connect(collab.server.url, doc.id, { token: await tokenFor(peer.id) });
     clients.push(page);
     const live: { annotation: { creator: unknown } }[] = [];
     page.provider.on("stateless", ({ payload }: { payload: string }) => {

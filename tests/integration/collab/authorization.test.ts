@@ -1,18 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createDocumentIn, createGroup, createMember, createUser, tokenFor } from "../../factories";
-import { connect, synced, textOf, typeInto, until, type Client } from "./harness";
-import { startCollab } from "./harness";
+import { connect, synced, textOf, typeInto, until, useCollabServer } from "./harness";
 
-let server: Awaited<ReturnType<typeof startCollab>>;
-const clients: Client[] = [];
-beforeAll(async () => {
-  server = await startCollab();
-});
-afterAll(async () => {
-  clients.forEach((c) => c.destroy());
-  await server.stop();
-});
+const collab = useCollabServer();
+const clients = collab.clients;
 
 type Case = { label: string; role: "viewer" | "member" | "editor" | "moderator" | "owner" | null; muted?: boolean; connect: boolean; write: boolean };
 // Expected outcomes written out by hand from API.md's role table, not derived from the policy code.
@@ -32,10 +24,10 @@ describe("collaboration authorization: role × {connect, read, write, awareness,
       const { group, owner } = await createGroup();
       const document = await createDocumentIn(group.id, owner.id, "Original words.");
       const user = c.role === "owner" ? owner : c.role ? await createMember(group.id, c.role, { muted: c.muted }) : await createUser();
-      const observer = connect(server.url, document.id, { token: await tokenFor(owner.id) });
+      const observer = connect(collab.server.url, document.id, { token: await tokenFor(owner.id) });
       const observed: string[] = [];
       observer.provider.on("stateless", ({ payload }: { payload: string }) => observed.push(payload));
-      const subject = connect(server.url, document.id, { token: await tokenFor(user.id) });
+      const subject = connect(collab.server.url, document.id, { token: await tokenFor(user.id) });
       clients.push(observer, subject);
       await synced(observer);
       if (!c.connect) {

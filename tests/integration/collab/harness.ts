@@ -1,12 +1,28 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
-import { inject } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
 import WebSocket from "ws";
 import * as Y from "yjs";
 import { createCollabServer, type CollabOptions, type CollabServer } from "@/lib/collab/server";
 import { isCollabRequest } from "@/lib/collab/upgrade";
 import type { SavedMessage } from "@/lib/collab/messages";
+
+/**
+ * A collaboration server for the test file or describe block that calls this (started before
+ * its tests, stopped after), and the clients its tests open, destroyed with it.
+ */
+export function useCollabServer(options: Partial<CollabOptions> = {}) {
+  const scope = { server: undefined as unknown as Awaited<ReturnType<typeof startCollab>>, clients: [] as Client[] };
+  beforeAll(async () => {
+    scope.server = await startCollab(options);
+  });
+  afterAll(async () => {
+    scope.clients.forEach((c) => c.destroy());
+    await scope.server?.stop();
+  });
+  return scope;
+}
 
 /** A real collaboration server on port 0, wired exactly as server.ts does. */
 export async function startCollab(options: Partial<CollabOptions> = {}) {

@@ -1,5 +1,5 @@
 import { NextRequest } from "next/server";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import * as container from "@/app/api/annotations/[documentId]/route";
 import * as events from "@/app/api/v1/groups/[groupId]/moderation/events/route";
 import * as bulk from "@/app/api/v1/groups/[groupId]/moderation/bulk/route";
@@ -11,7 +11,7 @@ import createAnnotation from "@/lib/commands/create-annotation";
 import flagAnnotation from "@/lib/commands/flag-annotation";
 import { db } from "@/lib/db";
 import { moderationEventStream } from "@/lib/moderation/queue-stream";
-import { connect, startCollab, synced, until, type Client } from "../collab/harness";
+import { connect, useCollabServer, synced, until } from "../collab/harness";
 import { call } from "../http";
 import { annotationOn, idOf, w3c } from "../w3c/helpers";
 import { annotate, seminar, type Person, type Seminar } from "./fixtures";
@@ -204,22 +204,15 @@ describe("GET /api/v1/groups/{id}/moderation/events", () => {
 });
 
 describe("a flag on a live document (collaboration server)", () => {
-  let server: Awaited<ReturnType<typeof startCollab>>;
-  const clients: Client[] = [];
-  beforeAll(async () => {
-    server = await startCollab();
-  });
-  afterAll(async () => {
-    clients.forEach((c) => c.destroy());
-    await server.stop();
-  });
+  const collab = useCollabServer();
+  const clients = collab.clients;
 
   it("reaches moderators' open pages as an update with the new flag count; nobody else hears of it", async () => {
     const s = await seminar("post");
     const item = await annotate(s, s.users.member);
     const pages = Object.fromEntries(
       (["member", "viewer", "moderator", "owner"] as const).map((who) => {
-        const client = connect(server.url, s.doc.id, { token: s.tokens[who] });
+        const client = connect(collab.server.url, s.doc.id, { token: s.tokens[who] });
         clients.push(client);
         const messages: { type: string; annotation: { id: string; flagCount?: number } }[] = [];
         client.provider.on("stateless", ({ payload }: { payload: string }) => {
