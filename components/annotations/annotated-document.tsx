@@ -16,7 +16,7 @@ import type { NoteValues } from "./note-composer";
 import { NotesSheet } from "./notes-sheet";
 import { OrphansSection } from "./orphans-section";
 import { SelectionMenu } from "./selection-menu";
-import { ThreadCard, type ThreadHandlers } from "./thread-card";
+import { ThreadCardList, type ThreadHandlers } from "./thread-card";
 import { ThreadFiltersBar } from "./thread-filters-bar";
 import { annotationIdFromHash, foldResolved, sortThreads, type ThreadSort } from "./thread-order";
 import { useActiveThread } from "./use-active-thread";
@@ -211,18 +211,7 @@ export function AnnotatedDocument(props: AnnotatedDocumentProps) {
           {hidingOthers ? <HiddenUntilPostedBanner /> : null}
           <ResolvedToggle {...resolvedFold} />
           {comment ? <DraftCard author={user} quote={comment.quote.exact} onSubmit={draft.save} onCancel={draft.cancel} /> : null}
-          {openThreads.map((thread) => (
-            <ThreadCard
-              key={thread.root.id}
-              ref={cardRef(thread.root.id)}
-              thread={thread}
-              viewer={viewer}
-              active={activeId === thread.root.id}
-              variant="list"
-              quote={quoteOf(thread.root.id)}
-              {...handlers}
-            />
-          ))}
+          <ThreadCardList threads={openThreads} viewer={viewer} activeId={activeId} variant="list" quoteOf={quoteOf} cardRef={cardRef} {...handlers} />
           {openThreads.length === 0 && folded === 0 && !comment && !hidingOthers ? <SheetEmpty filtering={filtering} canAnnotate={annotate} /> : null}
           {orphansSection}
         </NotesSheet>

@@ -7,7 +7,7 @@ import type { Viewer } from "@/lib/policies/annotations";
 import type { TrackedRange } from "./anchor-tracker";
 import { Margin, type MarginItem } from "./margin";
 import type { Thread } from "./model";
-import { ThreadCard, type ThreadHandlers } from "./thread-card";
+import { ThreadCard, ThreadCardList, type ThreadHandlers } from "./thread-card";
 
 type MarginPanelProps = {
   view: EditorView | null;
@@ -93,18 +93,7 @@ export function MarginPanel(props: MarginPanelProps) {
       ) : (
         <div className="flex flex-col gap-3">
           {draft}
-          {threads.map((thread) => (
-            <ThreadCard
-              key={thread.root.id}
-              ref={cardRef(thread.root.id)}
-              thread={thread}
-              viewer={viewer}
-              active={activeId === thread.root.id}
-              variant="list"
-              quote={quoteOf(thread.root.id)}
-              {...handlers}
-            />
-          ))}
+          <ThreadCardList threads={threads} viewer={viewer} activeId={activeId} variant="list" quoteOf={quoteOf} cardRef={cardRef} {...handlers} />
         </div>
       )}
 

@@ -1,15 +1,7 @@
 import { Unlink } from "lucide-react";
-import type { Viewer } from "@/lib/policies/annotations";
-import type { Thread } from "./model";
-import { ThreadCard, type ThreadHandlers } from "./thread-card";
+import { ThreadCardList, type ThreadCardListProps } from "./thread-card";
 
-type OrphansSectionProps = ThreadHandlers & {
-  threads: Thread[];
-  viewer: Viewer;
-  activeId: string | null;
-  quoteOf: (id: string) => string | undefined;
-  cardRef: (id: string) => (el: HTMLElement | null) => void;
-};
+type OrphansSectionProps = Omit<ThreadCardListProps, "variant">;
 
 /** Threads whose words were all deleted: kept, with the words they were about, never moved onto other text. */
 export function OrphansSection({ threads, viewer, activeId, quoteOf, cardRef, ...handlers }: OrphansSectionProps) {
@@ -24,18 +16,7 @@ export function OrphansSection({ threads, viewer, activeId, quoteOf, cardRef, ..
         </h2>
         <p className="text-xs text-muted-foreground">Notes whose words were deleted from the text.</p>
       </div>
-      {threads.map((thread) => (
-        <ThreadCard
-          key={thread.root.id}
-          ref={cardRef(thread.root.id)}
-          thread={thread}
-          viewer={viewer}
-          active={activeId === thread.root.id}
-          variant="orphan"
-          quote={quoteOf(thread.root.id)}
-          {...handlers}
-        />
-      ))}
+      <ThreadCardList threads={threads} viewer={viewer} activeId={activeId} variant="orphan" quoteOf={quoteOf} cardRef={cardRef} {...handlers} />
     </section>
   );
 }
