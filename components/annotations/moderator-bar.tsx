@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { Check, EyeOff, Flag, Lock, LockOpen, ShieldX } from "lucide-react";
 import { Button } from "@/components/ui/button";
+import { FormError } from "@/components/ui/form-error";
 import type { ModerationStatus, Note } from "./model";
 
 type ModeratorBarProps = {
@@ -49,11 +50,7 @@ export function ModeratorBar({ note, thread, canLock, onModerate, onLock }: Mode
           </Button>
         ) : null}
       </div>
-      {error ? (
-        <p role="alert" className="text-xs text-destructive">
-          {error}
-        </p>
-      ) : null}
+      <FormError compact message={error} />
     </div>
   );
 }

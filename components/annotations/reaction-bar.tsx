@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { CircleHelp, ThumbsUp } from "lucide-react";
+import { FormError } from "@/components/ui/form-error";
 import { cn } from "@/lib/utils";
 import type { Note, ReactionKind } from "./model";
 
@@ -60,11 +61,7 @@ export function ReactionBar({ note, enabled, onReact, children }: ReactionBarPro
         })}
         {children ? <span className="ml-auto flex items-center gap-1">{children}</span> : null}
       </div>
-      {error ? (
-        <p role="alert" className="text-xs text-destructive">
-          {error}
-        </p>
-      ) : null}
+      <FormError compact message={error} />
     </div>
   );
 }
