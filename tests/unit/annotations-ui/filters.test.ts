@@ -1,35 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { activeFilterCount, filterThreads, isFiltering, noFilters, searchKey, type ThreadFilters } from "@/components/annotations/filters";
 import type { Note, Thread } from "@/components/annotations/model";
+import { makeNote } from "./fixtures";
 
-let seq = 0;
-function note(over: Partial<Note> & { author?: Note["author"] } = {}): Note {
-  seq++;
-  return {
-    id: `n${seq}`,
-    iri: `https://x/api/annotations/d/n${seq}`,
-    parentId: null,
-    motivation: "commenting",
-    author: { id: "ada", name: "Ada Lindqvist" },
-    body: "",
-    format: "text/markdown",
-    tags: [],
-    visibility: "group",
-    status: "approved",
-    orphaned: false,
-    locked: false,
-    resolved: false,
-    reactions: { helpful: 0, question: 0 },
-    myReactions: [],
-    flagCount: null,
-    quote: { exact: "the margin", prefix: "", suffix: "" },
-    position: { start: 0, end: 10 },
-    anchor: null,
-    created: `2025-01-01T00:00:${String(seq).padStart(2, "0")}.000Z`,
-    modified: `2025-01-01T00:00:${String(seq).padStart(2, "0")}.000Z`,
-    ...over,
-  };
-}
+/** Notes on "the margin" at the start of the text, unless a test says otherwise. */
+const note = (over: Partial<Note> = {}) => makeNote({ quote: { exact: "the margin", prefix: "", suffix: "" }, position: { start: 0, end: 10 }, ...over });
 
 const basil = { id: "basil", name: "Basil Okafor" };
 const threads: Thread[] = [

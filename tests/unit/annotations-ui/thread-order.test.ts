@@ -1,36 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { Note, Thread } from "@/components/annotations/model";
 import { annotationIdFromHash, foldResolved, lastActivity, reactionTotal, sortThreads } from "@/components/annotations/thread-order";
+import { makeNote } from "./fixtures";
 
-let seq = 0;
-function note(over: Partial<Note> = {}): Note {
-  seq++;
-  const at = `2025-01-01T00:00:${String(seq).padStart(2, "0")}.000Z`;
-  return {
-    id: `n${seq}`,
-    iri: `https://x/api/annotations/d/n${seq}`,
-    parentId: null,
-    motivation: "commenting",
-    author: { id: "ada", name: "Ada" },
-    body: "",
-    format: "text/markdown",
-    tags: [],
-    visibility: "group",
-    status: "approved",
-    orphaned: false,
-    locked: false,
-    resolved: false,
-    reactions: { helpful: 0, question: 0 },
-    myReactions: [],
-    flagCount: null,
-    quote: null,
-    position: null,
-    anchor: null,
-    created: at,
-    modified: at,
-    ...over,
-  };
-}
+const note = makeNote;
 
 function thread(start: number, over: Partial<Note> = {}, replies: Partial<Note>[] = []): Thread & { start: number } {
   const root = note({ position: { start, end: start + 5 }, ...over });
