@@ -29,7 +29,7 @@ import { collectGarbage } from "./lib/gc";
 import { profileInProcess } from "./lib/inprocess-profile";
 import { loadAverage, ownCpuMs } from "./lib/proc";
 import { seededRandom, type Random } from "./lib/random";
-import { envNumber, fmt, fmtInt, quantile, table } from "./lib/stats";
+import { envInt, fmt, fmtInt, quantile, table } from "./lib/stats";
 import type { Benchmark, TargetResult } from "./lib/types";
 
 const TARGETS = { speedup: 20, oursMs: 50 };
@@ -37,14 +37,14 @@ const TARGETS = { speedup: 20, oursMs: 50 };
 type Config = { chars: number; annotations: number; edits: number; runs: number; oursRuns: number; seed: number; live: boolean; profile: boolean };
 
 function config(): Config {
-  const runs = Math.round(envNumber("BENCH_RUNS", 5));
+  const runs = envInt("BENCH_RUNS", 5);
   return {
-    chars: Math.round(envNumber("BENCH_CHARS", 100_000)),
-    annotations: Math.round(envNumber("BENCH_ANNOTATIONS", 10_000)),
-    edits: Math.round(envNumber("BENCH_EDITS", 1_000)),
+    chars: envInt("BENCH_CHARS", 100_000),
+    annotations: envInt("BENCH_ANNOTATIONS", 10_000),
+    edits: envInt("BENCH_EDITS", 1_000),
     runs,
-    oursRuns: Math.round(envNumber("BENCH_OURS_RUNS", Math.max(30, runs * 6))),
-    seed: Math.round(envNumber("BENCH_SEED", 1)),
+    oursRuns: envInt("BENCH_OURS_RUNS", Math.max(30, runs * 6)),
+    seed: envInt("BENCH_SEED", 1),
     live: process.env.BENCH_LIVE !== "0",
     profile: process.env.BENCH_PROFILE === "1",
   };

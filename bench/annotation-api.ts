@@ -39,7 +39,7 @@ import { profileInProcess } from "./lib/inprocess-profile";
 import { withQueryTally } from "./lib/pg-timing";
 import { loadAverage, ownCpuMs } from "./lib/proc";
 import { seededRandom, type Random } from "./lib/random";
-import { envNumber, fmt, fmtInt, quantile, table } from "./lib/stats";
+import { envInt, fmt, fmtInt, quantile, table } from "./lib/stats";
 import type { Benchmark, TargetResult } from "./lib/types";
 
 const TARGETS = { ratioP50: 1.5, pageP99Ms: 30 };
@@ -51,12 +51,12 @@ type Config = { chars: number; annotations: number; users: number; iterations: n
 
 function config(): Config {
   return {
-    chars: Math.round(envNumber("BENCH_CHARS", 100_000)),
-    annotations: Math.round(envNumber("BENCH_ANNOTATIONS", 10_000)),
-    users: Math.round(envNumber("BENCH_USERS", 12)),
-    iterations: Math.round(envNumber("BENCH_ITERATIONS", 300)),
-    walks: Math.round(envNumber("BENCH_RUNS", 5)),
-    seed: Math.round(envNumber("BENCH_SEED", 1)),
+    chars: envInt("BENCH_CHARS", 100_000),
+    annotations: envInt("BENCH_ANNOTATIONS", 10_000),
+    users: envInt("BENCH_USERS", 12),
+    iterations: envInt("BENCH_ITERATIONS", 300),
+    walks: envInt("BENCH_RUNS", 5),
+    seed: envInt("BENCH_SEED", 1),
     profile: process.env.BENCH_PROFILE === "1",
   };
 }

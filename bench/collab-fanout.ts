@@ -21,7 +21,7 @@ import { ProviderClient, RawClient, Recorder, type BenchClient, type Dialect } f
 import { closeDb, commitLatency, createFixtures, startDatabase } from "./lib/database";
 import { loadAverage, mainThreadWaitMs, pinSelf, processCpuMs, reniceSelf, startServerProcess, taskset, threadCpuMs } from "./lib/proc";
 import { formatProfile, summarizeProfile, type ProfileSummary } from "./lib/profile";
-import { envNumber, fmt, fmtInt, medianOf, quantile, table } from "./lib/stats";
+import { envInt, envNumber, fmt, fmtInt, medianOf, quantile, table } from "./lib/stats";
 import type { Benchmark, TargetResult } from "./lib/types";
 
 const SERVERS = ["ours", "hocuspocus", "y-websocket"] as const;
@@ -57,7 +57,7 @@ function profileList(value: string | undefined, servers: ServerKind[]): ServerKi
 }
 
 function config(): Config {
-  const clients = Math.round(envNumber("BENCH_CLIENTS", 50));
+  const clients = envInt("BENCH_CLIENTS", 50);
   const servers = (process.env.BENCH_SERVERS ?? SERVERS.join(","))
     .split(",")
     .map((s) => s.trim())
@@ -68,9 +68,9 @@ function config(): Config {
     seconds: envNumber("BENCH_SECONDS", 10),
     warmup: envNumber("BENCH_WARMUP", 2),
     clients,
-    writers: Math.min(clients - 1, Math.round(envNumber("BENCH_WRITERS", 5))),
+    writers: Math.min(clients - 1, envInt("BENCH_WRITERS", 5)),
     rate: envNumber("BENCH_RATE", 10),
-    runs: Math.round(envNumber("BENCH_RUNS", 3)),
+    runs: envInt("BENCH_RUNS", 3),
     servers: servers as ServerKind[],
     profile: profileList(process.env.BENCH_PROFILE, servers as ServerKind[]),
     nice: process.env.BENCH_NICE ? Number(process.env.BENCH_NICE) : null,

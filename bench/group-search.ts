@@ -26,7 +26,7 @@ import { withApiBenchDatabase } from "./lib/database";
 import { collectGarbage } from "./lib/gc";
 import { loadAverage } from "./lib/proc";
 import { seededRandom, type Random } from "./lib/random";
-import { envNumber, fmt, fmtInt, quantile, table } from "./lib/stats";
+import { envInt, fmt, fmtInt, quantile, table } from "./lib/stats";
 import type { Benchmark, TargetResult } from "./lib/types";
 
 const TARGET_RATIO = 1.5;
@@ -38,11 +38,11 @@ type Config = { annotations: number; users: number; documents: number; iteration
 
 function config(): Config {
   return {
-    annotations: Math.round(envNumber("BENCH_ANNOTATIONS", 100_000)),
-    users: Math.round(envNumber("BENCH_USERS", 30)),
-    documents: Math.round(envNumber("BENCH_DOCUMENTS", 12)),
-    iterations: Math.round(envNumber("BENCH_ITERATIONS", 150)),
-    seed: Math.round(envNumber("BENCH_SEED", 1)),
+    annotations: envInt("BENCH_ANNOTATIONS", 100_000),
+    users: envInt("BENCH_USERS", 30),
+    documents: envInt("BENCH_DOCUMENTS", 12),
+    iterations: envInt("BENCH_ITERATIONS", 150),
+    seed: envInt("BENCH_SEED", 1),
   };
 }
 

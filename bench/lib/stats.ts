@@ -40,3 +40,8 @@ export function envNumber(name: string, fallback: number): number {
   if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number, got ${JSON.stringify(raw)}`);
   return value;
 }
+
+/** envNumber rounded to a whole number (counts, seeds, sizes). */
+export function envInt(name: string, fallback: number): number {
+  return Math.round(envNumber(name, fallback));
+}
