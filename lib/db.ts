@@ -24,8 +24,11 @@ export function db(): PrismaClient {
 
 /** Prisma's columns are `timestamp(3)` holding UTC; node-pg would read them as local time. */
 const utcTimestamp = (value: string) => new Date(`${value.replace(" ", "T")}Z`);
+/** bigint columns (revisions, counts) as BigInt, as Prisma's raw queries give them. */
+const bigInt = (value: string) => BigInt(value);
 const readTypes = {
-  getTypeParser: ((oid: number, format?: "text" | "binary") => (oid === pg.types.builtins.TIMESTAMP ? utcTimestamp : pg.types.getTypeParser(oid, format))) as typeof pg.types.getTypeParser,
+  getTypeParser: ((oid: number, format?: "text" | "binary") =>
+    oid === pg.types.builtins.TIMESTAMP ? utcTimestamp : oid === pg.types.builtins.INT8 ? bigInt : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
 };
 
 /**
@@ -36,6 +39,14 @@ const readTypes = {
 export function readPool(): pg.Pool {
   globalForPrisma.marginaliaReadPool ??= new pg.Pool({ connectionString: databaseUrl(), max: 4, types: readTypes });
   return globalForPrisma.marginaliaReadPool;
+}
+
+/**
+ * A read statement written with Prisma.sql, run on readPool(): the same rows $queryRaw gives
+ * (UTC timestamps, bigint as BigInt, bytea as bytes), for per-request statements on hot paths.
+ */
+export async function readRows<T>(statement: { text: string; values: unknown[] }): Promise<T[]> {
+  return (await readPool().query(statement.text, statement.values)).rows as T[];
 }
 
 /** Closes the pools (tests and CLI exit). */

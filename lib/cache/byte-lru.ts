@@ -40,6 +40,11 @@ export class ByteLru<V> {
     this.total -= entry.size;
   }
 
+  clear(): void {
+    this.entries.clear();
+    this.total = 0;
+  }
+
   get size() {
     return this.entries.size;
   }

@@ -1,4 +1,4 @@
-import { db, readPool, type Tx } from "../db";
+import { db, readRows, type Tx } from "../db";
 import { Prisma } from "../generated/prisma/client";
 import { can } from "../policies";
 import { isGroupModerator, type Viewer } from "../policies/annotations";
@@ -80,6 +80,11 @@ type VisibleSetSummary = { revision: bigint; total: number; modified: Date | nul
 const SUMMARY_CACHE_SIZE = 2000;
 const summaries = new Map<string, VisibleSetSummary>();
 
+/** Empties the per-process summaries (a cold start, for benchmarks). */
+export function forgetVisibleSetSummaries() {
+  summaries.clear();
+}
+
 /** What the visibility SQL depends on: two viewers with the same key see the same set. */
 function visibilityKey(documentId: string, viewer: Viewer) {
   return `${documentId}\u0000${viewer.userId ?? ""}\u0000${isGroupModerator(viewer) ? "m" : ""}${viewer.hiddenUntilPosted ? "h" : ""}`;
@@ -128,32 +133,48 @@ type DecoratedRow = Omit<AnnotationRow, "author" | "thread" | "flags" | "reactio
 /** node-pg's Buffer as the plain Uint8Array Prisma gives (same memory, no copy). */
 const bytes = (value: Uint8Array | null) => (value ? new Uint8Array(value.buffer as ArrayBuffer, value.byteOffset, value.byteLength) : null);
 
+/** Where a page starts: a cached page start (keyset) and the rows to skip after it. */
+type PageCut = { from: { createdAt: string; id: string } | null; offset: number; take: number };
+
 /**
- * Rows of the visible set from a page start on, with what annotationInclude gives, in one
- * statement. The thread's visibility is read from the joined thread row (an EXISTS here makes
- * Postgres hash every annotation of the document to check a page of 100).
+ * The visible rows of one page, cut by keyset from its start, as `page`: the annotation's
+ * columns listed in `columns` (over `a`, its author `u` and its thread `th`). The thread's
+ * visibility is read from the joined thread row (an EXISTS here makes Postgres hash every
+ * annotation of the document to check a page of 100).
  */
-async function decoratedRows(documentId: string, viewer: Viewer, from: { createdAt: string; id: string } | null, offset: number, take: number): Promise<AnnotationRow[]> {
-  const after = from ? Prisma.sql`AND (a."createdAt", a.id) >= (${from.createdAt}::timestamp, ${from.id})` : Prisma.empty;
-  // The page is cut first; its open flags and reactions are then read for its rows in one pass
-  // each (per-row subqueries cost a scan of the flags per row when that table is small).
-  const statement = Prisma.sql`
-    WITH page AS (
-      SELECT a."id", a."documentId", a."groupId", a."authorId", a."parentId", a."threadId", a."motivation",
-             a."visibility"::text AS "visibility", a."status"::text AS "status", a."body", a."bodyFormat", a."tags",
-             a."anchorStart", a."anchorEnd", a."quoteExact", a."quotePrefix", a."quoteSuffix", a."positionStart", a."positionEnd",
-             a."orphaned", a."locked", a."resolved", a."version", a."createdAt", a."updatedAt", a."deletedAt", a."canonical", a."via",
-             u."name" AS "authorName",
-             th."authorId" AS "threadAuthorId", th."visibility"::text AS "threadVisibility", th."status"::text AS "threadStatus",
-             th."locked" AS "threadLocked", th."deletedAt" AS "threadDeletedAt"
+function pageCte(documentId: string, viewer: Viewer, cut: PageCut, columns: Prisma.Sql) {
+  const after = cut.from ? Prisma.sql`AND (a."createdAt", a.id) >= (${cut.from.createdAt}::timestamp, ${cut.from.id})` : Prisma.empty;
+  return Prisma.sql`page AS (
+      SELECT ${columns}
         FROM "Annotation" a
         JOIN "User" u ON u.id = a."authorId"
         LEFT JOIN "Annotation" th ON th.id = a."threadId"
        WHERE a."documentId" = ${documentId} AND a."deletedAt" IS NULL AND ${itemVisibleSql("a", viewer)}
          AND (a."threadId" IS NULL OR (th."deletedAt" IS NULL AND ${itemVisibleSql("th", viewer)})) ${after}
        ORDER BY a."createdAt", a.id
-       LIMIT ${take} OFFSET ${offset}
-    ),
+       LIMIT ${cut.take} OFFSET ${cut.offset}
+    )`;
+}
+
+/**
+ * Rows of one page with what annotationInclude gives, in one statement. The page is cut first;
+ * its open flags and reactions are then read for its rows in one pass each (per-row subqueries
+ * cost a scan of the flags per row when that table is small).
+ */
+async function decoratedRows(documentId: string, viewer: Viewer, cut: PageCut): Promise<AnnotationRow[]> {
+  const statement = Prisma.sql`
+    WITH ${pageCte(
+      documentId,
+      viewer,
+      cut,
+      Prisma.sql`a."id", a."documentId", a."groupId", a."authorId", a."parentId", a."threadId", a."motivation",
+             a."visibility"::text AS "visibility", a."status"::text AS "status", a."body", a."bodyFormat", a."tags",
+             a."anchorStart", a."anchorEnd", a."quoteExact", a."quotePrefix", a."quoteSuffix", a."positionStart", a."positionEnd",
+             a."orphaned", a."locked", a."resolved", a."version", a."createdAt", a."updatedAt", a."deletedAt", a."canonical", a."via",
+             u."name" AS "authorName",
+             th."authorId" AS "threadAuthorId", th."visibility"::text AS "threadVisibility", th."status"::text AS "threadStatus",
+             th."locked" AS "threadLocked", th."deletedAt" AS "threadDeletedAt"`,
+    )},
     flags AS (
       SELECT f."annotationId", array_agg(f.id ORDER BY f.id) AS ids
         FROM "Flag" f WHERE f."resolvedAt" IS NULL AND f."annotationId" IN (SELECT id FROM page)
@@ -170,26 +191,83 @@ async function decoratedRows(documentId: string, viewer: Viewer, from: { created
       LEFT JOIN reactions ON reactions."annotationId" = page.id
      ORDER BY page."createdAt", page.id`;
   // Through the plain read pool: Prisma's raw-query layer cost more CPU than the query (100 wide rows).
-  const { rows } = await readPool().query<DecoratedRow>(statement.text, statement.values);
-  return rows.map(({ authorName, threadAuthorId, threadVisibility, threadStatus, threadLocked, threadDeletedAt, flagIds, reactionList, ...row }) => ({
-    ...row,
-    anchorStart: bytes(row.anchorStart),
-    anchorEnd: bytes(row.anchorEnd),
-    author: { id: row.authorId, name: authorName },
-    thread: row.threadId && threadAuthorId !== null ? { authorId: threadAuthorId, visibility: threadVisibility!, status: threadStatus!, locked: threadLocked!, deletedAt: threadDeletedAt } : null,
-    flags: flagIds.map((id) => ({ id })),
-    reactions: reactionList,
+  const rows = await readRows<DecoratedRow>(statement);
+  return rows.map((r) => ({
+    id: r.id,
+    documentId: r.documentId,
+    groupId: r.groupId,
+    authorId: r.authorId,
+    parentId: r.parentId,
+    threadId: r.threadId,
+    motivation: r.motivation,
+    visibility: r.visibility,
+    status: r.status,
+    body: r.body,
+    bodyFormat: r.bodyFormat,
+    tags: r.tags,
+    anchorStart: bytes(r.anchorStart),
+    anchorEnd: bytes(r.anchorEnd),
+    quoteExact: r.quoteExact,
+    quotePrefix: r.quotePrefix,
+    quoteSuffix: r.quoteSuffix,
+    positionStart: r.positionStart,
+    positionEnd: r.positionEnd,
+    orphaned: r.orphaned,
+    locked: r.locked,
+    resolved: r.resolved,
+    version: r.version,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+    deletedAt: r.deletedAt,
+    canonical: r.canonical,
+    via: r.via,
+    author: { id: r.authorId, name: r.authorName },
+    thread: r.threadId && r.threadAuthorId !== null ? { authorId: r.threadAuthorId, visibility: r.threadVisibility!, status: r.threadStatus!, locked: r.threadLocked!, deletedAt: r.threadDeletedAt } : null,
+    flags: r.flagIds.map((id) => ({ id })),
+    reactions: r.reactionList,
   }));
 }
+
+/**
+ * A fingerprint of everything a page's presented items are made of, without reading them:
+ * the page's ids in order and the row versions (Postgres's xmin, new on every committed
+ * UPDATE) of each annotation, its author and its flags and reactions (added, changed or
+ * removed). Equal fingerprints mean equal rows, so a page presented before can be reused
+ * after changes elsewhere in the document. One narrow statement on the same index as the page.
+ */
+async function pageFingerprint(documentId: string, viewer: Viewer, cut: PageCut): Promise<string> {
+  const statement = Prisma.sql`
+    WITH ${pageCte(documentId, viewer, cut, Prisma.sql`a.id, a."createdAt", a.xmin::text AS ax, u.xmin::text AS ux`)}
+    SELECT md5(
+             coalesce((SELECT string_agg(id || ':' || ax || ':' || ux, ',' ORDER BY "createdAt", id) FROM page), '') || '|' ||
+             coalesce((SELECT string_agg(f.id || ':' || f.xmin::text, ',' ORDER BY f.id) FROM "Flag" f WHERE f."annotationId" IN (SELECT id FROM page)), '') || '|' ||
+             coalesce((SELECT string_agg(x."annotationId" || ':' || x."userId" || ':' || x.kind || ':' || x.xmin::text, ',' ORDER BY x."annotationId", x."userId", x.kind)
+                         FROM "Reaction" x WHERE x."annotationId" IN (SELECT id FROM page)), '')
+           ) AS fingerprint`;
+  const [row] = await readRows<{ fingerprint: string }>(statement);
+  return row.fingerprint;
+}
+
+/** One page of a viewer's visible set: its totals now, its rows or their fingerprint on demand. */
+export type VisiblePage = {
+  total: number;
+  modified: Date | null;
+  /** False when the page is past the end (or nothing was asked for): no rows, nothing to read. */
+  hasRows: boolean;
+  /** See pageFingerprint: equal for equal rows, so what was made of them can be reused. */
+  fingerprint(): Promise<string>;
+  rows(): Promise<AnnotationRow[]>;
+};
 
 /**
  * One page of a document's visible annotations (creation order) with the total and the newest
  * change of the whole visible set: the W3C container's hot path. `setRevision` is the document's
  * annotationsSetRevision as the caller read it (loadDocumentForViewer); when the cached summary
- * for this viewer has it, only the page's rows are read, by keyset from the page's start.
+ * for this viewer has it, only the page itself is read, by keyset from the page's start.
  */
-export async function pageOfVisibleAnnotations(documentId: string, viewer: Viewer, page: { skip: number; take: number }, setRevision?: bigint) {
-  if (!can(viewer.membership, "document.read")) return { rows: [] as AnnotationRow[], total: 0, modified: null as Date | null };
+export async function visiblePage(documentId: string, viewer: Viewer, page: { skip: number; take: number }, setRevision?: bigint): Promise<VisiblePage> {
+  const none: VisiblePage = { total: 0, modified: null, hasRows: false, fingerprint: async () => "", rows: async () => [] };
+  if (!can(viewer.membership, "document.read")) return none;
   const key = visibilityKey(documentId, viewer);
   let summary = summaries.get(key);
   if (!summary || setRevision === undefined || summary.revision !== setRevision) {
@@ -197,11 +275,16 @@ export async function pageOfVisibleAnnotations(documentId: string, viewer: Viewe
     remember(key, summary);
   }
   const { total, modified } = summary;
-  if (page.take <= 0 || page.skip >= total) return { rows: [] as AnnotationRow[], total, modified };
+  if (page.take <= 0 || page.skip >= total) return { ...none, total, modified };
   const stride = Math.floor(page.skip / PAGE_STRIDE);
   // Page 0 needs no start; later pages read from theirs on the (documentId, createdAt, id) index.
   const from = stride > 0 ? (summary.starts[stride] ?? null) : null;
-  const rows = await decoratedRows(documentId, viewer, from, from ? page.skip - stride * PAGE_STRIDE : page.skip, page.take);
-  return { rows, total, modified };
+  const cut: PageCut = { from, offset: from ? page.skip - stride * PAGE_STRIDE : page.skip, take: page.take };
+  return { total, modified, hasRows: true, fingerprint: () => pageFingerprint(documentId, viewer, cut), rows: () => decoratedRows(documentId, viewer, cut) };
 }
 
+/** visiblePage with its rows read. */
+export async function pageOfVisibleAnnotations(documentId: string, viewer: Viewer, page: { skip: number; take: number }, setRevision?: bigint) {
+  const { total, modified, rows } = await visiblePage(documentId, viewer, page, setRevision);
+  return { rows: await rows(), total, modified };
+}

@@ -1,4 +1,5 @@
-import { db, type Tx } from "../db";
+import { readRows, type Tx } from "../db";
+import { Prisma } from "../generated/prisma/client";
 import { NotFoundError } from "../errors";
 import type { ModerationMode, Role } from "../generated/prisma/client";
 import { can } from "../policies";
@@ -30,8 +31,8 @@ type AccessRow = {
  * their flags, reactions, authors' names); `annotationsSetRevision` only with those that may
  * change which ones a viewer sees, their order or newest change.
  */
-export async function loadDocumentForViewer(documentId: string, actorId: string | null, tx: Tx = db()) {
-  const [row] = await tx.$queryRaw<AccessRow[]>`
+export async function loadDocumentForViewer(documentId: string, actorId: string | null, tx?: Tx) {
+  const statement = Prisma.sql`
     SELECT d."id", d."groupId", d."title", d."hideUntilPosted", d."annotationsRevision", d."annotationsSetRevision",
            g."moderation"::text AS "moderation", g."name" AS "groupName", g."anonymousToPeers",
            m."id" AS "membershipId", m."role"::text AS "role", m."muted", m."createdAt" AS "membershipCreatedAt", m."updatedAt" AS "membershipUpdatedAt",
@@ -43,6 +44,8 @@ export async function loadDocumentForViewer(documentId: string, actorId: string 
       JOIN "Group" g ON g."id" = d."groupId"
       LEFT JOIN "Membership" m ON m."groupId" = d."groupId" AND m."userId" = ${actorId}
      WHERE d."id" = ${documentId}`;
+  // Inside a transaction on its connection; otherwise on the read pool (every annotation request starts here).
+  const [row] = tx ? await tx.$queryRaw<AccessRow[]>(statement) : await readRows<AccessRow>(statement);
   if (!row) throw new NotFoundError("Document");
   const membership =
     row.membershipId && row.role && actorId

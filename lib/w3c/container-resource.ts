@@ -1,13 +1,13 @@
 import { settleAnchors } from "../annotations/live-documents";
 import { ByteLru } from "../cache/byte-lru";
 import { NotFoundError } from "../errors";
-import type { Viewer } from "../policies/annotations";
+import { isGroupModerator, type Viewer } from "../policies/annotations";
 import { annotationIri, etagOfText, presentAnnotation } from "../presenters/annotation";
-import { pageOfVisibleAnnotations, type AnnotationRow } from "../queries/annotations";
+import { forgetVisibleSetSummaries, visiblePage, type AnnotationRow } from "../queries/annotations";
 import { loadDocumentForViewer } from "../queries/document-access";
 import { annotationPage, containerDescription, hasPage, pageWindow, type CollectionState, type ContainerQuery } from "./collection";
 import type { ContainerPreference } from "./prefer";
-import { JsonText } from "./responses";
+import { JsonText, utf8Bytes } from "./responses";
 
 /** A page's items: full descriptions (without @context, the page carries it) or IRIs. */
 function pageItems(rows: AnnotationRow[], state: CollectionState, viewer: Viewer) {
@@ -23,6 +23,42 @@ function pageItems(rows: AnnotationRow[], state: CollectionState, viewer: Viewer
 const CACHE_BYTES = 32 * 1024 * 1024;
 type Cached = { json: JsonText; etag: string; contentLocation: string };
 const cache = new ByteLru<Cached>(CACHE_BYTES, (entry) => entry.json.bytes.byteLength + 200);
+
+/**
+ * A page's items, serialized, by what they are made of: the page's fingerprint (its rows and
+ * their row versions, see pageFingerprint) and what presentAnnotation reads of the viewer. A
+ * change to one annotation makes only its own page be presented again; the others are reused
+ * even though the document's revision moved.
+ */
+const ITEMS_CACHE_BYTES = 32 * 1024 * 1024;
+const itemsCache = new ByteLru<Uint8Array>(ITEMS_CACHE_BYTES, (bytes) => bytes.byteLength + 200);
+
+function itemsKey(parts: { documentId: string; viewer: Viewer; origin: string; iris: boolean; fingerprint: string }) {
+  const { viewer } = parts;
+  return JSON.stringify([parts.documentId, viewer.userId, isGroupModerator(viewer), viewer.anonymousPeers ?? false, parts.origin, parts.iris, parts.fingerprint]);
+}
+
+/** Stands for the items array in the serialized page until the items' own bytes replace it. */
+const ITEMS_PLACEHOLDER = "\u0000items\u0000";
+const PLACEHOLDER_JSON = JSON.stringify([ITEMS_PLACEHOLDER]);
+
+/**
+ * The answer's bytes: the page or container serialized around its items. User text cannot
+ * produce the placeholder's JSON (inside a JSON string a quote is always escaped), so it is
+ * found exactly once.
+ */
+function spliceItems(text: string, items: Uint8Array): Uint8Array[] {
+  const at = text.indexOf(PLACEHOLDER_JSON);
+  if (at < 0 || text.indexOf(PLACEHOLDER_JSON, at + 1) >= 0) throw new Error("the items placeholder must occur exactly once");
+  return [utf8Bytes(text.slice(0, at)), items, utf8Bytes(text.slice(at + PLACEHOLDER_JSON.length))];
+}
+
+/** Drops every cached answer, page of items and visible-set summary (benchmarks that need a cold start). */
+export function clearContainerCaches() {
+  cache.clear();
+  itemsCache.clear();
+  forgetVisibleSetSummaries();
+}
 
 function cacheKey(parts: { document: { id: string; annotationsRevision: bigint; title: string }; viewer: Viewer; origin: string; page: number | null; iris: boolean; wantsRows: boolean }) {
   const { document, viewer } = parts;
@@ -63,19 +99,29 @@ export async function readContainer(opts: { documentId: string; actorId: string;
   const base = { origin: opts.origin, documentId: document.id, label: `Annotations on “${document.title}”`, iris };
   // The page size does not depend on the total, so the window is known before counting.
   const window = pageWindow({ ...base, total: 0, modified: null }, page ?? 0);
-  const { rows, total, modified } = await pageOfVisibleAnnotations(document.id, viewer, wantsRows ? window : { skip: 0, take: 0 }, document.annotationsSetRevision);
+  const visible = await visiblePage(document.id, viewer, wantsRows ? window : { skip: 0, take: 0 }, document.annotationsSetRevision);
+  const { total, modified } = visible;
   const state: CollectionState = { ...base, total, modified };
-  let body;
-  if (page !== null) {
-    if (!hasPage(state, page)) throw new NotFoundError("Page");
-    body = annotationPage(state, page, pageItems(rows, state, viewer));
-  } else if (opts.prefer.minimal || state.total === 0) {
-    body = containerDescription(state);
-  } else {
-    body = containerDescription(state, pageItems(rows, state, viewer));
+  if (page !== null && !hasPage(state, page)) throw new NotFoundError("Page");
+
+  // The items: reused when the page's rows are unchanged, else read and presented.
+  let items: Uint8Array | null = null;
+  if (visible.hasRows) {
+    const itemKey = itemsKey({ documentId: document.id, viewer, origin: opts.origin, iris, fingerprint: await visible.fingerprint() });
+    items = itemsCache.get(itemKey) ?? null;
+    if (!items) {
+      items = utf8Bytes(JSON.stringify(pageItems(await visible.rows(), state, viewer)));
+      itemsCache.set(itemKey, items);
+    }
   }
-  // Serialized once: the ETag hashes the exact text the client gets, plus the set's newest change.
-  const json = new JsonText(JSON.stringify(body));
+  const placeholder = items ? [ITEMS_PLACEHOLDER] : [];
+  let body;
+  if (page !== null) body = annotationPage(state, page, placeholder);
+  else if (opts.prefer.minimal || state.total === 0) body = containerDescription(state);
+  else body = containerDescription(state, placeholder);
+  const text = JSON.stringify(body);
+  const json = new JsonText(items ? spliceItems(text, items) : [utf8Bytes(text)]);
+  // The ETag hashes the exact bytes the client gets, plus the set's newest change.
   const entry: Cached = { json, etag: etagOfText(`${modified?.toISOString() ?? ""}\n`, json.bytes), contentLocation: body.id };
   cache.set(key, entry);
   return { ...entry, page: page !== null };

@@ -1,11 +1,27 @@
 import { ifNoneMatchHits } from "./conditional";
 
+/**
+ * UTF-8 bytes of a string, sized first and written in place: several times faster than
+ * TextEncoder.encode for a large page with non-Latin-1 text (a two-byte string), which is most pages.
+ */
+export function utf8Bytes(text: string): Uint8Array<ArrayBuffer> {
+  const bytes = Buffer.allocUnsafeSlow(Buffer.byteLength(text, "utf8"));
+  bytes.write(text, "utf8");
+  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
 /** A JSON body already serialized, sent as is (the container serializes once for its ETag and its answer). */
 export class JsonText {
   /** The UTF-8 bytes, encoded once however often the answer is sent. */
   readonly bytes: Uint8Array<ArrayBuffer>;
-  constructor(text: string) {
-    this.bytes = new TextEncoder().encode(text);
+  /** From the text, or from UTF-8 pieces that make it up in order. */
+  constructor(text: string | Uint8Array[]) {
+    if (typeof text === "string") {
+      this.bytes = utf8Bytes(text);
+      return;
+    }
+    const bytes = Buffer.concat(text);
+    this.bytes = new Uint8Array(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.byteLength);
   }
 }
 
