@@ -4,6 +4,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
+import { serverNodeFlags } from "../../../scripts/node-flags.mjs";
 import { chromiumPath } from "../browser";
 
 declare module "vitest" {
@@ -27,7 +28,7 @@ export default async function setup(project: TestProject) {
   const home = await mkdtemp(path.join(os.tmpdir(), "marginalia-e2e-"));
   const env = { ...process.env, NODE_ENV: "production", PORT: "0", MARGINALIA_DATA_DIR: path.join(home, "postgres") } as NodeJS.ProcessEnv;
   delete env.DATABASE_URL;
-  const server: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server.ts"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+  const server: ChildProcess = spawn(process.execPath, [...serverNodeFlags(), "--import", "tsx", "server.ts"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
   let log = "";
   const baseUrl = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`the app did not start within 120 s:\n${log}`)), 120_000);
