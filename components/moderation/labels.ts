@@ -13,6 +13,8 @@ export const ACTION_LABEL: Record<string, string> = {
   unmute: "Unmuted",
   role: "Changed role",
   note: "Wrote a note",
+  remove: "Removed member",
+  delete_document: "Deleted document",
 };
 
 export type QueueFilterKey = "open" | "pending" | "flagged" | "hidden" | "spam";

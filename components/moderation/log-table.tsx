@@ -17,21 +17,25 @@ const ACTION_VARIANT: Record<string, "success" | "secondary" | "destructive" | "
   unmute: "outline",
   role: "outline",
   note: "outline",
+  remove: "warning",
+  delete_document: "destructive",
 };
 
 function Change({ entry }: { entry: PresentedLogEntry }) {
-  if (entry.from === null && entry.to === null) return <span className="text-muted-foreground">—</span>;
+  // A deleted document's title is its subject, not a change.
+  if (entry.action === "delete_document" || (entry.from === null && entry.to === null)) return <span className="text-muted-foreground">—</span>;
   const label = (value: string | null) => (entry.action === "mute" || entry.action === "unmute" ? (value === "true" ? "muted" : "not muted") : (STATUS_LABEL[value ?? ""] ?? value ?? "—"));
   return (
     <span className="inline-flex items-center gap-1.5 whitespace-nowrap">
       <span className="text-muted-foreground">{label(entry.from)}</span>
       <ArrowRight aria-label="to" className="size-3.5 text-muted-foreground" />
-      <span className="font-medium">{label(entry.to)}</span>
+      <span className="font-medium">{entry.action === "remove" ? "removed" : label(entry.to)}</span>
     </span>
   );
 }
 
 function Subject({ entry }: { entry: PresentedLogEntry }) {
+  if (entry.action === "delete_document") return <span>Document “{entry.from}”</span>;
   if (entry.item) {
     return (
       <Link href={`/documents/${entry.item.documentId}`} className="line-clamp-2 max-w-[22rem] underline-offset-4 hover:underline">

@@ -42,6 +42,14 @@ describe("deleting a document", () => {
     await member.page.waitForTimeout(1500);
     expect(await member.page.getByText("Deleted", { exact: true }).count()).toBe(1);
     await snap(member.page, "delete-document-reader");
+
+    // The group's moderation log records who deleted it, under its title.
+    await page.goto(`/groups/${groupId}/moderation/log`);
+    const row = page.getByRole("row").filter({ hasText: "Deleted document" });
+    await row.waitFor();
+    expect(await row.getByText(`Document “${title}”`).count()).toBe(1);
+    expect(await row.getByText("Olive Owner").count()).toBe(1);
+    await snap(page, "delete-document-log");
   });
   it("the owner deletes a group from its settings after typing its name and lands on the groups list without it", async () => {
     const [owner, member] = [await app.person("Gus Groupowner"), await app.person("Mae Member")];

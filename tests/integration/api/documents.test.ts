@@ -3,6 +3,7 @@ import * as documents from "@/app/api/v1/documents/route";
 import * as document from "@/app/api/v1/documents/[documentId]/route";
 import * as text from "@/app/api/v1/documents/[documentId]/text/route";
 import * as groupDocuments from "@/app/api/v1/groups/[groupId]/documents/route";
+import * as moderationLog from "@/app/api/v1/groups/[groupId]/moderation/log/route";
 import { db } from "@/lib/db";
 import { yUpdateToJSON } from "@/lib/editor/ydoc";
 import { textProjection } from "@/lib/editor/projection";
@@ -106,6 +107,12 @@ describe("documents API", () => {
       expect(await db().documentUpdate.count({ where: { documentId: doc.id } })).toBe(0);
       expect(await db().group.count({ where: { id: group.id } })).toBe(1);
       expect((await call(document.DELETE, { method: "DELETE", token, params: { documentId: doc.id } })).status).toBe(404);
+      // The group's moderation log keeps who deleted it and its title, once.
+      const log = await call(moderationLog.GET, { token, params: { groupId: group.id } });
+      expect(log.status).toBe(200);
+      expect(log.data.items.filter((e: { action: string }) => e.action === "delete_document")).toEqual([
+        expect.objectContaining({ action: "delete_document", actor: { id: owner.id, name: owner.name }, from: doc.title, to: null }),
+      ]);
     });
 
     it("refuses editors and moderators (403), outsiders (404) and anonymous callers (401)", async () => {
@@ -117,6 +124,7 @@ describe("documents API", () => {
       expect(await del(await tokenFor((await createUser()).id))).toBe(404);
       expect(await del()).toBe(401);
       expect(await db().document.count({ where: { id: doc.id } })).toBe(1);
+      expect(await db().moderationLogEntry.count({ where: { groupId: group.id } })).toBe(0);
     });
   });
 });

@@ -75,6 +75,11 @@ describe("group members API", () => {
     const res = await call(member.DELETE, { method: "DELETE", token: await tokenFor(owner.id), params: { groupId: group.id, userId: reader.id } });
     expect(res.status).toBe(204);
     expect((await call(members.GET, { token: await tokenFor(reader.id), params: { groupId: group.id } })).status).toBe(404);
+    // The removal is in the group's log with the role they had; someone leaving on their own is not.
+    const leaver = await createMember(group.id, "editor");
+    expect((await call(member.DELETE, { method: "DELETE", token: await tokenFor(leaver.id), params: { groupId: group.id, userId: leaver.id } })).status).toBe(204);
+    const log = await db().moderationLogEntry.findMany({ where: { groupId: group.id } });
+    expect(log.map((e) => [e.action, e.actorId, e.subjectUserId, e.from, e.to])).toEqual([["remove", owner.id, reader.id, "member", null]]);
   });
 
   it("rejects a PATCH with nothing to change or wrong types", async () => {
