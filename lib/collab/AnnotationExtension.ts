@@ -28,13 +28,14 @@ type Configuration = {
   logger: (message: string, error?: unknown) => void;
 };
 
+/** Between instances: `{from, event}` for an annotation event, `{from, deleted}` for a deleted document. */
 const CHANNEL = "marginalia:annotation-events";
 
 /**
  * Annotations on live documents: keeps each annotation's stored W3C selectors in step with the
  * text as it is edited (resolving the Yjs anchors on the server's own copy), and delivers
  * annotation events to open pages, filtered per recipient by the read policy. With Redis,
- * events reach the connections of every instance.
+ * events and document deletions reach the connections of every instance.
  */
 export class AnnotationExtension implements Extension {
   extensionName = "MarginaliaAnnotations";
@@ -59,7 +60,9 @@ export class AnnotationExtension implements Extension {
         get: (id) => (this.live.has(id) ? instance.documents.get(id) : undefined),
         reanchor: (id) => this.settle(id),
         closeDeleted: (id) => {
-          for (const connection of instance.documents.get(id)?.getConnections() ?? []) closeConnection(connection, CLOSE.documentDeleted);
+          this.closeDeletedHere(id);
+          // Readers of it on other instances are closed too (they would only notice at their next save).
+          this.publisher?.publish(CHANNEL, JSON.stringify({ from: this.instanceId, deleted: id })).catch((e) => this.configuration.logger("publishing a document deletion failed", e));
         },
       }),
       onAnnotationEvent((event) => {
@@ -202,14 +205,21 @@ export class AnnotationExtension implements Extension {
     state.anchors = [...others, fresh];
   }
 
+  /** Closes this instance's connections to a document that no longer exists. */
+  private closeDeletedHere(documentId: string) {
+    for (const connection of this.instance?.documents.get(documentId)?.getConnections() ?? []) closeConnection(connection, CLOSE.documentDeleted);
+  }
+
   private subscribe(redisUrl: string) {
     this.publisher = new IORedis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: 2 });
     const subscriber = new IORedis(redisUrl);
     subscriber.subscribe(CHANNEL).catch((e) => this.configuration.logger("subscribing to annotation events failed", e));
     subscriber.on("message", (_channel: string, message: string) => {
       try {
-        const { from, event } = JSON.parse(message) as { from: string; event: AnnotationEvent };
+        const { from, event, deleted } = JSON.parse(message) as { from: string; event?: AnnotationEvent; deleted?: string };
         if (from === this.instanceId) return;
+        if (typeof deleted === "string") return this.closeDeletedHere(deleted);
+        if (!event) throw new Error("neither an event nor a deletion");
         void this.deliver(event);
         // Listeners beyond the open documents (the moderation queue's stream) hear it too.
         relayAnnotationEvent(event);

@@ -1,7 +1,10 @@
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { createDocumentIn, createGroup, createMember, tokenFor } from "../factories";
-import { connect, synced, textOf, typeInto, until, type Client } from "../integration/collab/harness";
+import { synced, textOf, typeInto, until, type Client } from "../integration/collab/harness";
 import { kill, spawnCollab } from "../integration/collab/process";
+import { connect as connectClient, startCollab } from "../integration/collab/harness";
+import deleteDocument from "@/lib/commands/delete-document";
+import { CLOSE } from "@/lib/collab/messages";
 import { UpdateLog } from "@/lib/collab/update-log";
 import * as Y from "yjs";
 
@@ -21,8 +24,8 @@ describe("scale-out through Redis", () => {
     const { group, owner } = await createGroup();
     const editor = await createMember(group.id, "editor");
     const document = await createDocumentIn(group.id, owner.id, "Shared across instances.");
-    const onA = connect(a.url, document.id, { token: await tokenFor(owner.id) });
-    const onB = connect(b.url, document.id, { token: await tokenFor(editor.id) });
+    const onA = connectClient(a.url, document.id, { token: await tokenFor(owner.id) });
+    const onB = connectClient(b.url, document.id, { token: await tokenFor(editor.id) });
     clients.push(onA, onB);
     await Promise.all([synced(onA), synced(onB)]);
 
@@ -38,7 +41,7 @@ describe("scale-out through Redis", () => {
     }
 
     // A late reader on either instance, and the stored state, agree with the clients.
-    const late = connect(b.url, document.id, { token: await tokenFor(owner.id) });
+    const late = connectClient(b.url, document.id, { token: await tokenFor(owner.id) });
     clients.push(late);
     await synced(late);
     expect(textOf(late.doc)).toBe(textOf(onA.doc));
@@ -58,6 +61,30 @@ describe("scale-out through Redis", () => {
       expect(stored).toBe(expected);
     } finally {
       await log.close();
+    }
+  });
+
+  it("deleting a document closes its readers on every instance, not only on the one that handled the deletion", async () => {
+    const env = { DATABASE_URL: inject("databaseUrl"), REDIS_URL: process.env.REDIS_URL! };
+    const [a, b] = [await spawnCollab(env), await spawnCollab(env)];
+    children.push(a, b);
+    // The instance that handles the DELETE (the app's own, in this process) does not have it open.
+    const here = await startCollab({ redisUrl: process.env.REDIS_URL! });
+    try {
+      const { group, owner } = await createGroup();
+      const member = await createMember(group.id, "member");
+      const document = await createDocumentIn(group.id, owner.id, "Soon gone.");
+      const onA = connectClient(a.url, document.id, { token: await tokenFor(member.id) });
+      const onB = connectClient(b.url, document.id, { token: await tokenFor(owner.id) });
+      clients.push(onA, onB);
+      await Promise.all([synced(onA), synced(onB)]);
+
+      await deleteDocument({ actorId: owner.id, documentId: document.id });
+      const closedAsDeleted = (c: Client) => c.closes.some((e) => e.code === CLOSE.documentDeleted.code && e.reason === CLOSE.documentDeleted.reason);
+      await until(() => closedAsDeleted(onA) && closedAsDeleted(onB), "readers on both other instances closed as deleted", 10_000);
+      expect(here.errors).toEqual([]);
+    } finally {
+      await here.stop();
     }
   });
 });
