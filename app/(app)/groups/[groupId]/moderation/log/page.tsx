@@ -30,7 +30,7 @@ export default async function ModerationLogPage({ params, searchParams }: Props)
     <PageHeader
       breadcrumb={[{ label: "Groups", href: "/groups" }, { label: group.name, href: `/groups/${group.id}` }, { label: "Moderation log" }]}
       title="Moderation log"
-      description="Every decision, lock, note, mute and role change in this group: who, when, what changed and why. Entries are never edited or removed."
+      description="Every decision, lock, note, mute, role change, removal and deleted document in this group: who, when, what changed and why. Entries are never edited or removed."
     />
   );
   if (!allowed || !counts) {
