@@ -14,6 +14,7 @@ import { HiddenUntilPostedBanner, MarginPanel, ResolvedToggle } from "./margin-p
 import { threadIdOf, type AnnotationJSON, type Note, type Thread } from "./model";
 import type { NoteValues } from "./note-composer";
 import { NotesSheet } from "./notes-sheet";
+import { FlagDialogHost } from "./flag-dialog-host";
 import { OrphansSection } from "./orphans-section";
 import { SelectionMenu } from "./selection-menu";
 import { ThreadCardList, type ThreadHandlers } from "./thread-card";
@@ -147,7 +148,7 @@ export function AnnotatedDocument(props: AnnotatedDocumentProps) {
   const orphansSection = <OrphansSection threads={orphans} viewer={viewer} activeId={activeId} quoteOf={quoteOf} cardRef={cardRef} {...handlers} />;
 
   return (
-    <>
+    <FlagDialogHost>
       <div className="mx-auto grid w-full max-w-[70rem] gap-x-12 px-4 pt-10 pb-28 sm:px-6 sm:pt-14 min-[900px]:grid-cols-[minmax(0,1fr)_18.5rem] min-[900px]:pb-24 lg:px-8 xl:gap-x-16">
         <article ref={article} className="relative min-w-0" aria-labelledby="document-title">
           {header}
@@ -223,7 +224,7 @@ export function AnnotatedDocument(props: AnnotatedDocumentProps) {
         </p>
       ) : null}
       <LiveAnnouncer message={announcement} />
-    </>
+    </FlagDialogHost>
   );
 }
 

@@ -9,6 +9,7 @@ import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuTrigge
 import { FormError } from "@/components/ui/form-error";
 import { cn } from "@/lib/utils";
 import { FlagDialog } from "./flag-dialog";
+import { useFlagDialog } from "./flag-dialog-host";
 import type { ModerationStatus, Note, ReactionKind } from "./model";
 import { FlagCount, ModeratorBar } from "./moderator-bar";
 import { NoteBody } from "./note-body";
@@ -54,6 +55,7 @@ export function NoteItem(props: NoteItemProps) {
   const { note, kind, canEdit, canDelete, clamp, onEdit, onDelete, canReact, onReact, canFlag, onFlag, moderation, actions } = props;
   const [editing, setEditing] = useState(false);
   const [flagging, setFlagging] = useState(false);
+  const flagDialog = useFlagDialog();
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
@@ -112,7 +114,7 @@ export function NoteItem(props: NoteItemProps) {
                   </DropdownMenuItem>
                 ) : null}
                 {canFlag ? (
-                  <DropdownMenuItem onSelect={() => setFlagging(true)}>
+                  <DropdownMenuItem onSelect={() => (flagDialog ? flagDialog(onFlag) : setFlagging(true))}>
                     <Flag aria-hidden="true" />
                     Flag
                   </DropdownMenuItem>
@@ -170,7 +172,7 @@ export function NoteItem(props: NoteItemProps) {
         <ModeratorBar note={note} thread={kind === "note"} canLock={moderation.canLock} onModerate={moderation.onModerate} onLock={moderation.onLock} />
       ) : null}
 
-      {canFlag ? <FlagDialog open={flagging} onOpenChange={setFlagging} onFlag={onFlag} /> : null}
+      {canFlag && !flagDialog ? <FlagDialog open={flagging} onOpenChange={setFlagging} onFlag={onFlag} /> : null}
 
       {confirming ? (
         <div role="alertdialog" aria-label="Confirm delete" className="flex flex-col gap-2 rounded-md bg-destructive/8 p-2.5">
