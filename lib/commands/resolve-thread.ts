@@ -1,9 +1,9 @@
 import { publishAnnotationEvents } from "../annotations/events";
 import { db } from "../db";
-import { ForbiddenError, NotFoundError, UnprocessableError } from "../errors";
-import { canResolveThread, isAnnotationVisibleTo } from "../policies/annotations";
+import { ForbiddenError, UnprocessableError } from "../errors";
+import { canResolveThread } from "../policies/annotations";
 import { annotationInclude } from "../queries/annotations";
-import { loadDocumentForViewer } from "../queries/document-access";
+import { loadAnnotationForViewer } from "../queries/moderation";
 
 /**
  * Marks a thread resolved or open again: its top-level author or a moderator. Asking for the
@@ -11,10 +11,7 @@ import { loadDocumentForViewer } from "../queries/document-access";
  * changed) and live pages hear `annotation.updated`.
  */
 export default async function resolveThread(opts: { actorId: string; annotationId: string; resolved: boolean }) {
-  const current = await db().annotation.findUnique({ where: { id: opts.annotationId }, include: annotationInclude });
-  if (!current) throw new NotFoundError("Annotation");
-  const { viewer } = await loadDocumentForViewer(current.documentId, opts.actorId);
-  if (!isAnnotationVisibleTo(viewer, current)) throw new NotFoundError("Annotation");
+  const { annotation: current, viewer } = await loadAnnotationForViewer(opts.annotationId, opts.actorId);
   if (current.threadId !== null) throw new UnprocessableError("Only a thread can be resolved: resolve its top-level annotation", "not_a_thread");
   if (!canResolveThread(viewer, current)) throw new ForbiddenError("Only the thread's author or a moderator can resolve it");
   if (current.resolved === opts.resolved) return { annotation: current, viewer, changed: false };

@@ -1,11 +1,9 @@
 import { publishAnnotationEvents } from "../annotations/events";
 import { db } from "../db";
-import { ForbiddenError, NotFoundError } from "../errors";
+import { ForbiddenError } from "../errors";
 import { can } from "../policies";
-import { isAnnotationVisibleTo } from "../policies/annotations";
 import { reactionSummary } from "../presenters/annotation";
-import { annotationInclude } from "../queries/annotations";
-import { loadDocumentForViewer } from "../queries/document-access";
+import { loadAnnotationForViewer } from "../queries/moderation";
 import { parseInput } from "../validation/parse";
 import { reactionKind } from "../validation/seminar";
 
@@ -16,10 +14,7 @@ import { reactionKind } from "../validation/seminar";
  */
 export default async function toggleReaction(opts: { actorId: string; annotationId: string; kind: unknown; on: boolean }) {
   const kind = parseInput(reactionKind, opts.kind);
-  const current = await db().annotation.findUnique({ where: { id: opts.annotationId }, include: annotationInclude });
-  if (!current) throw new NotFoundError("Annotation");
-  const { viewer } = await loadDocumentForViewer(current.documentId, opts.actorId);
-  if (!isAnnotationVisibleTo(viewer, current)) throw new NotFoundError("Annotation");
+  const { annotation: current, viewer } = await loadAnnotationForViewer(opts.annotationId, opts.actorId);
   if (!can(viewer.membership, "annotation.create")) throw new ForbiddenError(viewer.membership?.muted ? "You are muted in this group" : "Your role does not allow reactions");
   const key = { annotationId: current.id, userId: opts.actorId, kind };
   const { count: changed } = opts.on ? await db().reaction.createMany({ data: [key], skipDuplicates: true }) : await db().reaction.deleteMany({ where: key });
