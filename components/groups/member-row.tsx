@@ -17,7 +17,7 @@ import { ROLE_OPTIONS } from "@/components/groups/roles";
 type MemberRowProps = {
   groupId: string;
   groupName: string;
-  member: { role: string; muted: boolean; user: { id: string; name: string; email: string } };
+  member: { role: string; muted: boolean; user: { id: string; name: string; email?: string } };
   isSelf: boolean;
   canManage: boolean;
   canMute: boolean;
@@ -26,7 +26,7 @@ type MemberRowProps = {
 /** A member in the group's member list, with the controls the viewer's role allows. */
 function MemberRow({ groupId, groupName, member, isSelf, canManage, canMute }: MemberRowProps) {
   const { user } = member;
-  const displayName = user.name || user.email;
+  const displayName = user.name || user.email || "Member";
   const update = useMemo(() => updateMemberAction.bind(null, groupId, user.id), [groupId, user.id]);
   const [roleState, roleAction] = useActionState(update, emptyFormState);
   const [muteState, muteAction] = useActionState(update, emptyFormState);
@@ -49,13 +49,13 @@ function MemberRow({ groupId, groupName, member, isSelf, canManage, canMute }: M
   return (
     <li className="flex flex-col gap-3 py-4 first:pt-0 last:pb-0">
       <div className="flex items-start gap-3">
-        <Avatar name={displayName} seed={user.email} size="default" decorative className="mt-0.5 ring-0" />
+        <Avatar name={displayName} seed={user.id} size="default" decorative className="mt-0.5 ring-0" />
         <div className="flex min-w-0 flex-1 flex-col">
           <div className="flex min-w-0 items-center gap-2">
             <span className="truncate text-sm font-medium">{displayName}</span>
             {isSelf ? <span className="shrink-0 text-xs text-muted-foreground">(you)</span> : null}
           </div>
-          <span className="truncate text-[0.8125rem] text-muted-foreground">{user.email}</span>
+          {user.email ? <span className="truncate text-[0.8125rem] text-muted-foreground">{user.email}</span> : null}
         </div>
         <div className="flex shrink-0 items-center gap-1.5">
           {member.muted && (canMute || isSelf) ? (

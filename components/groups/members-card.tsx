@@ -3,19 +3,21 @@ import { Separator } from "@/components/ui/separator";
 import { AddMemberForm } from "@/components/groups/add-member-form";
 import { MemberRow } from "@/components/groups/member-row";
 import { plural } from "@/components/documents/format";
+import type { Role } from "@/lib/policies";
+import { mayChangeMember } from "@/lib/policies/members";
 
-type Member = { id: string; role: string; muted: boolean; user: { id: string; name: string; email: string } };
+type Member = { id: string; role: Role; muted: boolean; user: { id: string; name: string; email?: string } };
 
 type MembersCardProps = {
   group: { id: string; name: string };
   members: Member[];
-  actorId: string;
+  actor: { userId: string; role: Role; muted: boolean };
   canManage: boolean;
   canMute: boolean;
 };
 
 /** Who is in the group; owners change roles, add and remove, moderators mute. */
-function MembersCard({ group, members, actorId, canManage, canMute }: MembersCardProps) {
+function MembersCard({ group, members, actor, canManage, canMute }: MembersCardProps) {
   return (
     <Card role="region" aria-labelledby="members-heading">
       <CardHeader>
@@ -35,9 +37,9 @@ function MembersCard({ group, members, actorId, canManage, canMute }: MembersCar
               groupId={group.id}
               groupName={group.name}
               member={member}
-              isSelf={member.user.id === actorId}
+              isSelf={member.user.id === actor.userId}
               canManage={canManage}
-              canMute={canMute}
+              canMute={canMute && mayChangeMember(actor, member)}
             />
           ))}
         </ul>

@@ -21,6 +21,7 @@ import { GroupSettingsForm } from "@/components/groups/group-settings-form";
 import { MembersCard } from "@/components/groups/members-card";
 import { ModerationBadge, RoleBadge } from "@/components/groups/role-badge";
 import { mayInviteAs } from "@/lib/policies/invites";
+import { seesMemberEmails } from "@/lib/policies/members";
 import { isMailConfigured } from "@/lib/mail/send-mail";
 import { ROLES } from "@/lib/policies";
 import { listInvites } from "@/lib/queries/invites";
@@ -121,8 +122,8 @@ export default async function GroupPage({ params }: Props) {
         <aside className="flex min-w-0 flex-col gap-6" aria-label="Group details">
           <MembersCard
             group={group}
-            members={members}
-            actorId={user.id}
+            members={members.map((m) => ({ ...m, user: { id: m.user.id, name: m.user.name, email: seesMemberEmails(membership) || m.user.id === user.id ? m.user.email : undefined } }))}
+            actor={{ userId: user.id, role: membership.role, muted: membership.muted }}
             canManage={can["member.manage"]}
             canMute={can["member.mute"]}
           />
