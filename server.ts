@@ -9,6 +9,7 @@ import { createCollabServer } from "./lib/collab/server";
 import { isCollabRequest } from "./lib/collab/upgrade";
 import { disconnectDb } from "./lib/db";
 import { ensureDatabase } from "./lib/db/ensure-database";
+import { normalizeForwardedHeaders } from "./lib/http/client-address";
 import { seedDemo } from "./lib/demo/seed";
 import { env } from "./lib/env";
 import sendDigests from "./lib/commands/send-digests";
@@ -25,6 +26,8 @@ async function main() {
     if (!database.embedded && !dev) throw new Error("Set AUTH_SECRET (32+ random characters) when using an external database in production");
     process.env.AUTH_SECRET = await localAuthSecret();
   }
+  // Links in emails and IRIs must not depend on what a client puts in its Host header.
+  if (!database.embedded && !dev && !config.APP_URL) throw new Error("Set APP_URL (the public origin, e.g. https://marginalia.example.org) when using an external database in production");
   log(database.embedded ? `embedded Postgres ready${database.fresh ? " (new)" : ""}` : "using DATABASE_URL");
   if (database.fresh || config.MARGINALIA_SEED_DEMO === "1") await seedDemo({ log });
 
@@ -36,8 +39,8 @@ async function main() {
   const nextUpgrade = app.getUpgradeHandler();
 
   const server = createServer((req, res) => {
-    // The sign-in rate limit keys on the client address; only a proxy we trust may set it.
-    if (config.TRUST_PROXY !== "1") req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "unknown";
+    // Forwarded headers count only from a proxy we trust; rate limits key on the client address.
+    normalizeForwardedHeaders(req);
     void handle(req, res);
   });
   // Longer than the clients' and proxies' idle timeouts, so they never reuse a socket we just closed.

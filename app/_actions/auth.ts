@@ -4,7 +4,8 @@ import { AuthError } from "next-auth";
 import { headers } from "next/headers";
 import createUser from "@/lib/commands/create-user";
 import { signIn, signOut } from "@/lib/auth/config";
-import { assertSignInAllowed, clientAddress } from "@/lib/auth/rate-limit";
+import { assertSignInAllowed } from "@/lib/auth/rate-limit";
+import { clientAddress } from "@/lib/http/client-address";
 import { formError, formValues, type FormState } from "@/lib/http/action";
 
 const safeRedirect = (value: FormDataEntryValue | null) => {

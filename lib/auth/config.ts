@@ -6,7 +6,7 @@ import { db } from "../db";
 import { env } from "../env";
 import { RateLimitedError } from "../errors";
 import authenticateUser from "../commands/authenticate-user";
-import { clientAddress } from "./rate-limit";
+import { clientAddress } from "../http/client-address";
 
 class InvalidCredentials extends CredentialsSignin {
   code = "invalid_credentials";

@@ -5,7 +5,10 @@ import { auth } from "./config";
 import { userForApiToken } from "./resolve-token";
 import { userIdFromCookieHeader } from "./session-token";
 
-export type Actor = { id: string; email: string; name: string; isAdmin: boolean };
+/** How an actor proved who they are: a personal API token or a browser session, by id (revocation closes what each opened). */
+export type Credential = { kind: "token" | "session"; id: string };
+
+export type Actor = { id: string; email: string; name: string; isAdmin: boolean; credential: Credential };
 
 const select = { id: true, email: true, name: true, isAdmin: true } as const;
 
@@ -14,7 +17,8 @@ export async function currentUser(): Promise<Actor | null> {
   const session = await auth();
   const id = session?.user?.id;
   if (!id) return null;
-  return db().user.findUnique({ where: { id }, select });
+  const user = await db().user.findUnique({ where: { id }, select });
+  return user && { ...user, credential: { kind: "session", id: "" } };
 }
 
 /** The actor of an API request: a Bearer token when present (a bad one is 401), else the session cookie. */
@@ -24,8 +28,9 @@ export async function actorFromRequest(request: Request): Promise<Actor | null> 
     const token = bearerToken(header);
     const user = token ? await userForApiToken(token) : null;
     if (!user) throw new UnauthorizedError("The API token is invalid, revoked or expired");
-    return { id: user.id, email: user.email, name: user.name, isAdmin: user.isAdmin };
+    return { id: user.id, email: user.email, name: user.name, isAdmin: user.isAdmin, credential: { kind: "token", id: user.tokenId } };
   }
   const id = await userIdFromCookieHeader(request.headers.get("cookie"));
-  return id ? db().user.findUnique({ where: { id }, select }) : null;
+  const user = id ? await db().user.findUnique({ where: { id }, select }) : null;
+  return user && { ...user, credential: { kind: "session", id: "" } };
 }

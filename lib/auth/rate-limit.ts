@@ -49,9 +49,3 @@ export async function recordSignInFailure(key: SignInKey): Promise<void> {
 export async function recordSignInSuccess(key: SignInKey): Promise<void> {
   await limiters().account.delete(accountKey(key.email));
 }
-
-/** The client address as the proxy reports it, else a constant so local requests share one bucket. */
-export function clientAddress(headers: Headers): string {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || headers.get("x-real-ip") || "local";
-}

@@ -1,12 +1,11 @@
 import { headers } from "next/headers";
 import { env } from "../env";
+import { publicOrigin } from "./origin";
 
-/** Origin for absolute IRIs and links: APP_URL when set, else this request's own (as the API builds them). */
+/**
+ * Origin for absolute IRIs and links in pages and server actions, by the same rule as the API
+ * (lib/http/origin.ts). A malformed Host falls back to this server's own local address.
+ */
 export async function requestOrigin(): Promise<string> {
-  const configured = env().APP_URL;
-  if (configured) return configured.replace(/\/+$/, "");
-  const h = await headers();
-  const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000";
-  const proto = h.get("x-forwarded-proto") ?? (/^(localhost|127\.|\[::1\])/.test(host) ? "http" : "https");
-  return `${proto}://${host}`;
+  return publicOrigin(await headers()) ?? `http://localhost:${env().PORT}`;
 }

@@ -1,28 +1,28 @@
 import type { NextRequest } from "next/server";
 import { actorFromRequest, type Actor } from "../auth/current-user";
-import { env } from "../env";
-import { UnauthorizedError } from "../errors";
+import { UnauthorizedError, ValidationError } from "../errors";
+import { assertSameSiteWrite } from "./csrf";
 import { toErrorResponse } from "./errors";
+import { publicOrigin } from "./origin";
 
 type Params = Record<string, string>;
 export type RouteContext<P extends Params> = { request: NextRequest; params: P; actor: Actor | null; origin: string };
 type AuthedContext<P extends Params> = RouteContext<P> & { actor: Actor };
 
 /**
- * Origin for absolute IRIs: APP_URL when set, else the Host the client used (Next's request.url
- * carries the port it was configured with, which is wrong when the server picked its own).
+ * Origin for absolute IRIs (lib/http/origin.ts); a request built in-process without a Host header
+ * (tests) uses its URL's host. A malformed Host or forwarded host is a 400, never an IRI.
  */
 export function originOf(request: Request): string {
-  const configured = env().APP_URL;
-  if (configured) return configured.replace(/\/+$/, "");
-  const url = new URL(request.url);
-  const host = request.headers.get("host");
-  return host && /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9a-fA-F:]+\](:\d{1,5})?$/.test(host) ? `${url.protocol}//${host}` : url.origin;
+  const origin = publicOrigin(request.headers, new URL(request.url).host);
+  if (!origin) throw new ValidationError("The Host header is not a valid host name");
+  return origin;
 }
 
 /**
  * Wraps a route handler: resolves the actor (Bearer token or session), enforces sign-in
- * unless `{ public: true }`, and maps every thrown error to the documented JSON error.
+ * unless `{ public: true }`, refuses cookie-authenticated writes from other sites (lib/http/csrf.ts),
+ * and maps every thrown error to the documented JSON error.
  */
 export function route<P extends Params = Params>(
   handler: (ctx: AuthedContext<P>) => Promise<Response>,
@@ -34,9 +34,11 @@ export function route<P extends Params = Params>(
 export function route<P extends Params>(handler: (ctx: any) => Promise<Response>, opts?: { public?: boolean }) {
   return async (request: NextRequest, ctx: { params: Promise<P> }) => {
     try {
+      const origin = originOf(request);
       const actor = await actorFromRequest(request);
       if (!actor && !opts?.public) throw new UnauthorizedError();
-      return await handler({ request, params: await ctx.params, actor, origin: originOf(request) });
+      if (actor?.credential.kind === "session") assertSameSiteWrite(request, new URL(request.url).host);
+      return await handler({ request, params: await ctx.params, actor, origin });
     } catch (error) {
       return toErrorResponse(error);
     }

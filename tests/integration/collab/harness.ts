@@ -54,14 +54,17 @@ export type Client = {
   destroy: () => void;
 };
 
-/** A real @hocuspocus/provider client in Node, authenticated by token or cookie. */
-export function connect(url: string, documentId: string, auth: { token?: string; cookie?: string }): Client {
+/** A real @hocuspocus/provider client in Node, authenticated by token or cookie; `origin` is the page's, as a browser sends it. */
+export function connect(url: string, documentId: string, auth: { token?: string; cookie?: string; origin?: string }): Client {
   const doc = new Y.Doc();
   const client: Partial<Client> = { doc, saved: [], closes: [] };
-  const Polyfill = auth.cookie
+  const headers: Record<string, string> = {};
+  if (auth.cookie) headers.cookie = auth.cookie;
+  if (auth.origin) headers.origin = auth.origin;
+  const Polyfill = Object.keys(headers).length
     ? class extends WebSocket {
         constructor(address: string, protocols?: string | string[]) {
-          super(address, protocols, { headers: { cookie: auth.cookie! } });
+          super(address, protocols, { headers });
         }
       }
     : WebSocket;

@@ -1,6 +1,7 @@
 import type { NextRequest } from "next/server";
 import { handlers } from "@/lib/auth/config";
-import { assertSignInAllowed, clientAddress } from "@/lib/auth/rate-limit";
+import { assertSignInAllowed } from "@/lib/auth/rate-limit";
+import { clientAddress } from "@/lib/http/client-address";
 import { toErrorResponse } from "@/lib/http/errors";
 
 // GET /api/auth/* — next-auth: session, CSRF token, providers, OAuth callbacks.

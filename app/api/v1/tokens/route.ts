@@ -1,6 +1,6 @@
 import authenticateUser from "@/lib/commands/authenticate-user";
 import createApiToken from "@/lib/commands/create-api-token";
-import { clientAddress } from "@/lib/auth/rate-limit";
+import { clientAddress } from "@/lib/http/client-address";
 import { readJsonObject } from "@/lib/http/body";
 import { created, route } from "@/lib/http/route";
 import { UnauthorizedError } from "@/lib/errors";
