@@ -69,6 +69,6 @@ export class UnprocessableError extends AppError {
 
 export class RateLimitedError extends AppError {
   constructor(readonly retryAfterSeconds: number) {
-    super(429, "rate_limited", `Too many attempts; try again in ${Math.max(1, Math.ceil(retryAfterSeconds / 60))} minute(s)`);
+    super(429, "rate_limited", `Too many attempts; try again in ${retryAfterSeconds < 60 ? `${Math.max(1, Math.ceil(retryAfterSeconds))} second(s)` : `${Math.ceil(retryAfterSeconds / 60)} minute(s)`}`);
   }
 }

@@ -24,7 +24,7 @@ export async function signInAction(_prev: FormState, form: FormData): Promise<Fo
     if (error instanceof AuthError) {
       const code = (error as AuthError & { code?: string }).code;
       return {
-        error: code === "rate_limited" ? "Too many failed attempts. Wait 15 minutes, then try again." : "Wrong email or password.",
+        error: code === "rate_limited" ? "Too many failed attempts. Wait a moment, then try again." : "Wrong email or password.",
         values,
       };
     }

@@ -1,51 +1,64 @@
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { RateLimiterMemory, type RateLimiterRes } from "rate-limiter-flexible";
 import { RateLimitedError } from "../errors";
 
 /**
- * Failed sign-ins are counted per account and per address; once either runs out the
- * next attempt is refused with 429 before the password is even checked. Memory-backed:
- * one process serves the app (see README for scaling out). Cached on globalThis because
- * Next's route modules and server.ts are separate module graphs in one process.
+ * Failed sign-ins are counted per (account, address) and per address. A run of failures on one
+ * account from one address earns growing delays there; nobody else's failures ever block the right
+ * password from another address, so no one can lock an account's owner out. Each address also has
+ * a budget of failures across all accounts. Memory-backed, per process (see README on scaling
+ * out). Cached on globalThis because Next's route modules and server.ts are separate module graphs.
  */
-const WINDOW_SECONDS = 15 * 60;
-const PER_ACCOUNT = 5;
+const ADDRESS_WINDOW_SECONDS = 15 * 60;
 const PER_ADDRESS = 20;
+/** Failures of one account from one address are remembered this long after the last one. */
+const PAIR_WINDOW_SECONDS = 60 * 60;
+/** Failures of one account from one address before delays start. */
+const FREE_FAILURES = 3;
+/** Delays double from 1 s with each further failure, up to this. */
+const MAX_DELAY_SECONDS = 15 * 60;
 
-type Limiters = { account: RateLimiterMemory; address: RateLimiterMemory };
-const store = globalThis as unknown as { marginaliaSignInLimiters?: Limiters };
+type Limiters = { address: RateLimiterMemory; pair: RateLimiterMemory; delay: RateLimiterMemory };
+const store = globalThis as unknown as { marginaliaSignInLimiters2?: Limiters };
 
 function limiters(): Limiters {
-  store.marginaliaSignInLimiters ??= {
-    account: new RateLimiterMemory({ keyPrefix: "signin-account", points: PER_ACCOUNT, duration: WINDOW_SECONDS }),
-    address: new RateLimiterMemory({ keyPrefix: "signin-address", points: PER_ADDRESS, duration: WINDOW_SECONDS }),
+  store.marginaliaSignInLimiters2 ??= {
+    address: new RateLimiterMemory({ keyPrefix: "signin-address", points: PER_ADDRESS, duration: ADDRESS_WINDOW_SECONDS }),
+    pair: new RateLimiterMemory({ keyPrefix: "signin-pair", points: 1_000_000, duration: PAIR_WINDOW_SECONDS }),
+    delay: new RateLimiterMemory({ keyPrefix: "signin-delay", points: 1, duration: 1 }),
   };
-  return store.marginaliaSignInLimiters;
+  return store.marginaliaSignInLimiters2;
 }
 
 export type SignInKey = { email: string; address: string };
 
-const accountKey = (email: string) => email.trim().toLowerCase();
+const pairKey = (key: SignInKey) => `${key.email.trim().toLowerCase()}\u0000${key.address}`;
 
-/** Throws RateLimitedError when this account or address has used up its failed attempts. */
+/** The wait after the `failures`-th failure of one account from one address: none, then 1 s, 2 s, 4 s … 15 min. */
+export function signInDelaySeconds(failures: number): number {
+  if (failures < FREE_FAILURES) return 0;
+  return Math.min(2 ** (failures - FREE_FAILURES), MAX_DELAY_SECONDS);
+}
+
+/** Throws RateLimitedError when this address has used up its failures, or must still wait before trying this account again. */
 export async function assertSignInAllowed(key: SignInKey): Promise<void> {
-  const { account, address } = limiters();
-  const [a, b] = await Promise.all([account.get(accountKey(key.email)), address.get(key.address)]);
-  const blocked = [a && a.consumedPoints >= PER_ACCOUNT ? a : null, b && b.consumedPoints >= PER_ADDRESS ? b : null].filter(
-    (r): r is RateLimiterRes => r !== null,
+  const { address, delay } = limiters();
+  const [fromAddress, waiting] = await Promise.all([address.get(key.address), delay.get(pairKey(key))]);
+  const blocked = [fromAddress && fromAddress.consumedPoints >= PER_ADDRESS ? fromAddress : null, waiting && waiting.consumedPoints > 1 ? waiting : null].filter(
+    (r): r is RateLimiterRes => r !== null && r.msBeforeNext > 0,
   );
   if (blocked.length) throw new RateLimitedError(Math.max(...blocked.map((r) => r.msBeforeNext)) / 1000);
 }
 
-/** Counts one failed attempt against both the account and the address. */
+/** Counts one failed attempt against the address and the (account, address) pair, and sets the pair's next delay. */
 export async function recordSignInFailure(key: SignInKey): Promise<void> {
-  const { account, address } = limiters();
-  await Promise.all([
-    account.penalty(accountKey(key.email), 1),
-    address.penalty(key.address, 1),
-  ]);
+  const { address, pair, delay } = limiters();
+  const [, failures] = await Promise.all([address.penalty(key.address, 1), pair.penalty(pairKey(key), 1)]);
+  const seconds = signInDelaySeconds(failures.consumedPoints);
+  if (seconds > 0) await delay.block(pairKey(key), seconds);
 }
 
-/** A successful sign-in clears the account's count (the address keeps its count). */
+/** A successful sign-in clears the pair's failures and delay (the address keeps its count). */
 export async function recordSignInSuccess(key: SignInKey): Promise<void> {
-  await limiters().account.delete(accountKey(key.email));
+  const { pair, delay } = limiters();
+  await Promise.all([pair.delete(pairKey(key)), delay.delete(pairKey(key))]);
 }
