@@ -1,6 +1,7 @@
 "use server";
 
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 import createAnnotation from "@/lib/commands/create-annotation";
 import deleteAnnotation from "@/lib/commands/delete-annotation";
 import updateAnnotation from "@/lib/commands/update-annotation";
@@ -17,21 +18,21 @@ export type AnnotationActionState = FormState & { annotation?: PresentedAnnotati
 
 const noteFields = {
   /** Markdown note; empty for a plain highlight. */
-  body: z.string().max(MAX_BODY_LENGTH),
+  body: text().max(MAX_BODY_LENGTH),
   /** Tags as typed; the command trims, dedupes and limits them. */
-  tags: z.array(z.string()).max(50),
+  tags: z.array(text()).max(50),
   visibility: z.enum(["private", "group"]),
 };
 
 const newAnnotation = z.object({
   ...noteFields,
   /** The words as the browser saw them; the server anchors them on its own copy of the text. */
-  quote: z.object({ exact: z.string().min(1).max(MAX_QUOTE_LENGTH), prefix: z.string().max(200), suffix: z.string().max(200) }),
+  quote: z.object({ exact: text().min(1).max(MAX_QUOTE_LENGTH), prefix: text().max(200), suffix: text().max(200) }),
   position: z.object({ start: z.number().int().min(0), end: z.number().int().min(0) }),
 });
 
 const noteChanges = z.object(noteFields);
-const replyBody = z.string().max(MAX_BODY_LENGTH);
+const replyBody = text().max(MAX_BODY_LENGTH);
 
 type Context = { actorId: string; origin: string };
 

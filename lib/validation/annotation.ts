@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "./text";
 import { UnprocessableError, ValidationError } from "../errors";
 import { parseInput } from "./parse";
 
@@ -12,17 +13,17 @@ export const MAX_QUOTE_LENGTH = 10_000;
 const textualBody = z.object({
   type: z.literal("TextualBody").optional(),
   /** The note's text, or a tag when purpose is tagging. */
-  value: z.string().max(MAX_BODY_LENGTH),
+  value: text().max(MAX_BODY_LENGTH),
   format: z.enum(["text/markdown", "text/plain", "text/html"]).optional(),
-  purpose: z.string().optional(),
-  language: z.string().max(35).optional(),
+  purpose: text().optional(),
+  language: text().max(35).optional(),
 });
 
 const quoteSelector = z.object({
   type: z.literal("TextQuoteSelector"),
-  exact: z.string().min(1, "exact must not be empty").max(MAX_QUOTE_LENGTH),
-  prefix: z.string().max(MAX_QUOTE_LENGTH).optional(),
-  suffix: z.string().max(MAX_QUOTE_LENGTH).optional(),
+  exact: text().min(1, "exact must not be empty").max(MAX_QUOTE_LENGTH),
+  prefix: text().max(MAX_QUOTE_LENGTH).optional(),
+  suffix: text().max(MAX_QUOTE_LENGTH).optional(),
 });
 
 const positionSelector = z.object({
@@ -31,24 +32,24 @@ const positionSelector = z.object({
   end: z.number().int().min(0),
 });
 
-const otherSelector = z.looseObject({ type: z.string() });
+const otherSelector = z.looseObject({ type: text() });
 const selector = z.union([quoteSelector, positionSelector, otherSelector]);
 
 const specificTarget = z.looseObject({
   /** The document's IRI: <origin>/documents/<documentId>. */
-  source: z.string().min(1),
+  source: text().min(1),
   selector: z.union([selector, z.array(selector)]).optional(),
 });
 
-const target = z.union([z.string().min(1), specificTarget]);
+const target = z.union([text().min(1), specificTarget]);
 
 /** A W3C Web Annotation as clients post or put it; unknown properties are ignored. */
 export const w3cAnnotationInput = z.looseObject({
-  type: z.union([z.string(), z.array(z.string())]).optional(),
-  motivation: z.union([z.string(), z.array(z.string())]).optional(),
+  type: z.union([text(), z.array(text())]).optional(),
+  motivation: z.union([text(), z.array(text())]).optional(),
   body: z.union([textualBody, z.array(textualBody)]).optional(),
   /** Shorthand for one plain-text body. */
-  bodyValue: z.string().max(MAX_BODY_LENGTH).optional(),
+  bodyValue: text().max(MAX_BODY_LENGTH).optional(),
   target: z.union([target, z.array(target).min(1)]),
   /** Marginalia extension: "private" (the author alone) or "group" (the default). */
   visibility: z.enum(["private", "group"]).optional(),

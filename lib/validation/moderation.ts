@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "./text";
 import { id } from "./schemas";
 
 export const FLAG_REASONS = ["spam", "abusive", "off_topic", "other"] as const;
@@ -11,7 +12,7 @@ export const MAX_NOTE_CHARS = 2000;
 /** Most items one bulk action may touch; the queue page selects at most a page of them. */
 export const MAX_BULK_ITEMS = 100;
 
-const note = z.string().trim().max(MAX_NOTE_CHARS, `Keep the note under ${MAX_NOTE_CHARS} characters`);
+const note = text().trim().max(MAX_NOTE_CHARS, `Keep the note under ${MAX_NOTE_CHARS} characters`);
 
 export const flagInput = z
   .object({
@@ -43,19 +44,19 @@ export const queueQuery = z.object({
   /** Absent: everything that needs a decision (pending and flagged). */
   filter: z.enum(QUEUE_FILTERS, { message: `filter must be one of: ${QUEUE_FILTERS.join(", ")}` }).optional(),
   /** Opaque cursor from the previous page's nextCursor. */
-  cursor: z.string().max(200).optional(),
+  cursor: text().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
 });
 
 export const logQuery = z.object({
-  cursor: z.string().max(200).optional(),
+  cursor: text().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
 export const notificationsQuery = z.object({
   /** `true`: unread entries only. */
   unread: z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1").optional(),
-  cursor: z.string().max(200).optional(),
+  cursor: text().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(30),
 });
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "./text";
 import { email, id, role } from "./schemas";
 
 /** How long an invitation may stay open, in days. */
@@ -28,15 +29,15 @@ export const reactionKind = z.enum(REACTION_KINDS, { message: `kind must be one 
 export const searchInput = z
   .object({
     /** Words to find in notes, quotes and tags (web-search syntax: "exact phrase", -exclude, or). */
-    q: z.string().trim().max(200, "Search for 200 characters at most").default(""),
+    q: text().trim().max(200, "Search for 200 characters at most").default(""),
     /** Only annotations by this user id. */
     author: id.optional(),
     /** Only annotations with this tag (exact, case-sensitive as typed on the annotation). */
-    tag: z.string().trim().min(1).max(100).optional(),
+    tag: text().trim().min(1).max(100).optional(),
     /** Only annotations on this document id. */
     document: id.optional(),
     /** Opaque position from a previous page's `next`. */
-    cursor: z.string().max(300).optional(),
+    cursor: text().max(300).optional(),
     /** Results per page. */
     limit: z.coerce.number().int().min(1).max(50).default(20),
   })

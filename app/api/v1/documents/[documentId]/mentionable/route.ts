@@ -1,10 +1,12 @@
 import { route } from "@/lib/http/route";
 import { loadDocumentForViewer } from "@/lib/queries/document-access";
 import { mentionableMembers } from "@/lib/queries/mentionable";
+import { parseInput } from "@/lib/validation/parse";
+import { mentionableQuery } from "@/lib/validation/schemas";
 
 // GET /api/v1/documents/{documentId}/mentionable?q=ad — members to complete an @mention with
 export const GET = route<{ documentId: string }>(async ({ actor, params, request }) => {
   const { document, viewer } = await loadDocumentForViewer(params.documentId, actor.id);
-  const query = (new URL(request.url).searchParams.get("q") ?? "").slice(0, 80);
-  return Response.json({ items: await mentionableMembers({ groupId: document.groupId, viewer, query }) });
+  const { q } = parseInput(mentionableQuery, { q: new URL(request.url).searchParams.get("q") ?? undefined });
+  return Response.json({ items: await mentionableMembers({ groupId: document.groupId, viewer, query: q }) });
 });
