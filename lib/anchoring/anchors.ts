@@ -136,6 +136,16 @@ function resolveWith(map: ProjectionMap, doc: Y.Doc, anchor: Anchor): ResolvedAn
   };
 }
 
+/**
+ * Where an orphaned anchor's words were: the projection offset its start edge falls back to (the
+ * place of its deleted characters), or null when even that cannot be told. Only for finding the
+ * same words coming back at that very spot, as an undo re-creates them as new characters.
+ */
+export function collapsedAt(doc: Y.Doc, anchor: Anchor, map: ProjectionMap = buildProjectionMap(doc)): number | null {
+  const edge = decodeEdge(anchor.start);
+  return edge ? locate(map, doc, edge, "start") : null;
+}
+
 /** Where `anchor` is in `doc` now; unreadable bytes count as orphaned. For many anchors use resolveAnchors. */
 export function resolveAnchor(doc: Y.Doc, anchor: Anchor): ResolvedAnchor {
   return resolveWith(buildProjectionMap(doc), doc, anchor);

@@ -1,5 +1,5 @@
 import type * as Y from "yjs";
-import { createAnchor, resolveAnchors, type Anchor } from "../anchoring/anchors";
+import { collapsedAt, createAnchor, resolveAnchors, type Anchor } from "../anchoring/anchors";
 import { buildProjectionMap, type ProjectionMap } from "../anchoring/projection-map";
 
 /** An annotation's anchor and the selectors last stored for it. */
@@ -21,24 +21,27 @@ export type AnchorChange = StoredAnchor & { quoteChanged: boolean; orphanChanged
 const RESCUE_CONTEXT = 16;
 // How far from its last place a re-created quote may be found.
 const RESCUE_DISTANCE = 64;
+// How far from the spot an orphan's words were deleted at their return may start or end (a block break).
+const RETURN_SLACK = 2;
 
 // Paragraph breaks come and go with Enter and Backspace: surroundings are compared without whitespace.
 const fold = (s: string) => s.replace(/\s+/g, "");
 
 /**
  * Where the words went when the editor re-created them: y-tiptap rewrites the characters after
- * the cursor on a paragraph split or join, so their anchor sees them deleted although the same
- * words sit right there. Accepted only for the exact quote near its last place with the same
- * surrounding words on both sides (whitespace ignored, so a paragraph break made or removed still matches);
- * anything less stays orphaned — never moved onto other words.
+ * the cursor on a paragraph split or join, and an undo re-inserts deleted words as new
+ * characters, so their anchor sees them deleted although the same words sit right there.
+ * Accepted only for the exact quote within [from, to) (code points) with the same surrounding
+ * words on both sides (whitespace ignored, so a paragraph break made or removed still matches),
+ * and only if exactly one place qualifies; anything less stays orphaned — never moved onto other words.
  */
-function rescue(map: ProjectionMap, last: StoredAnchor): { start: number; end: number } | null {
-  if (last.start === null || !last.exact) return null;
+function rescue(map: ProjectionMap, last: StoredAnchor, window: { from: number; to: number }): { start: number; end: number } | null {
+  if (!last.exact) return null;
   const text = map.text;
   const wantPrefix = fold(last.prefix).slice(-RESCUE_CONTEXT);
   const wantSuffix = fold(last.suffix).slice(0, RESCUE_CONTEXT);
-  const from = Math.max(0, map.toUtf16(Math.max(0, last.start - RESCUE_DISTANCE)));
-  const to = map.toUtf16(Math.min(map.length, last.start + RESCUE_DISTANCE + [...last.exact].length));
+  const from = map.toUtf16(Math.max(0, window.from));
+  const to = map.toUtf16(Math.min(map.length, window.to));
   let found: { start: number; end: number } | null = null;
   for (let unit = text.indexOf(last.exact, from); unit >= 0 && unit + last.exact.length <= to; unit = text.indexOf(last.exact, unit + 1)) {
     const start = map.toCodePoint(unit);
@@ -53,6 +56,17 @@ function rescue(map: ProjectionMap, last: StoredAnchor): { start: number; end: n
   return found;
 }
 
+/**
+ * The window a lost quote may be found again in: near its last place when it was just lost, or,
+ * for an orphan, touching the spot where its characters were deleted (an undo puts them back there).
+ */
+function rescueWindow(doc: Y.Doc, map: ProjectionMap, last: StoredAnchor): { from: number; to: number } | null {
+  const length = [...last.exact].length;
+  if (!last.orphaned) return last.start === null ? null : { from: last.start - RESCUE_DISTANCE, to: last.start + RESCUE_DISTANCE + length };
+  const at = collapsedAt(doc, last.anchor, map);
+  return at === null ? null : { from: at - length - RETURN_SLACK, to: at + length + RETURN_SLACK };
+}
+
 /** Resolves every stored anchor against the document and returns those whose selectors changed. */
 export function reanchor(doc: Y.Doc, stored: readonly StoredAnchor[]): AnchorChange[] {
   if (stored.length === 0) return [];
@@ -62,8 +76,9 @@ export function reanchor(doc: Y.Doc, stored: readonly StoredAnchor[]): AnchorCha
   stored.forEach((last, i) => {
     let now = resolved[i];
     let anchor = last.anchor;
-    if (now.orphaned && !last.orphaned) {
-      const place = rescue(map, last);
+    if (now.orphaned) {
+      const window = rescueWindow(doc, map, last);
+      const place = window && rescue(map, last, window);
       if (place) {
         anchor = createAnchor(doc, place.start, place.end, map);
         // Creating an anchor changes nothing in the document: the map still holds.

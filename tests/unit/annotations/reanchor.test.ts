@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { createAnchor, resolveAnchor } from "../../../lib/anchoring/anchors";
 import { reanchor, type StoredAnchor } from "../../../lib/annotations/reanchor";
+import { buildProjectionMap } from "../../../lib/anchoring/projection-map";
 import { COLLAB_FIELD, getEditorSchema } from "../../../lib/editor/extensions";
 import { jsonToYUpdate } from "../../../lib/editor/ydoc";
 
@@ -90,3 +91,89 @@ describe("reanchor at the edges of the text", () => {
     expect(change).toMatchObject({ exact: "brave", orphaned: false, start: 2, end: 7 });
   });
 });
+
+/**
+ * The editor's undo, as y-tiptap runs it: a Y.UndoManager re-inserts deleted words as new
+ * characters on the client that undid, and the server's copy (here `server`, fed the updates)
+ * knows nothing of which old characters they replace.
+ */
+function undoable(paragraphs: string[], range: [number, number]) {
+  const { doc: server, stored } = setup(paragraphs, range);
+  const client = new Y.Doc();
+  Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
+  client.on("update", (update: Uint8Array) => Y.applyUpdate(server, update));
+  const origin = { editor: true };
+  const fragment = client.getXmlFragment(COLLAB_FIELD);
+  const undo = new Y.UndoManager(fragment, { trackedOrigins: new Set([origin]) });
+  const typed = (run: (state: EditorState) => EditorState) => {
+    const { doc: pmDoc, meta } = initProseMirrorDoc(fragment, schema);
+    const next = run(EditorState.create({ doc: pmDoc, schema }));
+    client.transact(() => updateYFragment(client, fragment, next.doc, meta), origin);
+  };
+  return { server, stored, typed, undo };
+}
+
+/** The stored anchor after `change` was saved, as the collaboration server keeps it. */
+const saved = (last: StoredAnchor, change: ReturnType<typeof reanchor>[number]): StoredAnchor => ({
+  id: change.id,
+  anchor: change.anchor,
+  start: change.start,
+  end: change.end,
+  exact: change.orphaned ? last.exact : change.exact,
+  prefix: change.orphaned ? last.prefix : change.prefix,
+  suffix: change.orphaned ? last.suffix : change.suffix,
+  orphaned: change.orphaned,
+});
+
+describe("reanchor after an undo brings deleted words back", () => {
+  it("re-attaches an orphan whose words an undo put back where they were deleted", () => {
+    const { server, stored, typed, undo } = undoable(["Hello brave new world", "Second para"], [6, 15]);
+    typed((s) => s.apply(s.tr.delete(6, 17)));
+    const [lost] = reanchor(server, [stored]);
+    expect(lost).toMatchObject({ orphaned: true, orphanChanged: true });
+    const orphan = saved(stored, lost);
+    // Stored while orphaned: nothing changes while the words stay away.
+    expect(reanchor(server, [orphan])).toEqual([]);
+
+    undo.undo();
+    expect(buildText(server)).toBe("Hello brave new world\n\nSecond para");
+    const [back] = reanchor(server, [orphan]);
+    expect(back).toMatchObject({ orphaned: false, orphanChanged: true, anchorChanged: true, exact: "brave new", start: 6, end: 15 });
+    // The new anchor is tied to the re-created characters: it follows later edits by itself.
+    typed((s) => s.apply(s.tr.insertText("Oh, ", 1)));
+    expect(resolveAnchor(server, back.anchor)).toMatchObject({ exact: "brave new", start: 10 });
+  });
+
+  it("re-attaches a passage across paragraphs deleted whole and brought back by undo", () => {
+    const { server, stored, typed, undo } = undoable(["Intro line", "Hello brave new world", "Second para", "Tail"], [12, 46]);
+    expect(stored.exact).toBe("Hello brave new world\n\nSecond para");
+    typed((s) => s.apply(s.tr.delete(12, 47)));
+    const [lost] = reanchor(server, [stored]);
+    expect(lost?.orphaned).toBe(true);
+    undo.undo();
+    const [back] = reanchor(server, [saved(stored, lost)]);
+    expect(back).toMatchObject({ orphaned: false, exact: "Hello brave new world\n\nSecond para" });
+  });
+
+  it("leaves an orphan alone when its words come back somewhere else", () => {
+    const { server, stored, typed } = undoable(["Hello brave new world", "Second para"], [6, 11]);
+    typed((s) => s.apply(s.tr.delete(7, 13)));
+    const orphan = saved(stored, reanchor(server, [stored])[0]);
+    // The same word typed again, at the end of the text: same words, not the same place.
+    typed((s) => s.apply(s.tr.insertText(" brave new", s.doc.content.size - 1)));
+    expect(reanchor(server, [orphan])).toEqual([]);
+  });
+
+  it("leaves an orphan alone when its words come back in other company", () => {
+    const { server, stored, typed } = undoable(["Hello brave new world", "Second para"], [6, 11]);
+    typed((s) => s.apply(s.tr.delete(7, 13)));
+    const orphan = saved(stored, reanchor(server, [stored])[0]);
+    typed((s) => s.apply(s.tr.insertText("brave old ", 7)));
+    expect(buildText(server)).toBe("Hello brave old new world\n\nSecond para");
+    expect(reanchor(server, [orphan])).toEqual([]);
+  });
+});
+
+function buildText(doc: Y.Doc): string {
+  return buildProjectionMap(doc).text;
+}
