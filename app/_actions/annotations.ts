@@ -4,6 +4,7 @@ import { z } from "zod";
 import { text } from "@/lib/validation/text";
 import createAnnotation from "@/lib/commands/create-annotation";
 import deleteAnnotation from "@/lib/commands/delete-annotation";
+import reattachAnnotation from "@/lib/commands/reattach-annotation";
 import updateAnnotation from "@/lib/commands/update-annotation";
 import { formError, requireActor, type FormState } from "@/lib/http/action";
 import { requestOrigin } from "@/lib/http/request-origin";
@@ -112,6 +113,17 @@ export async function deleteAnnotationAction(documentId: string, annotationId: s
   return run(async ({ actorId }) => {
     await deleteAnnotation({ actorId, documentId, annotationId });
     return { ok: true };
+  });
+}
+
+/**
+ * "Find the quote again" / "Attach to my selection" on an orphaned note (its author or a
+ * moderator): `input` is {method: "quote"} or {method: "selection", exact, prefix, suffix, start, end}.
+ */
+export async function reattachAnnotationAction(annotationId: string, input: unknown): Promise<AnnotationActionState> {
+  return run(async ({ actorId, origin }) => {
+    const { annotation, viewer } = await reattachAnnotation({ actorId, annotationId, input });
+    return { ok: true, annotation: presentAnnotation(annotation, origin, viewer, { embedded: true }) };
   });
 }
 

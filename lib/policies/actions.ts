@@ -17,6 +17,7 @@ export const ACTIONS = {
   "document.delete": { minRole: "owner", posting: false, description: "Delete documents" },
   "annotation.create": { minRole: "member", posting: true, description: "Create annotations, replies and reactions" },
   "annotation.flag": { minRole: "viewer", posting: false, description: "Flag an annotation for moderators" },
+  "annotation.reattach": { minRole: "moderator", posting: false, description: "Re-attach anyone's orphaned annotation to words of the text (authors re-attach their own)" },
   "annotation.moderate": { minRole: "moderator", posting: false, description: "See pending, hidden and spam items; approve, hide, mark spam, restore" },
   "thread.lock": { minRole: "moderator", posting: false, description: "Lock and unlock threads" },
   "moderation.read": { minRole: "moderator", posting: false, description: "See the moderation queue and log" },

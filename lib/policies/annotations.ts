@@ -93,3 +93,12 @@ export function canResolveThread(viewer: Viewer, annotation: AnnotationFacts & {
   if (annotation.threadId !== null || !isAnnotationVisibleTo(viewer, annotation)) return false;
   return isAuthor(viewer, annotation) || isGroupModerator(viewer);
 }
+
+/**
+ * An orphan (its words were deleted) may be tied to words of the text again by its author, while
+ * they may still post, and by whoever holds `annotation.reattach` (moderators).
+ */
+export function canReattachAnnotation(viewer: Viewer, annotation: AnnotationFacts): boolean {
+  if (!isAnnotationVisibleTo(viewer, annotation)) return false;
+  return (isAuthor(viewer, annotation) && can(viewer.membership, "annotation.create")) || can(viewer.membership, "annotation.reattach");
+}

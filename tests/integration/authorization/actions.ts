@@ -1,6 +1,6 @@
-import { canDeleteAnnotation, canEditAnnotation, canReplyTo, canResolveThread } from "@/lib/policies/annotations";
+import { canDeleteAnnotation, canEditAnnotation, canReattachAnnotation, canReplyTo, canResolveThread } from "@/lib/policies/annotations";
 import { createUser } from "../../factories";
-import { freshDocument, freshMember, freshSeminarGroup, inviteTo, openInvite, othersItem, ownItem, ownTokenId, strangersTokenId, type World } from "./fixtures";
+import { freshDocument, freshMember, freshSeminarGroup, inviteTo, openInvite, orphanItem, othersItem, ownItem, ownTokenId, strangersTokenId, userOf, type World } from "./fixtures";
 import { ANOTHER_ACCOUNTS, byAction, onAnnotation, onItem, PUBLIC, SIGNED_IN, type Person, type Rule } from "./matrix";
 
 type AnyAction = (...args: any[]) => Promise<unknown>;
@@ -40,6 +40,8 @@ export const ACTIONS_MATRIX: ActionEntry[] = [
   { file: "app/_actions/annotations.ts", name: "updateAnnotationAction", variant: "another's", rule: onAnnotation("edit", "others", canEditAnnotation), invoke: async (a, w) => a(w.doc.id, (await othersItem(w)).id, { body: "Edited", tags: [], visibility: "group" }) },
   { file: "app/_actions/annotations.ts", name: "deleteAnnotationAction", variant: "own", rule: onAnnotation("delete", "own", canDeleteAnnotation), invoke: async (a, w, p) => a(w.doc.id, (await ownItem(w, p)).id) },
   { file: "app/_actions/annotations.ts", name: "deleteAnnotationAction", variant: "another's", rule: onAnnotation("delete", "others", canDeleteAnnotation), invoke: async (a, w) => a(w.doc.id, (await othersItem(w)).id) },
+  { file: "app/_actions/annotations.ts", name: "reattachAnnotationAction", variant: "own", rule: onAnnotation("annotation.reattach", "own", canReattachAnnotation), invoke: async (a, w, p) => a((await orphanItem(w, userOf(w, p) ?? w.author)).id, { method: "quote" }) },
+  { file: "app/_actions/annotations.ts", name: "reattachAnnotationAction", variant: "another's", rule: onAnnotation("annotation.reattach", "others", canReattachAnnotation), invoke: async (a, w) => a((await orphanItem(w, w.author)).id, { method: "quote" }) },
   { file: "app/_actions/annotations.ts", name: "listAnnotationsAction", rule: byAction("document.read"), invoke: (a, w) => a(w.doc.id) },
 
   { file: "app/_actions/document-settings.ts", name: "followDocumentAction", rule: byAction("document.read"), invoke: (a, w) => a(w.doc.id, true) },

@@ -35,6 +35,15 @@ export const othersItem = (w: World, opts: { status?: "approved" | "pending" | "
 /** A fresh approved group annotation written by the person themself (by the author for anonymous). */
 export const ownItem = (w: World, p: Person) => annotate(w, userOf(w, p) ?? w.author);
 
+/**
+ * A fresh orphaned annotation of `author`'s: its words were deleted, and the same words stand
+ * once in the document's text, so finding its quote again succeeds.
+ */
+export async function orphanItem(w: World, author: { id: string }) {
+  const item = await annotate(w, author);
+  return db().annotation.update({ where: { id: item.id }, data: { anchorStart: Buffer.from([0]), anchorEnd: Buffer.from([0]), orphaned: true, positionStart: null, positionEnd: null } });
+}
+
 /** A flag raised by a third party on a fresh item. */
 export async function othersFlag(w: World) {
   const item = await othersItem(w);

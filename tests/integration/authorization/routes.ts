@@ -1,8 +1,8 @@
 import { NextRequest } from "next/server";
 import flagAnnotation from "@/lib/commands/flag-annotation";
 import { FACTORY_PASSWORD, createUser } from "../../factories";
-import { canDeleteAnnotation, canEditAnnotation, canResolveThread } from "@/lib/policies/annotations";
-import { freshDocument, freshMember, freshSeminarGroup, openInvite, othersFlag, othersItem, ownItem, ownTokenId, strangersTokenId, userOf, inviteTo, type World } from "./fixtures";
+import { canDeleteAnnotation, canEditAnnotation, canReattachAnnotation, canResolveThread } from "@/lib/policies/annotations";
+import { freshDocument, freshMember, freshSeminarGroup, openInvite, orphanItem, othersFlag, othersItem, ownItem, ownTokenId, strangersTokenId, userOf, inviteTo, type World } from "./fixtures";
 import { ANOTHER_ACCOUNTS, byAction, holds, MEMBERSHIP, onAnnotation, onItem, PUBLIC, SIGNED_IN, type HttpMethod, type Person, type Rule } from "./matrix";
 
 /** How one route handler is called: route params, query (in `path`), body, extra headers. */
@@ -149,6 +149,8 @@ export const ROUTES: RouteEntry[] = [
   { file: "app/api/v1/annotations/[annotationId]/notes/route.ts", method: "GET", rule: onItem("moderation.read"), ok: 200, request: (w) => onOthers(w) },
   { file: "app/api/v1/annotations/[annotationId]/reactions/[kind]/route.ts", method: "PUT", rule: onItem("annotation.create"), ok: 200, request: async (w) => ({ params: { annotationId: (await othersItem(w)).id, kind: "helpful" } }) },
   { file: "app/api/v1/annotations/[annotationId]/reactions/[kind]/route.ts", method: "DELETE", rule: onItem("annotation.create"), ok: 200, request: async (w) => ({ params: { annotationId: (await othersItem(w)).id, kind: "helpful" } }) },
+  { file: "app/api/v1/annotations/[annotationId]/reattach/route.ts", method: "POST", variant: "another's", rule: onAnnotation("annotation.reattach", "others", canReattachAnnotation), ok: 200, request: async (w) => ({ params: { annotationId: (await orphanItem(w, w.author)).id }, json: { method: "quote" } }) },
+  { file: "app/api/v1/annotations/[annotationId]/reattach/route.ts", method: "POST", variant: "own", rule: onAnnotation("annotation.reattach", "own", canReattachAnnotation), ok: 200, request: async (w, p) => ({ params: { annotationId: (await orphanItem(w, userOf(w, p) ?? w.author)).id }, json: { method: "quote" } }) },
   { file: "app/api/v1/annotations/[annotationId]/resolve/route.ts", method: "POST", variant: "another's", rule: onAnnotation("resolve", "others", canResolveThread), ok: 200, request: (w) => onOthers(w) },
   { file: "app/api/v1/annotations/[annotationId]/resolve/route.ts", method: "POST", variant: "own", rule: onAnnotation("resolve", "own", canResolveThread), ok: 200, request: async (w, p) => ({ params: { annotationId: (await ownItem(w, p)).id } }) },
   { file: "app/api/v1/annotations/[annotationId]/resolve/route.ts", method: "DELETE", variant: "another's", rule: onAnnotation("reopen", "others", canResolveThread), ok: 200, request: (w) => onOthers(w) },

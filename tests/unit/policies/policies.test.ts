@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ACTIONS, ACTION_NAMES, abilities, authorize, can, ROLES, roleRank, type Role } from "@/lib/policies";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
+import { canReattachAnnotation, type AnnotationFacts } from "@/lib/policies/annotations";
 
 // The expected matrix is written out by hand, independently of the table, so a change to
 // the table that is not also made here fails.
@@ -17,6 +18,7 @@ const EXPECTED: Record<string, Role> = {
   "annotation.create": "member",
   "annotation.flag": "viewer",
   "annotation.moderate": "moderator",
+  "annotation.reattach": "moderator",
   "thread.lock": "moderator",
   "moderation.read": "moderator",
   "moderation.note": "moderator",
@@ -50,5 +52,23 @@ describe("policies: role × action matrix", () => {
     expect(Object.keys(a).sort()).toEqual(Object.keys(ACTIONS).sort());
     expect(a["document.edit"]).toBe(true);
     expect(a["annotation.moderate"]).toBe(false);
+  });
+});
+
+describe("policies: re-attaching an orphan", () => {
+  const note = (authorId: string, extra: Partial<AnnotationFacts> = {}): AnnotationFacts => ({ authorId, visibility: "group", status: "approved", ...extra });
+  const viewer = (role: Role | null, muted = false) => ({ userId: "me", membership: role ? { role, muted } : null });
+
+  it("its author may, while they may post", () => {
+    expect(canReattachAnnotation(viewer("member"), note("me"))).toBe(true);
+    expect(canReattachAnnotation(viewer("member", true), note("me"))).toBe(false);
+    expect(canReattachAnnotation(viewer("viewer"), note("me"))).toBe(false);
+  });
+
+  it("moderators and owners may for anyone's note they can see; other members may not", () => {
+    for (const role of ["viewer", "member", "editor"] as const) expect(canReattachAnnotation(viewer(role), note("other"))).toBe(false);
+    for (const role of ["moderator", "owner"] as const) expect(canReattachAnnotation(viewer(role), note("other"))).toBe(true);
+    expect(canReattachAnnotation(viewer("moderator"), note("other", { visibility: "private" }))).toBe(false);
+    expect(canReattachAnnotation(viewer(null), note("me"))).toBe(false);
   });
 });
