@@ -2,13 +2,14 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import addMember from "@/lib/commands/add-member";
 import createGroup from "@/lib/commands/create-group";
 import deleteGroup from "@/lib/commands/delete-group";
+import inviteMember from "@/lib/commands/invite-member";
 import removeMember from "@/lib/commands/remove-member";
 import updateGroup from "@/lib/commands/update-group";
 import updateMember from "@/lib/commands/update-member";
 import { formValues, withActor, type FormState } from "@/lib/http/action";
+import { requestOrigin } from "@/lib/http/request-origin";
 
 /** New group form; redirects to the group. */
 export async function createGroupAction(prev: FormState, form: FormData): Promise<FormState> {
@@ -38,9 +39,9 @@ export const updateGroupAction = withActor(async (actor, groupId: string, _prev:
   return { ok: true };
 });
 
-/** Add-member form (owners). */
+/** Add-member form (owners): invites by email; the person joins by accepting. */
 export const addMemberAction = withActor(async (actor, groupId: string, _prev: FormState, form: FormData) => {
-  await addMember({ actorId: actor.id, groupId, input: { email: form.get("email"), role: form.get("role") ?? "member" } });
+  await inviteMember({ actorId: actor.id, groupId, origin: await requestOrigin(), input: { email: form.get("email"), role: form.get("role") ?? "member" } });
   revalidatePath(`/groups/${groupId}`);
   return { ok: true };
 });

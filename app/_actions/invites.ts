@@ -3,6 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import acceptInvite from "@/lib/commands/accept-invite";
+import acceptInvitation from "@/lib/commands/accept-invitation";
+import declineInvitation from "@/lib/commands/decline-invitation";
 import createInvite from "@/lib/commands/create-invite";
 import revokeInvite from "@/lib/commands/revoke-invite";
 import { formError, formValues, requireActor, withActor, type FormState } from "@/lib/http/action";
@@ -51,3 +53,23 @@ export async function acceptInviteAction(token: string, _prev: FormState): Promi
   revalidatePath("/groups");
   redirect(`/groups/${groupId}`);
 }
+
+/** "Accept" on an invitation in the inbox: joins, then opens the group. */
+export async function acceptInvitationAction(inviteId: string, _prev?: FormState): Promise<FormState> {
+  let groupId: string;
+  try {
+    const actor = await requireActor();
+    ({ groupId } = await acceptInvitation({ actorId: actor.id, inviteId }));
+  } catch (error) {
+    return formError(error);
+  }
+  revalidatePath("/groups");
+  redirect(`/groups/${groupId}`);
+}
+
+/** "Decline" on an invitation in the inbox. */
+export const declineInvitationAction = withActor(async (actor, inviteId: string) => {
+  await declineInvitation({ actorId: actor.id, inviteId });
+  revalidatePath("/inbox");
+  return { ok: true };
+});

@@ -11,14 +11,14 @@ import { SubmitButton } from "@/components/auth/submit-button";
 import { emptyFormState, fieldError, formAlert } from "@/components/auth/form-state";
 import { ROLE_OPTIONS } from "@/components/groups/roles";
 
-/** Owners add people who already have an account, by email. */
+/** Owners invite people by email; they join when they accept (inbox or emailed link). */
 function AddMemberForm({ groupId }: { groupId: string }) {
   const action = useMemo(() => addMemberAction.bind(null, groupId), [groupId]);
   const [state, formAction] = useActionState(action, emptyFormState);
   const alert = formAlert(state, ["email", "role"]);
   return (
-    <form action={formAction} className="grid gap-3" aria-label="Add a member">
-      <Field label="Add someone by email" error={fieldError(state, "email")} hint="They need an account first; ask them to sign up.">
+    <form action={formAction} className="grid gap-3" aria-label="Invite a member">
+      <Field label="Invite someone by email" error={fieldError(state, "email")} hint="They join when they accept, from their inbox or the emailed link.">
         <Input name="email" type="email" autoComplete="off" autoCapitalize="none" spellCheck={false} placeholder="name@example.org" required />
       </Field>
       <div className="flex items-end gap-2">
@@ -31,15 +31,15 @@ function AddMemberForm({ groupId }: { groupId: string }) {
             ))}
           </Select>
         </Field>
-        <SubmitButton variant="outline" pendingLabel="Adding…">
+        <SubmitButton variant="outline" pendingLabel="Inviting…">
           <UserPlus aria-hidden="true" />
-          Add
+          Invite
         </SubmitButton>
       </div>
       {alert ? <Alert variant="error">{alert}</Alert> : null}
       {state.ok ? (
         <p role="status" className="text-[0.8125rem] text-success">
-          Added. They’ll see the group next time they open Marginalia.
+          Invitation sent. They’ll join once they accept it.
         </p>
       ) : null}
     </form>

@@ -2,13 +2,16 @@ import Link from "next/link";
 import { Bell } from "lucide-react";
 import { currentUser } from "@/lib/auth/current-user";
 import { countUnreadNotifications, UNREAD_COUNT_CAP } from "@/lib/queries/notifications";
+import { listInvitationsFor } from "@/lib/queries/invites";
 import { cn } from "@/lib/utils";
 
 /** The header's bell: a link to the inbox with the signed-in user's unread count. */
 async function InboxLink({ className }: { className?: string }) {
   const user = await currentUser();
   if (!user) return null;
-  const unread = await countUnreadNotifications(user.id);
+  // Invitations waiting for an answer count as unread until accepted or declined.
+  const [notifications, invitations] = await Promise.all([countUnreadNotifications(user.id), listInvitationsFor(user)]);
+  const unread = notifications + invitations.length;
   const label = unread ? `Inbox, ${unread >= UNREAD_COUNT_CAP ? `more than ${UNREAD_COUNT_CAP - 1}` : unread} unread` : "Inbox";
   return (
     <Link

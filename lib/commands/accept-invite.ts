@@ -1,4 +1,5 @@
 import { db } from "../db";
+import type { Role } from "../policies";
 import { AppError, NotFoundError } from "../errors";
 import { findMembership } from "../queries/memberships";
 import { findInviteByToken, inviteStatus, type InviteStatus } from "../queries/invites";
@@ -29,8 +30,15 @@ export default async function acceptInvite(opts: { actorId: string; token: unkno
   const token = parseInput(inviteToken, opts.token);
   const invite = await findInviteByToken(token);
   if (!invite) throw new NotFoundError("Invitation");
+  return joinThroughInvite(invite, opts.actorId);
+}
+
+type UsableInvite = { id: string; groupId: string; role: Role; revokedAt: Date | null; expiresAt: Date; maxUses: number | null; uses: number };
+
+/** The join itself, shared by the link (acceptInvite) and the inbox (acceptInvitation). */
+export async function joinThroughInvite(invite: UsableInvite, actorId: string) {
   const existing = async () => {
-    const current = await findMembership(invite.groupId, opts.actorId);
+    const current = await findMembership(invite.groupId, actorId);
     return current ? db().membership.findUniqueOrThrow({ where: { id: current.id }, include }) : null;
   };
   const already = await existing();
@@ -48,7 +56,7 @@ export default async function acceptInvite(opts: { actorId: string; token: unkno
         const reason = inviteStatus(await tx.invite.findUniqueOrThrow({ where: { id: invite.id } }), now);
         throw new InviteUnusableError(reason === "active" ? "used_up" : reason);
       }
-      return tx.membership.create({ data: { groupId: invite.groupId, userId: opts.actorId, role: invite.role }, include });
+      return tx.membership.create({ data: { groupId: invite.groupId, userId: actorId, role: invite.role }, include });
     });
     return { membership, joined: true, groupId: invite.groupId };
   } catch (error) {

@@ -43,3 +43,32 @@ export async function findInviteForCallback(callbackUrl: string) {
   const invite = await findInviteByToken(token);
   return invite && inviteStatus(invite) === "active" ? { groupName: invite.group.name, inviterName: invite.createdBy.name } : null;
 }
+
+/**
+ * Invitations addressed to this person's email that they may still accept: open, and to a
+ * group they are not in. Newest first, one per group (a second invitation to the same group
+ * says nothing more).
+ */
+export async function listInvitationsFor(user: { id: string; email: string }, tx: Tx = db()) {
+  const rows = await tx.invite.findMany({
+    where: {
+      email: user.email,
+      revokedAt: null,
+      expiresAt: { gt: new Date() },
+      OR: [{ maxUses: null }, { uses: { lt: tx.invite.fields.maxUses } }],
+      group: { memberships: { none: { userId: user.id } } },
+    },
+    include: { createdBy, group: { select: { id: true, name: true, description: true } } },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: 100,
+  });
+  const seen = new Set<string>();
+  return rows.filter((row) => !seen.has(row.groupId) && seen.add(row.groupId));
+}
+
+export type InvitationRow = Awaited<ReturnType<typeof listInvitationsFor>>[number];
+
+/** One invitation addressed to this person (null for anyone else's, like a missing one). */
+export function findInvitationFor(user: { email: string }, inviteId: string, tx: Tx = db()) {
+  return tx.invite.findFirst({ where: { id: inviteId, email: user.email } });
+}

@@ -85,10 +85,17 @@ export async function createGroup(request: APIRequestContext, headers: ApiHeader
   return (await created.json()).id as string;
 }
 
-/** Adds an existing account to a group through the API. */
-export async function addMember(request: APIRequestContext, headers: ApiHeaders, groupId: string, email: string, role: string) {
-  const added = await request.post(`/api/v1/groups/${groupId}/members`, { headers, data: { email, role } });
-  expect(added.status()).toBe(201);
+/** Puts an existing account into a group through the API: the owner invites, the person accepts (with their own token). */
+export async function addMember(request: APIRequestContext, headers: ApiHeaders, groupId: string, email: string, role: string, password = PASSWORD) {
+  const invited = await request.post(`/api/v1/groups/${groupId}/members`, { headers, data: { email, role } });
+  expect(invited.status()).toBe(202);
+  const token = (await (await request.post("/api/v1/tokens", { data: { email, password } })).json()).token as string;
+  const theirs = { authorization: `Bearer ${token}` };
+  const waiting = (await (await request.get("/api/v1/me/invitations", { headers: theirs })).json()).items as { id: string; group: { id: string } }[];
+  const invitation = waiting.find((i) => i.group.id === groupId);
+  expect(invitation, `no invitation to ${groupId} for ${email}`).toBeDefined();
+  const accepted = await request.post(`/api/v1/me/invitations/${invitation!.id}/accept`, { headers: theirs });
+  expect(accepted.status()).toBe(201);
 }
 
 /** Creates a document through the API; returns its id. */
@@ -118,7 +125,7 @@ export async function demoUsersGroup(page: Page, name: string): Promise<{ header
   const [ada, basil] = DEMO_USERS;
   const headers = await apiHeaders(page, ada.email, ada.password);
   const groupId = await createGroup(page.request, headers, { name: `${name} ${Date.now()}`, moderation: "post" });
-  await addMember(page.request, headers, groupId, basil.email, "editor");
+  await addMember(page.request, headers, groupId, basil.email, "editor", basil.password);
   return { headers, groupId };
 }
 

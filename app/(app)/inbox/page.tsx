@@ -6,6 +6,9 @@ import { currentUser } from "@/lib/auth/current-user";
 import { ValidationError } from "@/lib/errors";
 import { presentNotification } from "@/lib/presenters/moderation";
 import { countUnreadNotifications, listNotifications } from "@/lib/queries/notifications";
+import { listInvitationsFor } from "@/lib/queries/invites";
+import { presentInvitation } from "@/lib/presenters/invitation";
+import { PendingInvitations } from "@/components/invites/pending-invitations";
 import { PageContainer } from "@/components/layout/page-container";
 import { PageHeader } from "@/components/layout/page-header";
 import { Button } from "@/components/ui/button";
@@ -32,7 +35,7 @@ export default async function InboxPage({ searchParams }: Props) {
     if (!(error instanceof ValidationError)) throw error;
     page = await load();
   }
-  const unreadCount = await countUnreadNotifications(user.id);
+  const [unreadCount, invitations] = await Promise.all([countUnreadNotifications(user.id), listInvitationsFor(user)]);
   // Relative links: the inbox is read in the browser that is already on this origin.
   const items = page.items.map(({ row, viewer }) => presentNotification(row, viewer, ""));
   const tab = (label: string, href: string, active: boolean) => (
@@ -55,6 +58,7 @@ export default async function InboxPage({ searchParams }: Props) {
         description="Replies, mentions and new notes on texts you follow; and, where you moderate, new flags and posts waiting for approval."
         breadcrumb={[{ label: "Groups", href: "/groups" }, { label: "Inbox" }]}
       />
+      <PendingInvitations invitations={invitations.map(presentInvitation)} />
       <nav aria-label="Inbox filter" className="mb-4">
         <div className="inline-flex items-center gap-1 rounded-lg bg-muted p-1">
           {tab("All", "/inbox", !unreadOnly)}

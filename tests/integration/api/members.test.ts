@@ -1,31 +1,44 @@
 import { describe, expect, it } from "vitest";
 import * as members from "@/app/api/v1/groups/[groupId]/members/route";
 import * as member from "@/app/api/v1/groups/[groupId]/members/[userId]/route";
+import * as invitations from "@/app/api/v1/me/invitations/route";
+import * as accept from "@/app/api/v1/me/invitations/[inviteId]/accept/route";
 import { db } from "@/lib/db";
 import { createGroup, createMember, createUser, tokenFor } from "../../factories";
 import { call } from "../http";
 
 describe("group members API", () => {
-  it("an owner adds an existing account by email with a role", async () => {
+  it("an owner invites by email (202); the person becomes a member only by accepting", async () => {
     const { group, owner } = await createGroup();
     const newcomer = await createUser();
     const res = await call(members.POST, { method: "POST", token: await tokenFor(owner.id), params: { groupId: group.id }, json: { email: newcomer.email, role: "editor" } });
-    expect(res.status).toBe(201);
-    expect(res.data).toMatchObject({ id: newcomer.id, role: "editor", muted: false });
-    expect(res.headers.get("location")).toContain(`/members/${newcomer.id}`);
-    const list = await call(members.GET, { token: await tokenFor(newcomer.id), params: { groupId: group.id } });
+    expect(res.status).toBe(202);
+    expect(res.data).toEqual({ invited: true });
+    expect(await db().membership.count({ where: { groupId: group.id } })).toBe(1);
+    const token = await tokenFor(newcomer.id);
+    const waiting = await call(invitations.GET, { token });
+    expect(waiting.data.items).toEqual([expect.objectContaining({ group: expect.objectContaining({ id: group.id }), role: "editor", invitedBy: { id: owner.id, name: owner.name } })]);
+    const accepted = await call(accept.POST, { method: "POST", token, params: { inviteId: waiting.data.items[0].id } });
+    expect(accepted.status).toBe(201);
+    expect(accepted.data).toMatchObject({ id: newcomer.id, role: "editor", muted: false });
+    const list = await call(members.GET, { token, params: { groupId: group.id } });
     expect(list.data.items.map((m: { id: string }) => m.id).sort()).toEqual([owner.id, newcomer.id].sort());
+    expect((await call(invitations.GET, { token })).data.items).toEqual([]);
   });
 
-  it("refuses unknown roles (400), duplicates (409) and unknown emails (422), changing nothing", async () => {
+  it("refuses unknown roles and malformed emails (400); members and unknown emails get the same 202", async () => {
     const { group, owner } = await createGroup();
     const token = await tokenFor(owner.id);
     const other = await createUser();
     const badRole = await call(members.POST, { method: "POST", token, params: { groupId: group.id }, json: { email: other.email, role: "emperor" } });
     expect(badRole.status).toBe(400);
     expect(badRole.data.error.message).toContain("role");
-    expect((await call(members.POST, { method: "POST", token, params: { groupId: group.id }, json: { email: owner.email, role: "member" } })).status).toBe(409);
-    expect((await call(members.POST, { method: "POST", token, params: { groupId: group.id }, json: { email: "ghost@example.test" } })).status).toBe(422);
+    expect((await call(members.POST, { method: "POST", token, params: { groupId: group.id }, json: { email: "not an address" } })).status).toBe(400);
+    for (const email of [owner.email, "ghost@example.test"]) {
+      const res = await call(members.POST, { method: "POST", token, params: { groupId: group.id }, json: { email, role: "member" } });
+      expect(res.status).toBe(202);
+      expect(res.data).toEqual({ invited: true });
+    }
     expect(await db().membership.count({ where: { groupId: group.id } })).toBe(1);
   });
 

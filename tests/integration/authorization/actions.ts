@@ -1,6 +1,6 @@
 import { canDeleteAnnotation, canEditAnnotation, canReattachAnnotation, canReplyTo, canResolveThread } from "@/lib/policies/annotations";
 import { createUser } from "../../factories";
-import { freshDocument, freshMember, freshSeminarGroup, inviteTo, openInvite, orphanItem, othersItem, ownItem, ownTokenId, strangersTokenId, userOf, type World } from "./fixtures";
+import { freshDocument, freshMember, freshSeminarGroup, invitationFor, inviteTo, openInvite, orphanItem, othersItem, ownItem, ownTokenId, strangersInvitation, strangersTokenId, userOf, type World } from "./fixtures";
 import { ANOTHER_ACCOUNTS, byAction, onAnnotation, onItem, PUBLIC, SIGNED_IN, type Person, type Rule } from "./matrix";
 
 type AnyAction = (...args: any[]) => Promise<unknown>;
@@ -61,6 +61,10 @@ export const ACTIONS_MATRIX: ActionEntry[] = [
   { file: "app/_actions/invites.ts", name: "createInviteAction", rule: byAction("member.manage"), invoke: (a, w) => a(w.group.id, {}, form({ role: "viewer" })) },
   { file: "app/_actions/invites.ts", name: "revokeInviteAction", rule: byAction("member.manage"), invoke: async (a, w) => a(w.group.id, (await inviteTo(w, w.group.id, w.users.owner.id)).id) },
   { file: "app/_actions/invites.ts", name: "acceptInviteAction", variant: "anyone signed in holding the link", rule: SIGNED_IN, redirects: "/groups/", invoke: async (a, w) => a((await openInvite(w)).token, {}) },
+  { file: "app/_actions/invites.ts", name: "acceptInvitationAction", variant: "own invitation", rule: SIGNED_IN, redirects: "/groups/", invoke: async (a, w, p) => a(await invitationFor(w, p)) },
+  { file: "app/_actions/invites.ts", name: "acceptInvitationAction", variant: "another's invitation", rule: ANOTHER_ACCOUNTS, redirects: "/groups/", invoke: async (a, w) => a(await strangersInvitation(w)) },
+  { file: "app/_actions/invites.ts", name: "declineInvitationAction", variant: "own invitation", rule: SIGNED_IN, invoke: async (a, w, p) => a(await invitationFor(w, p)) },
+  { file: "app/_actions/invites.ts", name: "declineInvitationAction", variant: "another's invitation", rule: ANOTHER_ACCOUNTS, invoke: async (a, w) => a(await strangersInvitation(w)) },
 
   { file: "app/_actions/moderation.ts", name: "moderateItemsAction", variant: "one item", rule: onItem("annotation.moderate"), invoke: async (a, w) => a(w.group.id, [(await othersItem(w)).id], "hidden") },
   { file: "app/_actions/moderation.ts", name: "moderateItemsAction", variant: "several items", rule: onItem("annotation.moderate"), invoke: async (a, w) => a(w.group.id, [(await othersItem(w)).id, (await othersItem(w)).id], "spam") },

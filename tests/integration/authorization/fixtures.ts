@@ -82,3 +82,18 @@ export async function freshSeminarGroup(w: World) {
   await db().membership.createMany({ data: memberships.map((m) => ({ groupId: group.id, userId: m.userId, role: m.role, muted: m.muted })) });
   return group;
 }
+
+/** An invitation to a fresh group addressed to the person's email (the stranger's for anonymous), as an owner's POST …/members makes. */
+export async function invitationFor(w: World, p: Person) {
+  const { group, owner } = await createGroup();
+  const email = (userOf(w, p) ?? w.stranger).email;
+  const { invite } = await createInvite({ actorId: owner.id, groupId: group.id, input: { role: "viewer", email }, origin: "http://marginalia.test" });
+  return invite.id;
+}
+
+/** An invitation addressed to the stranger, whom no person of the matrix is. */
+export async function strangersInvitation(w: World) {
+  const { group, owner } = await createGroup();
+  const { invite } = await createInvite({ actorId: owner.id, groupId: group.id, input: { role: "viewer", email: w.stranger.email }, origin: "http://marginalia.test" });
+  return invite.id;
+}

@@ -2,7 +2,7 @@ import { NextRequest } from "next/server";
 import flagAnnotation from "@/lib/commands/flag-annotation";
 import { FACTORY_PASSWORD, createUser } from "../../factories";
 import { canDeleteAnnotation, canEditAnnotation, canReattachAnnotation, canResolveThread } from "@/lib/policies/annotations";
-import { freshDocument, freshMember, freshSeminarGroup, openInvite, orphanItem, othersFlag, othersItem, ownItem, ownTokenId, strangersTokenId, userOf, inviteTo, type World } from "./fixtures";
+import { freshDocument, freshMember, freshSeminarGroup, invitationFor, openInvite, orphanItem, othersFlag, othersItem, ownItem, ownTokenId, strangersInvitation, strangersTokenId, userOf, inviteTo, type World } from "./fixtures";
 import { ANOTHER_ACCOUNTS, byAction, holds, MEMBERSHIP, onAnnotation, onItem, PUBLIC, SIGNED_IN, type HttpMethod, type Person, type Rule } from "./matrix";
 
 /** How one route handler is called: route params, query (in `path`), body, extra headers. */
@@ -64,6 +64,11 @@ export const ROUTES: RouteEntry[] = [
   { file: "app/api/v1/tokens/[tokenId]/route.ts", method: "DELETE", variant: "own token", rule: SIGNED_IN, ok: 204, request: async (w, p) => ({ params: { tokenId: await ownTokenId(w, p) } }) },
   { file: "app/api/v1/tokens/[tokenId]/route.ts", method: "DELETE", variant: "another's token", rule: ANOTHER_ACCOUNTS, ok: 204, request: async (w) => ({ params: { tokenId: await strangersTokenId(w) } }) },
   { file: "app/api/v1/me/route.ts", method: "GET", rule: SIGNED_IN, ok: 200, request: () => ({}) },
+  { file: "app/api/v1/me/invitations/route.ts", method: "GET", rule: SIGNED_IN, ok: 200, request: () => ({}) },
+  { file: "app/api/v1/me/invitations/[inviteId]/accept/route.ts", method: "POST", variant: "own invitation", rule: SIGNED_IN, ok: 201, request: async (w, p) => ({ params: { inviteId: await invitationFor(w, p) } }) },
+  { file: "app/api/v1/me/invitations/[inviteId]/accept/route.ts", method: "POST", variant: "another's invitation", rule: ANOTHER_ACCOUNTS, ok: 201, request: async (w) => ({ params: { inviteId: await strangersInvitation(w) } }) },
+  { file: "app/api/v1/me/invitations/[inviteId]/route.ts", method: "DELETE", variant: "own invitation", rule: SIGNED_IN, ok: 204, request: async (w, p) => ({ params: { inviteId: await invitationFor(w, p) } }) },
+  { file: "app/api/v1/me/invitations/[inviteId]/route.ts", method: "DELETE", variant: "another's invitation", rule: ANOTHER_ACCOUNTS, ok: 204, request: async (w) => ({ params: { inviteId: await strangersInvitation(w) } }) },
   { file: "app/api/v1/groups/route.ts", method: "GET", rule: SIGNED_IN, ok: 200, request: () => ({}) },
   { file: "app/api/v1/groups/route.ts", method: "POST", rule: SIGNED_IN, ok: 201, request: () => ({ json: { name: "Matrix seminar", moderation: "post" } }) },
   { file: "app/api/v1/notifications/route.ts", method: "GET", rule: SIGNED_IN, ok: 200, request: () => ({}) },
@@ -76,7 +81,7 @@ export const ROUTES: RouteEntry[] = [
   { file: "app/api/v1/groups/[groupId]/route.ts", method: "PATCH", rule: byAction("group.update"), ok: 200, request: (w) => ({ params: g(w), json: { name: w.group.name } }) },
   { file: "app/api/v1/groups/[groupId]/route.ts", method: "DELETE", rule: byAction("group.delete"), ok: 204, request: async (w) => ({ params: { groupId: (await freshSeminarGroup(w)).id } }) },
   { file: "app/api/v1/groups/[groupId]/members/route.ts", method: "GET", rule: byAction("group.read"), ok: 200, request: (w) => ({ params: g(w) }) },
-  { file: "app/api/v1/groups/[groupId]/members/route.ts", method: "POST", rule: byAction("member.manage"), ok: 201, request: async (w) => ({ params: g(w), json: { email: (await createUser()).email, role: "viewer" } }) },
+  { file: "app/api/v1/groups/[groupId]/members/route.ts", method: "POST", rule: byAction("member.manage"), ok: 202, request: async (w) => ({ params: g(w), json: { email: (await createUser()).email, role: "viewer" } }) },
   { file: "app/api/v1/groups/[groupId]/members/[userId]/route.ts", method: "PATCH", variant: "role", rule: byAction("member.manage"), ok: 200, request: async (w) => ({ params: { ...g(w), userId: (await freshMember(w)).id }, json: { role: "viewer" } }) },
   { file: "app/api/v1/groups/[groupId]/members/[userId]/route.ts", method: "PATCH", variant: "muted", rule: byAction("member.mute"), ok: 200, request: async (w) => ({ params: { ...g(w), userId: (await freshMember(w)).id }, json: { muted: true } }) },
   { file: "app/api/v1/groups/[groupId]/members/[userId]/route.ts", method: "DELETE", variant: "someone else", rule: byAction("member.manage"), ok: 204, request: async (w) => ({ params: { ...g(w), userId: (await freshMember(w)).id } }) },

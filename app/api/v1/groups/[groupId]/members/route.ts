@@ -1,6 +1,6 @@
-import addMember from "@/lib/commands/add-member";
+import inviteMember from "@/lib/commands/invite-member";
 import { readJsonObject } from "@/lib/http/body";
-import { created, route } from "@/lib/http/route";
+import { route } from "@/lib/http/route";
 import { authorize } from "@/lib/policies";
 import { seesMemberEmails } from "@/lib/policies/members";
 import { presentMembership } from "@/lib/presenters/membership";
@@ -15,9 +15,8 @@ export const GET = route<{ groupId: string }>(async ({ actor, params }) => {
   return Response.json({ items: members.map((m) => presentMembership(m, { withEmail: withEmail || m.userId === actor.id })) });
 });
 
-// POST /api/v1/groups/{groupId}/members — add an existing account by email with a role (owners).
+// POST /api/v1/groups/{groupId}/members — invite someone by email {email, role} (owners): 202 {invited: true}, account or not; they join by accepting.
 export const POST = route<{ groupId: string }>(async ({ actor, params, request, origin }) => {
   const body = await readJsonObject(request);
-  const membership = await addMember({ actorId: actor.id, groupId: params.groupId, input: body });
-  return created(presentMembership(membership, { withEmail: true }), `${origin}/api/v1/groups/${params.groupId}/members/${membership.userId}`);
+  return Response.json(await inviteMember({ actorId: actor.id, groupId: params.groupId, input: body, origin }), { status: 202 });
 });
