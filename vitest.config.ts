@@ -11,7 +11,9 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" },
+        // Property tests run a fixed number of cases: on a loaded machine (CI builds beside them) they
+        // need more than the default 5 s; a timeout here guards against hangs, it measures nothing.
+        test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node", testTimeout: 30_000 },
       },
       {
         resolve: { alias },
