@@ -1,34 +1,57 @@
 import path from "node:path";
-import { defineConfig } from "vitest/config";
+import { defineConfig, type TestProjectInlineConfiguration } from "vitest/config";
 
 const alias = { "@": path.resolve(import.meta.dirname) };
 
-// `npm test`: unit tests (pure code) and integration tests (real Postgres: embedded, one
-// per run, or a fresh database on DATABASE_URL's server). Browser tests: vitest.e2e.config.ts.
+/** Tests that talk to a real Postgres: embedded, one per run, or a fresh database on DATABASE_URL's server. */
+const database = {
+  environment: "node",
+  globalSetup: ["tests/setup/global-database.ts"],
+  setupFiles: ["tests/setup/database-env.ts"],
+  // next-auth imports "next/server" without an extension, which Node's ESM resolver rejects; let Vite resolve it.
+  server: { deps: { inline: ["next-auth"] } },
+} satisfies TestProjectInlineConfiguration["test"];
+
+const project = (test: TestProjectInlineConfiguration["test"]): TestProjectInlineConfiguration => ({ resolve: { alias }, test });
+
+// One configuration, one project per kind of test; pick them with --project (package.json scripts):
+//   npm test            unit + integration (pure code; real Postgres)
+//   npm run test:e2e    the built app in a real server process, driven in Debian's Chromium
+//   npm run test:fuzz   the collaboration convergence fuzz (COLLAB_FUZZ_SEEDS, COLLAB_FUZZ_SEED to replay one)
+//   npm run test:scale  several collaboration processes sharing documents through a real Redis
 export default defineConfig({
   resolve: { alias },
   test: {
     projects: [
-      {
-        resolve: { alias },
-        // Property tests run a fixed number of cases: on a loaded machine (CI builds beside them) they
-        // need more than the default 5 s; a timeout here guards against hangs, it measures nothing.
-        test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node", testTimeout: 30_000 },
-      },
-      {
-        resolve: { alias },
-        test: {
-          name: "integration",
-          include: ["tests/integration/**/*.test.ts", "tests/security/**/*.test.ts"],
-          environment: "node",
-          globalSetup: ["tests/setup/global-database.ts"],
-          setupFiles: ["tests/setup/database-env.ts"],
-          // next-auth imports "next/server" without an extension, which Node's ESM resolver rejects; let Vite resolve it.
-          server: { deps: { inline: ["next-auth"] } },
-          testTimeout: 30_000,
-          hookTimeout: 60_000,
-        },
-      },
+      // Property tests run a fixed number of cases: on a loaded machine (CI builds beside them) they
+      // need more than the default 5 s; a timeout here guards against hangs, it measures nothing.
+      project({ name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node", testTimeout: 30_000 }),
+      project({
+        name: "integration",
+        include: ["tests/integration/**/*.test.ts", "tests/security/**/*.test.ts"],
+        ...database,
+        testTimeout: 30_000,
+        hookTimeout: 60_000,
+      }),
+      project({ name: "fuzz", include: ["tests/integration/collab/fuzz/**/*.fuzz.ts"], ...database, testTimeout: 60_000, hookTimeout: 60_000 }),
+      project({
+        name: "scale",
+        include: ["tests/scale/**/*.test.ts"],
+        ...database,
+        globalSetup: [...database.globalSetup, "tests/scale/require-redis.ts"],
+        testTimeout: 60_000,
+        hookTimeout: 60_000,
+      }),
+      project({
+        name: "e2e",
+        include: ["tests/e2e/**/*.test.ts"],
+        environment: "node",
+        globalSetup: ["tests/e2e/setup/global-app.ts"],
+        testTimeout: 60_000,
+        hookTimeout: 240_000,
+        // One browser per file; files run one at a time so the two cores serve the app.
+        fileParallelism: false,
+      }),
     ],
   },
 });
