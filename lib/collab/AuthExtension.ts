@@ -1,9 +1,20 @@
 import type { beforeHandleAwarenessPayload, Extension, onAuthenticatePayload, onStatelessPayload } from "@hocuspocus/server";
 import { isSameOriginRequest, publicOrigin } from "../http/origin";
+import { seesPeersAnonymously } from "../policies/annotations";
 import { collabUser, documentAccess } from "./access";
+import { newPseudonym, setPresenceView, stampIdentity, type PresenceView } from "./presence";
 
 /** What onAuthenticate puts on every connection. */
-export type CollabContext = { userId: string; name: string; groupId: string; origin?: string };
+export type CollabContext = {
+  userId: string;
+  name: string;
+  groupId: string;
+  origin?: string;
+  /** This connection's id in presence when its group is anonymous to peers. */
+  pseudonym: string;
+  /** What this connection may see of others' presence (shared with the socket's frame filter). */
+  presence: PresenceView;
+};
 
 /** Awareness fields that show someone as editing; stripped from read-only connections. */
 const EDITING_FIELDS = ["cursor", "selection", "caret"];
@@ -12,7 +23,9 @@ const EDITING_FIELDS = ["cursor", "selection", "caret"];
  * Authentication and authorization at connect, through lib/policies: no read right →
  * refused; read without edit → read-only. Read-only connections also get no editing
  * presence (carets) and no stateless messages through, which Hocuspocus allows by default.
- * Identity in awareness comes from the server, so nobody can appear under another name.
+ * Identity in awareness comes from the server, so nobody can appear under another name; in a
+ * group anonymous to peers it is "A classmate" under a per-connection id, and only moderators'
+ * sockets get names back (lib/collab/presence.ts).
  * A browser always names the page's origin on a WebSocket upgrade and sends our cookie
  * whichever site opened it: a cookie-authenticated connection from another origin is
  * refused (cross-site WebSocket hijacking); a token is never sent by the browser on its own.
@@ -21,7 +34,7 @@ export class AuthExtension implements Extension {
   extensionName = "MarginaliaAuth";
   priority = 1000;
 
-  async onAuthenticate({ token, requestHeaders, documentName, connectionConfig }: onAuthenticatePayload): Promise<CollabContext> {
+  async onAuthenticate({ token, request, requestHeaders, documentName, connectionConfig }: onAuthenticatePayload): Promise<CollabContext> {
     const pageOrigin = requestHeaders.get("origin");
     if (!token && pageOrigin !== null && !isSameOriginRequest(requestHeaders)) throw { reason: "cross-origin" };
     const user = await collabUser(token ?? "", requestHeaders.get("cookie"));
@@ -30,13 +43,16 @@ export class AuthExtension implements Extension {
     // A document you may not read and one that does not exist are indistinguishable.
     if (!access?.read) throw { reason: "not-found" };
     connectionConfig.readOnly = !access.edit;
-    return { userId: user.id, name: user.name, groupId: access.groupId, origin: publicOrigin(requestHeaders) ?? undefined };
+    const anonymousGroup = access.anonymousToPeers;
+    const presence: PresenceView = { anonymousGroup, seesNames: !seesPeersAnonymously({ userId: user.id, membership: access.membership }, { anonymousToPeers: anonymousGroup }) };
+    setPresenceView(request, documentName, presence);
+    return { userId: user.id, name: user.name, groupId: access.groupId, origin: publicOrigin(requestHeaders) ?? undefined, pseudonym: newPseudonym(), presence };
   }
 
   async beforeHandleAwareness({ connection, context, states }: beforeHandleAwarenessPayload<CollabContext>) {
     if (!connection || !context) return;
     for (const state of states.values()) {
-      if (state.user && typeof state.user === "object") state.user = { ...state.user, id: context.userId, name: context.name };
+      stampIdentity(state, { userId: context.userId, name: context.name, pseudonym: context.pseudonym, anonymousGroup: context.presence.anonymousGroup });
       if (connection.readOnly) for (const field of EDITING_FIELDS) delete state[field];
     }
   }

@@ -1,5 +1,6 @@
 import type { Extension, Hocuspocus, onConfigurePayload } from "@hocuspocus/server";
 import { can } from "../policies";
+import { seesPeersAnonymously } from "../policies/annotations";
 import { membershipsOf } from "./access";
 import type { CollabContext } from "./AuthExtension";
 import { CLOSE, closeConnection } from "./messages";
@@ -8,7 +9,8 @@ import { CLOSE, closeConnection } from "./messages";
  * Re-checks the memberships behind open connections every `intervalMs` through the same
  * policies, so a role change, mute or removal takes effect on an open connection within a
  * second — on every instance, without a message bus: lost read → closed, lost edit →
- * read-only, regained edit → writable again.
+ * read-only, regained edit → writable again; in a group anonymous to peers, names in presence
+ * follow the role too.
  */
 export class MembershipWatcher implements Extension {
   extensionName = "MarginaliaMembershipWatcher";
@@ -40,9 +42,12 @@ export class MembershipWatcher implements Extension {
         const users = [...new Set(connections.map((c) => (c.context as CollabContext).userId))];
         const memberships = await membershipsOf(groupId, users);
         for (const connection of connections) {
-          const membership = memberships.get((connection.context as CollabContext).userId) ?? null;
+          const context = connection.context as CollabContext;
+          const membership = memberships.get(context.userId) ?? null;
           if (!can(membership, "document.read")) closeConnection(connection, CLOSE.accessRevoked);
           else connection.readOnly = !can(membership, "document.edit");
+          // A moderator demoted in an anonymous group stops seeing names (the same socket filter reads this).
+          if (context.presence) context.presence.seesNames = !seesPeersAnonymously({ userId: context.userId, membership }, { anonymousToPeers: context.presence.anonymousGroup });
         }
       }
     } catch (error) {

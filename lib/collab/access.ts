@@ -10,17 +10,17 @@ export async function collabUser(token: string, cookieHeader: string | null) {
   return id ? db().user.findUnique({ where: { id } }) : null;
 }
 
-export type DocumentAccess = { groupId: string; membership: MembershipLike; read: boolean; edit: boolean };
+export type DocumentAccess = { groupId: string; anonymousToPeers: boolean; membership: MembershipLike; read: boolean; edit: boolean };
 
 /** What the user may do with a document's live text, by the same policies as the REST API. */
 export async function documentAccess(documentId: string, userId: string): Promise<DocumentAccess | null> {
-  const document = await db().document.findUnique({ where: { id: documentId }, select: { groupId: true } });
+  const document = await db().document.findUnique({ where: { id: documentId }, select: { groupId: true, group: { select: { anonymousToPeers: true } } } });
   if (!document) return null;
   const membership = await db().membership.findUnique({
     where: { groupId_userId: { groupId: document.groupId, userId } },
     select: { role: true, muted: true },
   });
-  return { groupId: document.groupId, membership, read: can(membership, "document.read"), edit: can(membership, "document.edit") };
+  return { groupId: document.groupId, anonymousToPeers: document.group.anonymousToPeers, membership, read: can(membership, "document.read"), edit: can(membership, "document.edit") };
 }
 
 /** Current memberships of several users in one group, for re-checking open connections. */

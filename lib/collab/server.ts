@@ -7,6 +7,7 @@ import { AnnotationExtension } from "./AnnotationExtension";
 import { AuthExtension } from "./AuthExtension";
 import { MembershipWatcher } from "./MembershipWatcher";
 import { PersistenceExtension } from "./PersistenceExtension";
+import { filterPresenceOnSocket } from "./presence";
 import { UpdateLog } from "./update-log";
 
 export type CollabOptions = {
@@ -57,6 +58,7 @@ export function createCollabServer(options: CollabOptions): CollabServer {
 
   wss.on("connection", (ws: WebSocket, req: IncomingMessage) => {
     const request = new Request(`http://localhost${req.url ?? "/"}`, { headers: toHeaders(req) });
+    filterPresenceOnSocket(ws, request);
     const client = hocuspocus.handleConnection(ws, request);
     ws.on("message", (data: Buffer, isBinary: boolean) => {
       if (!isBinary) return ws.close(1003, "binary frames only");
