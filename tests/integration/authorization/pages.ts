@@ -36,6 +36,7 @@ export const PAGES: PageEntry[] = [
   { file: "app/(auth)/signin/page.tsx", rule: PUBLIC, props: () => ({ searchParams: {} }) },
   { file: "app/(auth)/signup/page.tsx", rule: PUBLIC, props: () => ({ searchParams: {} }) },
   { file: "app/(auth)/login/page.tsx", rule: PUBLIC, props: () => ({ searchParams: {} }), allowed: () => "redirect:/signin" },
+  { file: "app/docs/api/page.tsx", rule: PUBLIC, props: () => ({}) },
   {
     file: "app/invite/[token]/page.tsx",
     rule: PUBLIC,

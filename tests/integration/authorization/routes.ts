@@ -58,6 +58,7 @@ const FLAG_READ: Rule = { name: "flag: its flagger or moderation.read, others 40
 export const ROUTES: RouteEntry[] = [
   // Public and account routes
   { file: "app/api/health/route.ts", method: "GET", rule: PUBLIC, ok: 200, request: () => ({}) },
+  { file: "app/api/v1/openapi.json/route.ts", method: "GET", rule: PUBLIC, ok: 200, request: () => ({}) },
   { file: "app/api/auth/[...nextauth]/route.ts", method: "GET", rule: PUBLIC, ok: 200, request: () => ({ path: "/api/auth/providers", params: { nextauth: ["providers"] } as never }) },
   { file: "app/api/auth/[...nextauth]/route.ts", method: "POST", rule: PUBLIC, ok: 302, variant: "sign out with a CSRF token", request: signOutRequest },
   { file: "app/api/v1/tokens/route.ts", method: "POST", rule: PUBLIC, ok: 201, request: (w, p) => ({ json: { email: (userOf(w, p) ?? w.stranger).email, password: FACTORY_PASSWORD, label: "matrix" } }) },
