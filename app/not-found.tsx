@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { signOutAction } from "@/app/_actions/auth";
+import { signOutAction } from "@/lib/actions/auth";
 import { currentUser } from "@/lib/auth/current-user";
 import { SiteHeader } from "@/components/layout/site-header";
 import { NotFoundMessage } from "./(app)/_components/not-found-message";

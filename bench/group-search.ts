@@ -120,7 +120,7 @@ const benchmark: Benchmark = {
   async run() {
     const cfg = config();
     const random = seededRandom(cfg.seed);
-    return withApiBenchDatabase({ log, users: cfg.users, content: corpusText(makeCorpus(random, 3_000)) }, async ({ database, raw, fixtures }) => {
+    return withApiBenchDatabase({ log, users: cfg.users, content: corpusText(makeCorpus(random, 3_000)) }, async ({ raw, fixtures }) => {
       const documentIds: string[] = [];
       for (let i = 0; i < cfg.documents; i++) documentIds.push((await fixtures.createDocument(`Bench text ${i + 1}`)).id);
       const setupStarted = performance.now();

@@ -1,6 +1,6 @@
 import { redirect } from "next/navigation";
 import { currentUser } from "@/lib/auth/current-user";
-import { signOutAction } from "@/app/_actions/auth";
+import { signOutAction } from "@/lib/actions/auth";
 import { SiteHeader } from "@/components/layout/site-header";
 
 const nav = [{ href: "/groups", label: "Groups" }];

@@ -1,4 +1,4 @@
-import { signOutAction } from "@/app/_actions/auth";
+import { signOutAction } from "@/lib/actions/auth";
 import { currentUser } from "@/lib/auth/current-user";
 import { SiteHeader } from "@/components/layout/site-header";
 

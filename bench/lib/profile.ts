@@ -83,7 +83,6 @@ export function summarizeProfile(file: string, window?: { fromUs: number; toUs: 
   const interval = gaps.length ? gaps[Math.floor(gaps.length / 2)] / 1000 : 1;
   let t = profile.startTime;
   let lastInWindow = t;
-  let sampled = 0;
   for (let i = 0; i < profile.samples.length; i++) {
     const delta = profile.timeDeltas[i] ?? 0;
     t += delta;
@@ -94,7 +93,6 @@ export function summarizeProfile(file: string, window?: { fromUs: number; toUs: 
     else stretch = { start: t, ids: [profile.samples[i]] };
     const weight = interval;
     self.set(profile.samples[i], (self.get(profile.samples[i]) ?? 0) + weight);
-    sampled += weight;
   }
   closeStretch(lastInWindow);
   stretches.sort((a, b) => b.ms - a.ms);

@@ -6,11 +6,10 @@ import {
   deleteAnnotationAction,
   replyToAnnotationAction,
   updateAnnotationAction,
-  type AnnotationActionState,
-} from "@/app/_actions/annotations";
-import { flagAnnotationAction } from "@/app/_actions/flags";
-import { lockThreadAction, moderateItemsAction } from "@/app/_actions/moderation";
-import { resolveThreadAction, toggleReactionAction } from "@/app/_actions/reactions";
+} from "@/lib/actions/annotations";
+import { flagAnnotationAction } from "@/lib/actions/flags";
+import { lockThreadAction, moderateItemsAction } from "@/lib/actions/moderation";
+import { resolveThreadAction, toggleReactionAction } from "@/lib/actions/reactions";
 import type { FormState } from "@/lib/http/action";
 import type { ProjectionQuote } from "@/lib/editor/projection-positions";
 import { lastSegment, type AnnotationJSON, type ModerationStatus, type Note, type ReactionKind } from "./model";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { listAnnotationsAction } from "@/app/_actions/annotations";
+import { listAnnotationsAction } from "@/lib/actions/annotations";
 import type { LiveSession, StatelessMessage } from "@/components/editor";
 import { annotationChange } from "./live-messages";
 import type { AnnotationJSON } from "./model";

@@ -1,4 +1,4 @@
-import { oauthSignInAction } from "@/app/_actions/auth";
+import { oauthSignInAction } from "@/lib/actions/auth";
 import { SubmitButton } from "@/components/auth/submit-button";
 
 type Provider = { id: "github" | "google"; name: string };

@@ -2,8 +2,8 @@
 
 import { useMemo, useOptimistic, useState, useTransition } from "react";
 import { Bell, BellOff, EyeOff, Trash2 } from "lucide-react";
-import { followDocumentAction, hideUntilPostedAction } from "@/app/_actions/document-settings";
-import { deleteDocumentAction } from "@/app/_actions/documents";
+import { followDocumentAction, hideUntilPostedAction } from "@/lib/actions/document-settings";
+import { deleteDocumentAction } from "@/lib/actions/documents";
 import { Button } from "@/components/ui/button";
 import { ConfirmActionDialog } from "@/components/ui/confirm-action-dialog";
 import {

@@ -2,7 +2,7 @@
 
 import { useActionState, useMemo } from "react";
 import { UserPlus } from "lucide-react";
-import { addMemberAction } from "@/app/_actions/groups";
+import { addMemberAction } from "@/lib/actions/groups";
 import { Alert } from "@/components/ui/alert";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";

@@ -2,7 +2,7 @@
 
 import { useActionState, useMemo } from "react";
 import { Trash2 } from "lucide-react";
-import { deleteGroupAction, updateGroupAction } from "@/app/_actions/groups";
+import { deleteGroupAction, updateGroupAction } from "@/lib/actions/groups";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { CheckboxField } from "@/components/ui/checkbox-field";

@@ -2,7 +2,7 @@
 
 import { useActionState, useMemo, useOptimistic, useState, useTransition } from "react";
 import { CircleAlert, LoaderCircle, Trash2, Volume2, VolumeX } from "lucide-react";
-import { removeMemberAction, updateMemberAction } from "@/app/_actions/groups";
+import { removeMemberAction, updateMemberAction } from "@/lib/actions/groups";
 import type { FormState } from "@/lib/http/action";
 import { Avatar } from "@/components/ui/avatar";
 import { Badge } from "@/components/ui/badge";

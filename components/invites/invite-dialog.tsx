@@ -2,7 +2,7 @@
 
 import { useActionState, useMemo, useState } from "react";
 import { Link2, MailCheck, MailWarning, UserPlus } from "lucide-react";
-import { createInviteAction, type InviteFormState } from "@/app/_actions/invites";
+import { createInviteAction, type InviteFormState } from "@/lib/actions/invites";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";

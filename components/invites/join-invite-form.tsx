@@ -2,7 +2,7 @@
 
 import { useActionState, useMemo } from "react";
 import { LogIn } from "lucide-react";
-import { acceptInviteAction } from "@/app/_actions/invites";
+import { acceptInviteAction } from "@/lib/actions/invites";
 import { Alert } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/auth/submit-button";
 import { emptyFormState } from "@/components/auth/form-state";

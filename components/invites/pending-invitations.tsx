@@ -2,7 +2,7 @@
 
 import { useActionState, useMemo } from "react";
 import { Check, MailOpen, X } from "lucide-react";
-import { acceptInvitationAction, declineInvitationAction } from "@/app/_actions/invites";
+import { acceptInvitationAction, declineInvitationAction } from "@/lib/actions/invites";
 import type { PresentedInvitation } from "@/lib/presenters/invitation";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";

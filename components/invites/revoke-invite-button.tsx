@@ -2,7 +2,7 @@
 
 import { useMemo } from "react";
 import { Ban } from "lucide-react";
-import { revokeInviteAction } from "@/app/_actions/invites";
+import { revokeInviteAction } from "@/lib/actions/invites";
 import { Button } from "@/components/ui/button";
 import { ConfirmActionDialog } from "@/components/ui/confirm-action-dialog";
 

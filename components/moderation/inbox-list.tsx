@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useOptimistic, useState, useTransition } from "react";
 import { AtSign, Check, CheckCheck, Clock, Flag, Highlighter, MessageSquareReply } from "lucide-react";
-import { markNotificationsReadAction } from "@/app/_actions/moderation";
+import { markNotificationsReadAction } from "@/lib/actions/moderation";
 import type { PresentedNotification } from "@/lib/presenters/moderation";
 import { cn } from "@/lib/utils";
 import { Button } from "@/components/ui/button";
@@ -44,7 +44,6 @@ function InboxList({ items, unreadCount }: { items: PresentedNotification[]; unr
   const [, startTransition] = useTransition();
   const [read, markLocally] = useOptimistic(new Set<string>(), (state, ids: string[]) => new Set([...state, ...ids]));
   const isUnread = (n: PresentedNotification) => !n.readAt && !read.has(n.id);
-  const unread = items.filter(isUnread);
   const remaining = Math.max(0, unreadCount - items.filter((i) => !i.readAt && read.has(i.id)).length);
 
   const mark = (ids: string[] | "all", then?: () => void) =>

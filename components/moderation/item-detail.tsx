@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useActionState, useEffect, useMemo, useRef, useState, useTransition } from "react";
 import { ExternalLink, Lock, LockOpen, Volume2, VolumeX } from "lucide-react";
-import { addModeratorNoteAction, lockThreadAction, muteAuthorAction } from "@/app/_actions/moderation";
+import { addModeratorNoteAction, lockThreadAction, muteAuthorAction } from "@/lib/actions/moderation";
 import type { FormState } from "@/lib/http/action";
 import type { QueueCard } from "@/lib/presenters/moderation";
 import { Avatar } from "@/components/ui/avatar";

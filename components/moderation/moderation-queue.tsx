@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useTransition } from "react";
 import { Inbox } from "lucide-react";
-import { moderateItemsAction } from "@/app/_actions/moderation";
+import { moderateItemsAction } from "@/lib/actions/moderation";
 import type { QueueCard } from "@/lib/presenters/moderation";
 import { EmptyState } from "@/components/ui/empty-state";
 import { FormError } from "@/components/ui/form-error";

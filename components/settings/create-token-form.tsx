@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { KeyRound, TriangleAlert } from "lucide-react";
-import { createTokenAction } from "@/app/_actions/tokens";
+import { createTokenAction } from "@/lib/actions/tokens";
 import { Alert } from "@/components/ui/alert";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { updatePreferencesAction } from "@/app/_actions/preferences";
+import { updatePreferencesAction } from "@/lib/actions/preferences";
 import { Alert } from "@/components/ui/alert";
 import { CheckboxField } from "@/components/ui/checkbox-field";
 import { FormFooter } from "@/components/ui/form-footer";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMemo } from "react";
-import { revokeTokenAction } from "@/app/_actions/tokens";
+import { revokeTokenAction } from "@/lib/actions/tokens";
 import { Button } from "@/components/ui/button";
 import { ConfirmActionDialog } from "@/components/ui/confirm-action-dialog";
 

@@ -12,7 +12,7 @@ vi.mock("@/lib/auth/config", async (importOriginal) => ({
 
 import * as groups from "@/app/api/v1/groups/route";
 import * as invites from "@/app/api/v1/groups/[groupId]/invites/route";
-import { createInviteAction } from "@/app/_actions/invites";
+import { createInviteAction } from "@/lib/actions/invites";
 import { createGroup, createUser, tokenFor } from "../factories";
 import { call } from "../integration/http";
 

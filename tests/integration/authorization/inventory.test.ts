@@ -44,8 +44,8 @@ describe("the matrix names every entry point, and only existing ones", () => {
     expect([...declared].filter((k) => !present.includes(k)), "matrix entries for routes or methods that no longer exist").toEqual([]);
   });
 
-  it("server actions: every export of app/_actions/*.ts has an entry", () => {
-    const files = readdirSync(path.join(ROOT, "app/_actions")).filter((f) => /\.(ts|tsx)$/.test(f)).map((f) => `app/_actions/${f}`);
+  it("server actions: every export of lib/actions/*.ts has an entry", () => {
+    const files = readdirSync(path.join(ROOT, "lib/actions")).filter((f) => /\.(ts|tsx)$/.test(f)).map((f) => `lib/actions/${f}`);
     const present = files.flatMap((file) => exportedNames(read(file)).map((name) => key(name, file)));
     const declared = new Set(ACTIONS_MATRIX.map((a) => key(a.name, a.file)));
     expect(present.filter((k) => !declared.has(k)), "server actions missing from tests/integration/authorization/actions.ts").toEqual([]);

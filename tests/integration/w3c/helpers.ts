@@ -11,7 +11,7 @@ export const idOf = (iri: string) => iri.split("/").at(-1)!;
 export const annotationIriOf = (documentId: string, annotationId: string) => `${containerUrl(documentId)}${annotationId}`;
 
 /** A W3C annotation on the quoted words of a document, as a client would post it. */
-export function annotationOn<E extends Record<string, unknown> = {}>(documentId: string, exact: string, extra: E = {} as E) {
+export function annotationOn<E extends Record<string, unknown> = Record<string, never>>(documentId: string, exact: string, extra: E = {} as E) {
   return {
     "@context": "http://www.w3.org/ns/anno.jsonld",
     type: "Annotation",

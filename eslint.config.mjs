@@ -1,0 +1,53 @@
+// `npm run lint`: TypeScript, React hooks and Next's rules, plus the layers' import boundaries:
+//   app/         may import components/ and lib/
+//   components/  may import lib/ (never app/: server actions live in lib/actions)
+//   lib/         never imports components/ or app/
+//   the database (Prisma client, pg) only from lib/db, lib/queries and lib/commands (and the few
+//   storage modules listed below, which keep the collaboration server's own update log)
+import nextPlugin from "@next/eslint-plugin-next";
+import reactHooks from "eslint-plugin-react-hooks";
+import tseslint from "typescript-eslint";
+
+const APP = { group: ["@/app/*", "**/app/*"], message: "Only app/ imports from app/: move shared code to lib/ (server actions: lib/actions)." };
+const COMPONENTS = { group: ["@/components/*", "**/components/*"], message: "lib/ never imports components/: UI depends on lib, not the other way round." };
+const DATABASE = {
+  group: ["@/lib/db", "@/lib/db/*", "**/db", "@/lib/generated/prisma/*", "**/generated/prisma/*", "pg"],
+  message: "Only lib/db, lib/queries and lib/commands talk to the database: add a query or a command there.",
+};
+
+/** Modules outside lib/db, lib/queries and lib/commands that still open the database themselves. */
+const DATABASE_EXCEPTIONS = [
+  "lib/auth/**", // sessions and tokens: read on every request
+  "lib/collab/**", // the collaboration server's update log and its storage
+  "lib/annotations/document-text.ts",
+  "lib/moderation/queue-watch.ts",
+  "lib/cli/**",
+  "lib/demo/**",
+];
+
+export default tseslint.config(
+  { ignores: ["node_modules/", ".next/", ".next-*/", "lib/generated/", "bench/results/", "coverage/", "next-env.d.ts", "tests/e2e/artifacts/"] },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none", ignoreRestSiblings: true }],
+      "@typescript-eslint/no-explicit-any": "off",
+    },
+  },
+  {
+    files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}"],
+    plugins: { "react-hooks": reactHooks, "@next/next": nextPlugin },
+    rules: {
+      // The two classic hook rules; the plugin's React Compiler rules are for code the compiler
+      // builds, and we do not use it.
+      "react-hooks/rules-of-hooks": "error",
+      "react-hooks/exhaustive-deps": "error",
+      ...nextPlugin.configs.recommended.rules,
+      ...nextPlugin.configs["core-web-vitals"].rules,
+    },
+  },
+  { files: ["components/**/*.{ts,tsx}"], rules: { "no-restricted-imports": ["error", { patterns: [APP, DATABASE] }] } },
+  { files: ["app/**/*.{ts,tsx}"], rules: { "no-restricted-imports": ["error", { patterns: [DATABASE] }] } },
+  { files: ["lib/**/*.{ts,tsx}"], ignores: ["lib/db/**", "lib/queries/**", "lib/commands/**", "lib/db.ts", ...DATABASE_EXCEPTIONS], rules: { "no-restricted-imports": ["error", { patterns: [APP, COMPONENTS, DATABASE] }] } },
+  { files: ["lib/db/**", "lib/queries/**", "lib/commands/**", "lib/db.ts", ...DATABASE_EXCEPTIONS], rules: { "no-restricted-imports": ["error", { patterns: [APP, COMPONENTS] }] } },
+);
