@@ -72,3 +72,10 @@ export class RateLimitedError extends AppError {
     super(429, "rate_limited", `Too many attempts; try again in ${retryAfterSeconds < 60 ? `${Math.max(1, Math.ceil(retryAfterSeconds))} second(s)` : `${Math.ceil(retryAfterSeconds / 60)} minute(s)`}`);
   }
 }
+
+/** The server cannot take this work now (a queue is full); the client may retry later. */
+export class ServiceUnavailableError extends AppError {
+  constructor(message: string, code = "unavailable") {
+    super(503, code, message);
+  }
+}

@@ -10,6 +10,7 @@ import { formError, requireActor, type FormState } from "@/lib/http/action";
 import { requestOrigin } from "@/lib/http/request-origin";
 import { annotationIri, documentIri, presentAnnotation, type PresentedAnnotation } from "@/lib/presenters/annotation";
 import { findAnnotation, listVisibleAnnotations } from "@/lib/queries/annotations";
+import { consumeAnnotationWrite } from "@/lib/security/annotation-rate-limit";
 import { loadDocumentForViewer } from "@/lib/queries/document-access";
 import { parseInput } from "@/lib/validation/parse";
 import { MAX_BODY_LENGTH, MAX_QUOTE_LENGTH } from "@/lib/validation/annotation";
@@ -70,6 +71,7 @@ export async function createAnnotationAction(documentId: string, draft: z.input<
       },
       visibility,
     };
+    await consumeAnnotationWrite(actorId);
     const { annotation, viewer } = await createAnnotation({ actorId, documentId, input });
     return { ok: true, annotation: presentAnnotation(annotation, origin, viewer, { embedded: true }) };
   });
@@ -85,6 +87,7 @@ export async function replyToAnnotationAction(documentId: string, parentId: stri
       body: { type: "TextualBody", value, format: "text/markdown", purpose: "replying" },
       target: annotationIri(origin, documentId, parentId),
     };
+    await consumeAnnotationWrite(actorId);
     const { annotation, viewer } = await createAnnotation({ actorId, documentId, input });
     return { ok: true, annotation: presentAnnotation(annotation, origin, viewer, { embedded: true }) };
   });
@@ -103,6 +106,7 @@ export async function updateAnnotationAction(documentId: string, annotationId: s
           selector: { type: "TextQuoteSelector", exact: current?.quoteExact || " ", prefix: current?.quotePrefix ?? "", suffix: current?.quoteSuffix ?? "" },
         };
     const input = { type: "Annotation", motivation: current?.motivation, body: bodies(body, tags), target, visibility };
+    await consumeAnnotationWrite(actorId);
     const { annotation, viewer } = await updateAnnotation({ actorId, documentId, annotationId, input });
     return { ok: true, annotation: presentAnnotation(annotation, origin, viewer, { embedded: true }) };
   });

@@ -1,9 +1,11 @@
 import type * as Y from "yjs";
 import { createAnchor, resolveAnchors, type Anchor } from "../anchoring/anchors";
-import { buildProjectionMap } from "../anchoring/projection-map";
-import { anchorQuote } from "../anchoring/quote";
-import { UnprocessableError } from "../errors";
+import { buildProjectionMap, type ProjectionMap } from "../anchoring/projection-map";
+import type { QuoteFailure, QuoteMatch } from "../anchoring/quote";
+import { ConflictError, UnprocessableError } from "../errors";
 import type { TextTarget } from "../validation/annotation";
+import { withDocumentState } from "./document-text";
+import { findQuote, findQuoteInline } from "./find-quote";
 
 /** What an anchored annotation stores: the Yjs anchor and its current W3C selectors. */
 export type AnchoredTarget = {
@@ -16,14 +18,11 @@ export type AnchoredTarget = {
   method: "position" | "quote" | "approximate";
 };
 
-/**
- * Finds a posted target in the server's own copy of the text (never trusting a client's
- * positions blindly) and ties it to the characters there. 422 when the quote is absent,
- * ambiguous, or only matches below the confidence threshold.
- */
-export function anchorTarget(doc: Y.Doc, target: TextTarget): AnchoredTarget {
-  const map = buildProjectionMap(doc);
-  const match = anchorQuote(map.text, target);
+// Searches off the event loop that live edits may outdate before the text is given up on.
+const ATTEMPTS = 3;
+
+/** Ties a found place to the characters of `doc`; 422 when the quote was not found or holds no text. */
+function tie(doc: Y.Doc, map: ProjectionMap, match: QuoteMatch | QuoteFailure): AnchoredTarget {
   if ("error" in match) {
     if (match.error === "ambiguous") throw new UnprocessableError("The quoted words occur more than once; add a prefix, a suffix or a TextPositionSelector to say which", "quote_ambiguous");
     throw new UnprocessableError("The quoted words are not in the document's text", "quote_not_found");
@@ -35,7 +34,36 @@ export function anchorTarget(doc: Y.Doc, target: TextTarget): AnchoredTarget {
     if (error instanceof RangeError) throw new UnprocessableError("The quoted passage holds no text to annotate", "quote_empty");
     throw error;
   }
-  const [resolved] = resolveAnchors(doc, [anchor]);
+  const [resolved] = resolveAnchors(doc, [anchor], map);
   if (resolved.orphaned) throw new UnprocessableError("The quoted words are not in the document's text", "quote_not_found");
   return { anchor, exact: resolved.exact, prefix: resolved.prefix, suffix: resolved.suffix, start: resolved.start, end: resolved.end, method: match.method };
+}
+
+/**
+ * Finds a posted target in the server's own copy of the document's text (never trusting a
+ * client's positions blindly) and ties it to the characters there. 422 when the quote is absent,
+ * ambiguous, only matches below the confidence threshold, or takes too long to find. A search
+ * that cannot be cheap runs off the event loop (find-quote.ts); if live edits change the text
+ * meanwhile, its place is stale and the search runs again.
+ */
+export function anchorTarget(documentId: string, target: TextTarget): Promise<AnchoredTarget> {
+  return withDocumentState(documentId, async (doc) => {
+    for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+      const map = buildProjectionMap(doc);
+      const quick = findQuoteInline(map.text, target);
+      if (quick) return tie(doc, map, quick);
+      let changed = false;
+      const onUpdate = () => {
+        changed = true;
+      };
+      doc.on("update", onUpdate);
+      try {
+        const match = await findQuote(map.text, target);
+        if (!changed) return tie(doc, map, match);
+      } finally {
+        doc.off("update", onUpdate);
+      }
+    }
+    throw new ConflictError("The document's text kept changing while the quoted words were searched; try again", "text_changed");
+  });
 }

@@ -1,5 +1,4 @@
 import { anchorTarget } from "../annotations/anchor-target";
-import { withDocumentState } from "../annotations/document-text";
 import { notifyAfterPost } from "../annotations/after-post";
 import { publishAnnotationEvents } from "../annotations/events";
 import { db } from "../db";
@@ -61,7 +60,7 @@ export default async function createAnnotation(opts: {
     if (!text.source.replace(/\/+$/, "").endsWith(`/documents/${document.id}`)) {
       throw new UnprocessableError("The target's source must be this document's IRI (<origin>/documents/<id>)", "target_source");
     }
-    const anchored = await withDocumentState(document.id, (doc) => anchorTarget(doc, text));
+    const anchored = await anchorTarget(document.id, text);
     row = await db().annotation.create({
       data: {
         ...base,

@@ -1,5 +1,4 @@
 import { anchorTarget, type AnchoredTarget } from "../annotations/anchor-target";
-import { withDocumentState } from "../annotations/document-text";
 import { notifyAfterPost } from "../annotations/after-post";
 import { publishAnnotationEvents } from "../annotations/events";
 import { db } from "../db";
@@ -26,7 +25,7 @@ export default async function updateAnnotation(opts: { actorId: string; document
   if (input.target.kind === "text") {
     const text = input.target.text;
     const same = text.exact === current.quoteExact && (text.start === undefined || (text.start === current.positionStart && text.end === current.positionEnd));
-    if (!same) anchored = await withDocumentState(document.id, (doc) => anchorTarget(doc, text));
+    if (!same) anchored = await anchorTarget(document.id, text);
   }
   const status = current.status === "approved" ? initialStatus(viewer, document.group.moderation) : current.status;
   const visibility = current.parentId && current.thread?.visibility === "private" ? "private" : (input.visibility ?? "group");

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { anchorQuote, QUOTE_CONFIDENCE_THRESHOLD } from "../../../lib/anchoring/quote";
+import { anchorQuote, boundedLevenshtein, MAX_PLACES_SCORED, QUOTE_CONFIDENCE_THRESHOLD } from "../../../lib/anchoring/quote";
 
 const TEXT = "The cat sat on the mat. Later the cat slept on the mat.\n\nA dog barked.";
 const cp = (s: string) => Array.from(s);
@@ -95,6 +95,49 @@ describe("anchorQuote", () => {
         expect(anchorQuote(text, { exact, start, end })).toEqual({ start, end, confidence: 1, method: "position" });
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it("tells a place apart by a near context among more places than are scored", () => {
+    // Every "cat" has its own number around it; the quote's context has one typo on each side.
+    const count = MAX_PLACES_SCORED * 5;
+    const text = Array.from({ length: count }, (_, i) => `[${i} says] cat [${i} ends]`).join(" ");
+    const i = 777;
+    const result = anchorQuote(text, { exact: "cat", prefix: `[${i} sayz] `, suffix: ` [${i} endz]` });
+    expect(result).toMatchObject({ method: "quote", start: at(text, `[${i} says] cat`) + `[${i} says] `.length });
+  });
+
+  it("never calls a place unique when places it did not score might be as good", () => {
+    const text = "a ".repeat(MAX_PLACES_SCORED * 10);
+    expect(anchorQuote(text, { exact: "a", prefix: "a a a b", suffix: "b a a" })).toEqual({ error: "ambiguous" });
+    expect(anchorQuote(text, { exact: "a", prefix: "q".repeat(64), suffix: "z".repeat(64) })).toEqual({ error: "ambiguous" });
+    // Thousands of equally close approximate places, more than are scored.
+    expect(anchorQuote("a".repeat(8_000), { exact: "b" + "a".repeat(399) })).toEqual({ error: "ambiguous" });
+  });
+
+  it("finds the place whose whole context agrees among a million occurrences, in one pass", () => {
+    const text = "a ".repeat(500_000) + "here " + "a ".repeat(500_000);
+    const result = anchorQuote(text, { exact: "a", prefix: "a a here ", suffix: " a a" });
+    expect(result).toEqual({ start: 1_000_000 + "here ".length, end: 1_000_000 + "here ".length + 1, confidence: 1, method: "quote" });
+  });
+
+  it("computes the edit distance exactly up to its bound, and says 'more' beyond", () => {
+    const full = (a: string[], b: string[]) => {
+      let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+      for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        previous = current;
+      }
+      return previous[b.length];
+    };
+    const word = fc.array(fc.constantFrom("a", "b", "c", "😀"), { maxLength: 24 });
+    fc.assert(
+      fc.property(word, word, fc.nat(12), (a, b, max) => {
+        const distance = full(a, b);
+        expect(boundedLevenshtein(a, b, max)).toBe(distance <= max ? distance : max + 1);
+      }),
+      { numRuns: 500 },
     );
   });
 });

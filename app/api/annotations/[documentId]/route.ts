@@ -1,6 +1,7 @@
 import createAnnotation from "@/lib/commands/create-annotation";
 import { route } from "@/lib/http/route";
 import { loadDocumentForViewer } from "@/lib/queries/document-access";
+import { consumeAnnotationWrite } from "@/lib/security/annotation-rate-limit";
 import { annotationRepresentation } from "@/lib/w3c/annotation-resource";
 import { parseContainerQuery } from "@/lib/w3c/collection";
 import { readContainer } from "@/lib/w3c/container-resource";
@@ -33,6 +34,7 @@ export const OPTIONS = route<Params>(async ({ params, actor }) => {
 
 // POST /api/annotations/{documentId}/ — create an annotation or a reply; 201 with Location and the annotation.
 export const POST = route<Params>(async ({ request, params, actor, origin }) => {
+  await consumeAnnotationWrite(actor.id);
   const contentType = responseType(request);
   const raw = await readAnnotationBody(request);
   const { annotation, viewer } = await createAnnotation({ actorId: actor.id, documentId: params.documentId, input: raw, provenance: provenanceOf(raw) });

@@ -2,6 +2,7 @@ import deleteAnnotation from "@/lib/commands/delete-annotation";
 import updateAnnotation from "@/lib/commands/update-annotation";
 import { PreconditionFailedError } from "@/lib/errors";
 import { route } from "@/lib/http/route";
+import { consumeAnnotationWrite } from "@/lib/security/annotation-rate-limit";
 import { annotationRepresentation, readAnnotation } from "@/lib/w3c/annotation-resource";
 import { ifMatchFails } from "@/lib/w3c/conditional";
 import { annotationHeaders, optionsHeaders, VARY } from "@/lib/w3c/headers";
@@ -28,6 +29,7 @@ export const OPTIONS = route<Params>(async ({ params, actor, origin }) => {
 
 // PUT /api/annotations/{documentId}/{annotationId} — replace the annotation; If-Match with a stale ETag → 412.
 export const PUT = route<Params>(async ({ request, params, actor, origin }) => {
+  await consumeAnnotationWrite(actor.id);
   const contentType = responseType(request);
   const raw = await readAnnotationBody(request);
   const current = await readAnnotation({ ...params, actorId: actor.id, origin });
