@@ -21,6 +21,20 @@ export type AnchoredTarget = {
 // Searches off the event loop that live edits may outdate before the text is given up on.
 const ATTEMPTS = 3;
 
+// The projection of each document state, until it changes: an import anchors thousands of
+// annotations on one state, and a 2 MB text takes ~100 ms to project.
+const projections = new WeakMap<Y.Doc, ProjectionMap>();
+
+function projectionOf(doc: Y.Doc): ProjectionMap {
+  let map = projections.get(doc);
+  if (!map) {
+    map = buildProjectionMap(doc);
+    projections.set(doc, map);
+    doc.once("update", () => projections.delete(doc));
+  }
+  return map;
+}
+
 /** Ties a found place to the characters of `doc`; 422 when the quote was not found or holds no text. */
 function tie(doc: Y.Doc, map: ProjectionMap, match: QuoteMatch | QuoteFailure): AnchoredTarget {
   if ("error" in match) {
@@ -44,26 +58,29 @@ function tie(doc: Y.Doc, map: ProjectionMap, match: QuoteMatch | QuoteFailure): 
  * client's positions blindly) and ties it to the characters there. 422 when the quote is absent,
  * ambiguous, only matches below the confidence threshold, or takes too long to find. A search
  * that cannot be cheap runs off the event loop (find-quote.ts); if live edits change the text
- * meanwhile, its place is stale and the search runs again.
+ * meanwhile, its place is stale and the search runs again. `state` is a document state already
+ * loaded (an import's), else the current one is.
  */
-export function anchorTarget(documentId: string, target: TextTarget): Promise<AnchoredTarget> {
-  return withDocumentState(documentId, async (doc) => {
-    for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-      const map = buildProjectionMap(doc);
-      const quick = findQuoteInline(map.text, target);
-      if (quick) return tie(doc, map, quick);
-      let changed = false;
-      const onUpdate = () => {
-        changed = true;
-      };
-      doc.on("update", onUpdate);
-      try {
-        const match = await findQuote(map.text, target);
-        if (!changed) return tie(doc, map, match);
-      } finally {
-        doc.off("update", onUpdate);
-      }
+export function anchorTarget(documentId: string, target: TextTarget, state?: Y.Doc): Promise<AnchoredTarget> {
+  return state ? anchorIn(state, target) : withDocumentState(documentId, (doc) => anchorIn(doc, target));
+}
+
+async function anchorIn(doc: Y.Doc, target: TextTarget): Promise<AnchoredTarget> {
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    const map = projectionOf(doc);
+    const quick = findQuoteInline(map.text, target);
+    if (quick) return tie(doc, map, quick);
+    let changed = false;
+    const onUpdate = () => {
+      changed = true;
+    };
+    doc.on("update", onUpdate);
+    try {
+      const match = await findQuote(map.text, target);
+      if (!changed) return tie(doc, map, match);
+    } finally {
+      doc.off("update", onUpdate);
     }
-    throw new ConflictError("The document's text kept changing while the quoted words were searched; try again", "text_changed");
-  });
+  }
+  throw new ConflictError("The document's text kept changing while the quoted words were searched; try again", "text_changed");
 }

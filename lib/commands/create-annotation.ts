@@ -1,3 +1,4 @@
+import type * as Y from "yjs";
 import { anchorTarget } from "../annotations/anchor-target";
 import { notifyAfterPost } from "../annotations/after-post";
 import { publishAnnotationEvents } from "../annotations/events";
@@ -27,6 +28,8 @@ export default async function createAnnotation(opts: {
   provenance?: { canonical?: string; via?: string[] };
   /** Imports pass false: hundreds of restored notes must not notify anyone. */
   notify?: boolean;
+  /** The document's state already loaded, so an import loads and projects the text once. */
+  documentState?: Y.Doc;
 }) {
   const input: AnnotationInput = parseW3cAnnotation(opts.input);
   const { document, viewer } = await loadDocumentForViewer(opts.documentId, opts.actorId);
@@ -60,7 +63,7 @@ export default async function createAnnotation(opts: {
     if (!text.source.replace(/\/+$/, "").endsWith(`/documents/${document.id}`)) {
       throw new UnprocessableError("The target's source must be this document's IRI (<origin>/documents/<id>)", "target_source");
     }
-    const anchored = await anchorTarget(document.id, text);
+    const anchored = await anchorTarget(document.id, text, opts.documentState);
     row = await db().annotation.create({
       data: {
         ...base,

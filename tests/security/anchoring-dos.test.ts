@@ -128,6 +128,21 @@ describe("anchoring cannot freeze the server", () => {
   }, 60_000);
 });
 
+describe("imports cannot freeze the server either", () => {
+  it("an import of pathological quotes answers each with a clear failure, health stays responsive", async () => {
+    const { document, token } = await member("a ".repeat(20_000));
+    const items = Array.from({ length: 20 }, (_, i) => quoteAnnotation(document.id, { exact: "a", prefix: `${i}`.repeat(64).slice(0, 64), suffix: "z".repeat(64) }));
+    const probe = await whileHealthIsChecked(() =>
+      call(importRoute.POST, { method: "POST", token, params: { documentId: document.id }, path: `/api/v1/documents/${document.id}/annotations/import`, json: items }),
+    );
+    expect(probe.result.status).toBe(200);
+    expect(probe.result.data.imported).toBe(0);
+    expect(probe.result.data.failed).toHaveLength(20);
+    expect(probe.result.data.failed.every((f: { code: string }) => f.code === "quote_ambiguous")).toBe(true);
+    expectResponsive(probe);
+  }, 60_000);
+});
+
 describe("annotation writes and imports are rate-limited per user", () => {
   it(`answers 429 with Retry-After after ${ANNOTATION_WRITES_PER_MINUTE} annotation posts in a minute, for that user only`, async () => {
     const { group, owner } = await createGroup();

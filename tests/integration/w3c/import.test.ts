@@ -4,6 +4,7 @@ import * as exportRoute from "@/app/api/v1/documents/[documentId]/annotations/ex
 import * as importRoute from "@/app/api/v1/documents/[documentId]/annotations/import/route";
 import createAnnotation from "@/lib/commands/create-annotation";
 import { db } from "@/lib/db";
+import { importAnnotations } from "@/lib/w3c/import-annotations";
 import { createDocumentIn } from "../../factories";
 import { call } from "../http";
 import { annotate, annotationIriOf, annotationOn, containerUrl, scene, TEXT } from "./helpers";
@@ -104,6 +105,14 @@ describe("annotation import", () => {
       const res = await response;
       expect({ name, status: res.status, code: res.data?.error?.code }).toEqual({ name, status, code });
     }
+    expect(await db().annotation.count({ where: { documentId: document.id } })).toBe(0);
+  });
+
+  it("stops creating when the import runs out of time: the items left fail with import_time_limit", async () => {
+    const { document, users } = await scene();
+    const items = [annotationOn(document.id, "lazy dog"), annotationOn(document.id, "quick brown fox")];
+    const result = await importAnnotations({ documentId: document.id, actorId: users.member.id, origin: "http://marginalia.test", items, timeLimitMs: -1 });
+    expect(result).toEqual({ imported: 0, failed: [0, 1].map((index) => ({ index, code: "import_time_limit", message: expect.stringContaining("ran out of time") })) });
     expect(await db().annotation.count({ where: { documentId: document.id } })).toBe(0);
   });
 });
