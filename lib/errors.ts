@@ -73,9 +73,13 @@ export class RateLimitedError extends AppError {
   }
 }
 
-/** The server cannot take this work now (a queue is full); the client may retry later. */
+/** The server cannot take this work now (a queue is full); the client may retry after a while. */
 export class ServiceUnavailableError extends AppError {
-  constructor(message: string, code = "unavailable") {
+  constructor(
+    message: string,
+    code = "unavailable",
+    readonly retryAfterSeconds = 5,
+  ) {
     super(503, code, message);
   }
 }

@@ -9,7 +9,7 @@ export function errorResponse(status: number, code: string, message: string, det
 export function toErrorResponse(error: unknown): Response {
   if (error instanceof AppError) {
     const headers: Record<string, string> = {};
-    if (error.status === 429 && "retryAfterSeconds" in error) headers["Retry-After"] = String(Math.ceil(Number(error.retryAfterSeconds)));
+    if ((error.status === 429 || error.status === 503) && "retryAfterSeconds" in error) headers["Retry-After"] = String(Math.ceil(Number(error.retryAfterSeconds)));
     if (error.status === 401) headers["WWW-Authenticate"] = 'Bearer realm="marginalia"';
     return errorResponse(error.status, error.code, error.message, error.details, headers);
   }
