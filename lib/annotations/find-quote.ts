@@ -47,9 +47,9 @@ class QuoteSearchThread {
   }
 
   private spawn(): Worker {
-    // Loaded from source through tsx, as server.ts is; the path is the checkout's, never the bundle's.
-    const entry = path.join(process.cwd(), "lib", "anchoring", "quote-thread.mjs");
-    const worker = new Worker(entry, { execArgv: [], resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+    // Loaded from source through tsx, as server.ts is: the checkout's file, never bundled (hence turbopackIgnore).
+    const entry = path.join(/* turbopackIgnore: true */ process.cwd(), "lib", "anchoring", "quote-thread.mjs");
+    const worker = new Worker(/* turbopackIgnore: true */ entry, { execArgv: [], resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
     worker.on("message", (message: { ready?: true; result?: Result }) => {
       if (message.ready) {
         this.ready = true;
