@@ -1,11 +1,13 @@
 /**
  * The whole app for browser benchmarks: `next build` when needed, then server.ts in production
- * mode on a port the OS picks, against the bench's own database (bench/lib/database.ts), started
+ * mode on a free port, against the bench's own database (bench/lib/database.ts), started
  * as tests/e2e/setup/global-app.ts starts it for the browser tests.
  */
 import { execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { serverNodeFlags } from "../../scripts/node-flags.mjs";
 
@@ -33,17 +35,30 @@ export function buildApp(opts: { reuse: boolean; log: (m: string) => void }) {
 
 export type AppServer = { baseUrl: string; pid: number; output: () => string; stop: () => Promise<void> };
 
-/** Starts server.ts (production, PORT=0) on `databaseUrl`; resolves once it is ready. */
+/** A port the OS says is free right now. */
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, "localhost", resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+/**
+ * Starts server.ts (production) on `databaseUrl`; resolves once it is ready. With a database
+ * of its own the server wants its public origin (APP_URL), so the port is chosen here.
+ */
 export async function startAppServer(opts: { databaseUrl: string }): Promise<AppServer> {
+  const port = await freePort();
   const env = {
     ...process.env,
     NODE_ENV: "production",
-    PORT: "0",
+    PORT: String(port),
+    APP_URL: `http://localhost:${port}`,
     DATABASE_URL: opts.databaseUrl,
     AUTH_SECRET: randomBytes(24).toString("hex"),
     NEXT_TELEMETRY_DISABLED: "1",
   } as NodeJS.ProcessEnv;
-  delete env.APP_URL;
   delete env.MARGINALIA_SEED_DEMO;
   delete env.REDIS_URL;
   const child = spawn(process.execPath, [...serverNodeFlags(), "--import", "tsx", "server.ts"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
