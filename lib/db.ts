@@ -2,21 +2,23 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "./generated/prisma/client";
 import { databaseUrl } from "./env";
+import { endSharedPools, sharedPool } from "./db/pool";
 
 export type { Prisma } from "./generated/prisma/client";
 export type Db = PrismaClient;
 /** A client or an open transaction; commands accept either so callers can compose them. */
 export type Tx = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
 
-const globalForPrisma = globalThis as unknown as { marginaliaPrisma?: PrismaClient; marginaliaReadPool?: pg.Pool };
+const globalForPrisma = globalThis as unknown as { marginaliaPrisma?: PrismaClient };
 
 /**
- * The one Prisma client. Cached on globalThis because server.ts and Next's bundled route
- * modules are separate module graphs in the same process; they must share one pool.
+ * The one Prisma client, on the process's one pool (lib/db/pool.ts). Cached on globalThis
+ * because server.ts and Next's bundled route modules are separate module graphs in the same
+ * process; they must share one pool.
  */
 export function db(): PrismaClient {
   if (!globalForPrisma.marginaliaPrisma) {
-    const adapter = new PrismaPg({ connectionString: databaseUrl(), max: 10 });
+    const adapter = new PrismaPg(sharedPool(databaseUrl()));
     globalForPrisma.marginaliaPrisma = new PrismaClient({ adapter });
   }
   return globalForPrisma.marginaliaPrisma;
@@ -32,27 +34,18 @@ const readTypes = {
 };
 
 /**
- * A small plain `pg` pool for the few hot read statements where Prisma's raw-query layer costs
- * more than the query itself (a W3C container page: 100 wide rows). Reads only; writes and
- * transactions go through db().
- */
-export function readPool(): pg.Pool {
-  globalForPrisma.marginaliaReadPool ??= new pg.Pool({ connectionString: databaseUrl(), max: 4, types: readTypes });
-  return globalForPrisma.marginaliaReadPool;
-}
-
-/**
- * A read statement written with Prisma.sql, run on readPool(): the same rows $queryRaw gives
- * (UTC timestamps, bigint as BigInt, bytea as bytes), for per-request statements on hot paths.
+ * A read statement written with Prisma.sql, run on the plain pool (for the few hot statements
+ * where Prisma's raw-query layer costs more than the query itself, a W3C container page of 100
+ * wide rows): the same rows $queryRaw gives (UTC timestamps, bigint as BigInt, bytea as bytes).
+ * Reads only; writes and transactions go through db().
  */
 export async function readRows<T>(statement: { text: string; values: unknown[] }): Promise<T[]> {
-  return (await readPool().query(statement.text, statement.values)).rows as T[];
+  return (await sharedPool(databaseUrl()).query({ text: statement.text, values: statement.values, types: readTypes })).rows as T[];
 }
 
-/** Closes the pools (tests and CLI exit). */
+/** Closes the client and the pools (tests and CLI exit). */
 export async function disconnectDb() {
   await globalForPrisma.marginaliaPrisma?.$disconnect();
   globalForPrisma.marginaliaPrisma = undefined;
-  await globalForPrisma.marginaliaReadPool?.end();
-  globalForPrisma.marginaliaReadPool = undefined;
+  await endSharedPools();
 }

@@ -24,6 +24,8 @@ export type ConnectionState = {
   online: boolean;
   /** The server refused the session (signed out, removed from the group). */
   denied: boolean;
+  /** The server could not reach its storage and closed the connection to be retried: nothing is wrong with access. */
+  unavailable: boolean;
   /** An owner deleted the document: nothing to reconnect to. */
   deleted: boolean;
   /** The server accepted us read-only although the page thought we could edit. */
@@ -40,6 +42,7 @@ export const initialConnectionState: ConnectionState = {
   pendingDeletion: false,
   online: true,
   denied: false,
+  unavailable: false,
   deleted: false,
   readOnlyScope: false,
 };
@@ -49,6 +52,8 @@ export type ConnectionEvent =
   | { type: "synced" }
   | { type: "authenticated"; scope: "read-write" | "readonly" }
   | { type: "authenticationFailed" }
+  /** The server closed the connection because its storage is unavailable for now; the provider reconnects. */
+  | { type: "unavailable" }
   /** The server closed the document because it was deleted. */
   | { type: "deleted" }
   /** One Yjs update whose origin is not the provider, i.e. made in this tab; `clock` is our Yjs clock after it. */
@@ -71,11 +76,13 @@ export function reduceConnection(state: ConnectionState, event: ConnectionEvent)
       // Any new socket starts a new handshake; "synced" only counts for the connection it came on.
       return { ...state, socket: event.status, synced: event.status === "connected" ? state.synced : false };
     case "synced":
-      return { ...state, socket: "connected", synced: true, everSynced: true, denied: false };
+      return { ...state, socket: "connected", synced: true, everSynced: true, denied: false, unavailable: false };
     case "authenticated":
       return { ...state, denied: false, readOnlyScope: event.scope === "readonly" };
     case "authenticationFailed":
       return { ...state, denied: true, synced: false };
+    case "unavailable":
+      return state.unavailable && !state.synced ? state : { ...state, unavailable: true, synced: false };
     case "deleted":
       return state.deleted ? state : { ...state, deleted: true, synced: false };
     case "localChange":
@@ -131,6 +138,15 @@ export function describeConnection(state: ConnectionState, { canEdit }: { canEdi
   }
   // The browser's offline event arrives well before the socket's own timeout notices.
   if (!state.synced || !state.online) {
+    if (state.unavailable && state.online) {
+      return editing && state.pending > 0
+        ? {
+            kind: "reconnecting",
+            label: `Reconnecting — ${changesWaiting(state.pending)}`,
+            description: "The server can't store changes for a moment. Your edits are kept in this tab and will be sent when it's back. Don't close it.",
+          }
+        : { kind: "reconnecting", label: "Reconnecting…", description: "The server is unavailable for a moment; trying again." };
+    }
     if (editing && state.pending > 0) {
       return {
         kind: "offline",

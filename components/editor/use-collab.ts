@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useReducer, useRef, useState, useSyncExternalStore } from "react";
 import { HocuspocusProvider, WebSocketStatus } from "@hocuspocus/provider";
 import * as Y from "yjs";
-import { CLOSE } from "@/lib/collab/messages";
+import { CLOSE, STORAGE_UNAVAILABLE } from "@/lib/collab/messages";
 import {
   initialConnectionState,
   isSavedMessage,
@@ -84,6 +84,9 @@ export function ackCounterOnSaved(trust: AckCounterTrust, notice: { clock: numbe
   return { trust: { awaiting: trust.awaiting, stored }, unacknowledged: Math.max(1, count) };
 }
 
+/** Longest wait between two reconnects while the server's storage is unavailable. */
+const MAX_RETRY_MS = 4000;
+
 type HookEvent = ConnectionEvent | { type: "reset" };
 
 function reduceHook(state: ConnectionState, event: HookEvent): ConnectionState {
@@ -104,12 +107,35 @@ export function useConnectionState(
 
   useEffect(() => {
     if (!provider) return;
+    const reconnect = provider.configuration.websocketProvider.configuration;
+    const baseDelay = reconnect.delay;
+    let refusals = 0;
     const onStatus = ({ status }: { status: WebSocketStatus }) => dispatch({ type: "status", status: socketStatus(status) });
-    const onSynced = ({ state: synced }: { state: boolean }) => synced && dispatch({ type: "synced" });
+    const onSynced = ({ state: synced }: { state: boolean }) => {
+      if (!synced) return;
+      refusals = 0;
+      reconnect.delay = baseDelay;
+      dispatch({ type: "synced" });
+    };
     const onAuthenticated = ({ scope }: { scope: "read-write" | "readonly" }) => dispatch({ type: "authenticated", scope });
-    const onAuthenticationFailed = () => dispatch({ type: "authenticationFailed" });
+    // Storage away: reconnect with a growing, jittered delay (at most a few seconds, so editing resumes soon after it returns).
+    const onUnavailable = () => {
+      refusals++;
+      reconnect.delay = Math.round(Math.min(baseDelay * 2 ** (refusals - 1), MAX_RETRY_MS) * (0.5 + Math.random() / 2));
+      dispatch({ type: "unavailable" });
+    };
+    const onAuthenticationFailed = ({ reason }: { reason?: string }) => {
+      if (reason === STORAGE_UNAVAILABLE.reason) {
+        // Should the refusal arrive as a permission denial with the socket left open, close it so the provider retries.
+        onUnavailable();
+        provider.configuration.websocketProvider.webSocket?.close();
+        return;
+      }
+      dispatch({ type: "authenticationFailed" });
+    };
     // A deleted document: say so and stop reconnecting (the server would refuse it as unknown).
     const onClose = ({ event }: { event: { code?: number; reason?: string } }) => {
+      if (event.code === CLOSE.storageFailed.code) return onUnavailable();
       if (event.code !== CLOSE.documentDeleted.code && event.reason !== CLOSE.documentDeleted.reason) return;
       dispatch({ type: "deleted" });
       provider.disconnect();
@@ -161,6 +187,7 @@ export function useConnectionState(
       provider.off("close", onClose);
       provider.off("stateless", onStateless);
       provider.document.off("update", onUpdate);
+      reconnect.delay = baseDelay;
       window.removeEventListener("online", onOnline);
       window.removeEventListener("offline", onOffline);
       // A new provider is a new connection: start again from "Connecting…".

@@ -6,7 +6,8 @@ import createUser from "@/lib/commands/create-user";
 import { signIn, signOut } from "@/lib/auth/config";
 import { assertSignInAllowed } from "@/lib/auth/rate-limit";
 import { clientAddress } from "@/lib/http/client-address";
-import { formError, formValues, type FormState } from "@/lib/http/action";
+import { isDatabaseOutage } from "@/lib/health/dependency";
+import { formError, formValues, UNAVAILABLE_MESSAGE, type FormState } from "@/lib/http/action";
 
 const safeRedirect = (value: FormDataEntryValue | null) => {
   const target = typeof value === "string" ? value : "";
@@ -21,6 +22,8 @@ export async function signInAction(_prev: FormState, form: FormData): Promise<Fo
     await signIn("credentials", { email: form.get("email"), password: form.get("password"), redirectTo: safeRedirect(form.get("callbackUrl")) });
     return { ok: true };
   } catch (error) {
+    // next-auth reports a database it could not reach as a failed sign-in; it is not the password.
+    if (isDatabaseOutage(error, "sign-in")) return { error: UNAVAILABLE_MESSAGE, values };
     if (error instanceof AuthError) {
       const code = (error as AuthError & { code?: string }).code;
       return {

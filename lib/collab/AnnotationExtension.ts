@@ -1,6 +1,8 @@
 import type { afterLoadDocumentPayload, beforeUnloadDocumentPayload, Document, Extension, Hocuspocus, onConfigurePayload } from "@hocuspocus/server";
 import { randomUUID } from "node:crypto";
 import { Redis as IORedis } from "ioredis";
+import { sharedPool } from "../db/pool";
+import { isDatabaseOutage } from "../health/dependency";
 import { onAnnotationEvent, publishAnnotationEvents, relayAnnotationEvent, type AnnotationEvent } from "../annotations/events";
 import { registerLiveDocuments } from "../annotations/live-documents";
 import { reanchor, type StoredAnchor } from "../annotations/reanchor";
@@ -13,8 +15,11 @@ import { CLOSE, closeConnection } from "./messages";
 import { AnnotationAnchors } from "./annotation-anchors";
 import type { CollabContext } from "./AuthExtension";
 
-/** `since`: the first edit not re-anchored yet; `lastEdit`: the latest (the timer checks it when it fires). */
-type Live = { anchors: StoredAnchor[]; dirty: boolean; timer?: NodeJS.Timeout; since?: number; lastEdit: number; running: Promise<void> | null };
+/**
+ * `since`: the first edit not re-anchored yet; `lastEdit`: the latest (the timer checks it when it
+ * fires); `loaded`: the anchors were read from storage (false while it was unreachable at load).
+ */
+type Live = { anchors: StoredAnchor[]; loaded: boolean; dirty: boolean; timer?: NodeJS.Timeout; since?: number; lastEdit: number; running: Promise<void> | null };
 
 type Configuration = {
   databaseUrl: string;
@@ -27,6 +32,9 @@ type Configuration = {
   origin: string;
   logger: (message: string, error?: unknown) => void;
 };
+
+/** How long to wait before re-anchoring again when storage was unreachable. */
+const RETRY_MS = 2000;
 
 /** Between instances: `{from, event}` for an annotation event, `{from, deleted}` for a deleted document. */
 const CHANNEL = "marginalia:annotation-events";
@@ -50,7 +58,7 @@ export class AnnotationExtension implements Extension {
   constructor(configuration: Partial<Configuration> & { databaseUrl: string }) {
     const given = Object.fromEntries(Object.entries(configuration).filter(([, v]) => v !== undefined));
     this.configuration = { reanchorDelayMs: 250, reanchorMaxDelayMs: 1000, origin: "http://localhost:3000", logger: console.error, ...given } as Configuration;
-    this.store = new AnnotationAnchors(this.configuration.databaseUrl);
+    this.store = new AnnotationAnchors(sharedPool(this.configuration.databaseUrl));
   }
 
   async onConfigure({ instance }: onConfigurePayload) {
@@ -74,7 +82,12 @@ export class AnnotationExtension implements Extension {
   }
 
   async afterLoadDocument({ documentName, document }: afterLoadDocumentPayload) {
-    const state: Live = { anchors: await this.store.load(documentName), dirty: true, lastEdit: 0, running: null };
+    // The document itself loaded; if its anchors cannot be read now, the first re-anchoring reads them.
+    const anchors = await this.store.load(documentName).catch((error) => {
+      if (!isDatabaseOutage(error, "loading annotation anchors")) this.configuration.logger(`loading the annotations of ${documentName} failed`, error);
+      return null;
+    });
+    const state: Live = { anchors: anchors ?? [], loaded: anchors !== null, dirty: true, lastEdit: 0, running: null };
     this.live.set(documentName, state);
     document.on("update", () => this.schedule(documentName, state));
     // Selectors may be stale if the last instance stopped mid-edit: check once on load.
@@ -95,7 +108,6 @@ export class AnnotationExtension implements Extension {
     await Promise.all([...this.live.values()].map((s) => s.running));
     this.cleanups.forEach((cleanup) => cleanup());
     this.publisher?.disconnect();
-    await this.store.close();
   }
 
   /** Runs any pending re-anchoring of the document now and waits for it to be stored. */
@@ -145,6 +157,10 @@ export class AnnotationExtension implements Extension {
     const document = this.instance?.documents.get(documentName);
     if (!document || this.live.get(documentName) !== state) return;
     try {
+      if (!state.loaded) {
+        state.anchors = await this.store.load(documentName);
+        state.loaded = true;
+      }
       const changes = reanchor(document, state.anchors);
       if (changes.length === 0) return;
       await this.store.save(changes);
@@ -158,7 +174,12 @@ export class AnnotationExtension implements Extension {
       publishAnnotationEvents(news.map((c) => ({ type: "annotation.updated", documentId: documentName, annotationId: c.id })));
     } catch (error) {
       state.dirty = true;
-      this.configuration.logger(`re-anchoring the annotations of ${documentName} failed`, error);
+      if (!isDatabaseOutage(error, "re-anchoring annotations")) this.configuration.logger(`re-anchoring the annotations of ${documentName} failed`, error);
+      // Storage away: try again in a while even if nobody types meanwhile.
+      else state.timer ??= setTimeout(() => {
+        state.timer = undefined;
+        if (this.live.get(documentName) === state) void this.run(documentName, state);
+      }, RETRY_MS);
     }
   }
 
@@ -172,7 +193,7 @@ export class AnnotationExtension implements Extension {
       if (event.type !== "annotation.moderated") await this.refresh(event, state);
       await broadcastAnnotationEvent(document as Document, event, this.configuration.origin);
     } catch (error) {
-      this.configuration.logger(`delivering ${event.type} for ${event.annotationId} failed`, error);
+      if (!isDatabaseOutage(error, "delivering an annotation event")) this.configuration.logger(`delivering ${event.type} for ${event.annotationId} failed`, error);
     }
   }
 

@@ -1,8 +1,10 @@
 import type { beforeHandleAwarenessPayload, Extension, onAuthenticatePayload, onStatelessPayload } from "@hocuspocus/server";
+import { isDatabaseOutage } from "../health/dependency";
 import { isSameOriginRequest, publicOrigin } from "../http/origin";
 import { seesPeersAnonymously } from "../policies/annotations";
 import { collabUser, documentAccess } from "./access";
 import { newPseudonym, setPresenceView, stampIdentity, type PresenceView } from "./presence";
+import { STORAGE_UNAVAILABLE } from "./messages";
 
 /** What onAuthenticate puts on every connection. */
 export type CollabContext = {
@@ -29,6 +31,8 @@ const EDITING_FIELDS = ["cursor", "selection", "caret"];
  * A browser always names the page's origin on a WebSocket upgrade and sends our cookie
  * whichever site opened it: a cookie-authenticated connection from another origin is
  * refused (cross-site WebSocket hijacking); a token is never sent by the browser on its own.
+ * A database that cannot be reached proves nothing about access: that refusal is retryable
+ * (STORAGE_UNAVAILABLE), never "permission denied".
  */
 export class AuthExtension implements Extension {
   extensionName = "MarginaliaAuth";
@@ -37,9 +41,8 @@ export class AuthExtension implements Extension {
   async onAuthenticate({ token, request, requestHeaders, documentName, connectionConfig }: onAuthenticatePayload): Promise<CollabContext> {
     const pageOrigin = requestHeaders.get("origin");
     if (!token && pageOrigin !== null && !isSameOriginRequest(requestHeaders)) throw { reason: "cross-origin" };
-    const user = await collabUser(token ?? "", requestHeaders.get("cookie"));
+    const { user, access } = await lookUp(token ?? "", requestHeaders.get("cookie"), documentName);
     if (!user) throw { reason: "unauthorized" };
-    const access = await documentAccess(documentName, user.id);
     // A document you may not read and one that does not exist are indistinguishable.
     if (!access?.read) throw { reason: "not-found" };
     connectionConfig.readOnly = !access.edit;
@@ -61,5 +64,16 @@ export class AuthExtension implements Extension {
     // Stops the hook chain so no later extension acts on it. Hocuspocus does not await this
     // hook and rethrows errors that carry a message (an unhandled rejection), so throw a plain object.
     if (connection.readOnly) throw { reason: "read-only" };
+  }
+}
+
+/** The user and their access to the document; a database outage becomes the retryable refusal. */
+async function lookUp(token: string, cookie: string | null, documentName: string) {
+  try {
+    const user = await collabUser(token, cookie);
+    const access = user ? await documentAccess(documentName, user.id) : null;
+    return { user, access };
+  } catch (error) {
+    throw isDatabaseOutage(error, "collaboration sign-in") ? STORAGE_UNAVAILABLE : error;
   }
 }

@@ -1,4 +1,5 @@
 import type { Extension, Hocuspocus, onConfigurePayload } from "@hocuspocus/server";
+import { isDatabaseOutage } from "../health/dependency";
 import { can } from "../policies";
 import { seesPeersAnonymously } from "../policies/annotations";
 import { membershipsOf } from "./access";
@@ -51,7 +52,7 @@ export class MembershipWatcher implements Extension {
         }
       }
     } catch (error) {
-      this.configuration.logger("re-checking collaboration access failed", error);
+      if (!isDatabaseOutage(error, "re-checking collaboration access")) this.configuration.logger("re-checking collaboration access failed", error);
     } finally {
       this.running = false;
     }

@@ -2,7 +2,8 @@ import type { afterHandleMessagePayload, beforeHandleMessagePayload, Connection,
 import { isTransactionOrigin, MessageType } from "@hocuspocus/server";
 import * as decoding from "lib0/decoding";
 import * as Y from "yjs";
-import { CLOSE, closeConnection, savedMessage } from "./messages";
+import { isDatabaseOutage } from "../health/dependency";
+import { CLOSE, closeConnection, savedMessage, STORAGE_UNAVAILABLE } from "./messages";
 import type { Compaction, UpdateLog } from "./update-log";
 
 const ACK_INTERVAL_MS = 25;
@@ -135,7 +136,9 @@ export class PersistenceExtension implements Extension {
   async onLoadDocument({ documentName, document }: onLoadDocumentPayload) {
     // A reader arriving while the previous copy is still being flushed must see those updates.
     await this.unloading.get(documentName);
-    const stored = await this.configuration.log.load(documentName);
+    const stored = await this.configuration.log.load(documentName).catch((error) => {
+      throw isDatabaseOutage(error, "loading a document") ? STORAGE_UNAVAILABLE : error;
+    });
     if (!stored.exists) throw new Error(`document ${documentName} does not exist`);
     document.transact(() => {
       for (const update of stored.updates) Y.applyUpdate(document, update, STORAGE_ORIGIN);
@@ -341,7 +344,7 @@ export class PersistenceExtension implements Extension {
       } catch (error) {
         // A foreign-key violation: the Document row is gone (deleted), so there is nothing to resend to.
         const deleted = (error as { code?: string }).code === "23503";
-        if (!deleted) this.configuration.logger(`storing updates of ${documentName} failed; closing its connections so clients resend`, error);
+        if (!deleted && !isDatabaseOutage(error, "storing updates")) this.configuration.logger(`storing updates of ${documentName} failed; closing its connections so clients resend`, error);
         state.queue.length = 0;
         state.unstoredBytes = 0;
         state.flushing = null;
@@ -431,7 +434,9 @@ export class PersistenceExtension implements Extension {
     if (state.projectionTimer) return;
     state.projectionTimer = setTimeout(() => {
       state.projectionTimer = undefined;
-      this.configuration.log.saveProjection(documentName, state.document).catch((error) => this.configuration.logger(`updating the text of ${documentName} failed`, error));
+      this.configuration.log.saveProjection(documentName, state.document).catch((error) => {
+        if (!isDatabaseOutage(error, "updating a document's text")) this.configuration.logger(`updating the text of ${documentName} failed`, error);
+      });
     }, this.configuration.projectionDelayMs);
   }
 
@@ -457,7 +462,7 @@ export class PersistenceExtension implements Extension {
       state.appendedBytes = state.appended.reduce((n, batch) => n + batch.bytes, 0);
       state.baseBytes = result.snapshotBytes;
     } catch (error) {
-      this.configuration.logger(`compacting ${documentName} failed; the log is kept`, error);
+      if (!isDatabaseOutage(error, "compacting a document")) this.configuration.logger(`compacting ${documentName} failed; the log is kept`, error);
     }
   }
 

@@ -4,13 +4,9 @@ import type { AnchorChange, StoredAnchor } from "../annotations/reanchor";
 const bytes = (b: Buffer) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
 const buffer = (u: Uint8Array) => Buffer.from(u.buffer, u.byteOffset, u.byteLength);
 
-/** Anchors of a document's live annotations and their re-anchored selectors, on a raw pg pool. */
+/** Anchors of a document's live annotations and their re-anchored selectors, on the process's pool. */
 export class AnnotationAnchors {
-  private pool: pg.Pool;
-
-  constructor(connectionString: string) {
-    this.pool = new pg.Pool({ connectionString, max: 2 });
-  }
+  constructor(private pool: pg.Pool) {}
 
   /** Every anchored, undeleted annotation of the document (or just the given ones). */
   async load(documentId: string, ids?: string[]): Promise<StoredAnchor[]> {

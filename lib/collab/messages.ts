@@ -34,6 +34,14 @@ export const CLOSE = {
 } as const;
 
 /**
+ * What a hook throws when storage could not be reached while a connection was being opened
+ * (authentication, loading the document). Hocuspocus would answer it as "permission denied";
+ * the server's socket layer turns it into a close with CLOSE.storageFailed instead, which
+ * clients retry (lib/collab/server.ts), so nobody is told they lack access.
+ */
+export const STORAGE_UNAVAILABLE = { reason: "storage-unavailable" } as const;
+
+/**
  * Ends a document connection and its socket. Hocuspocus's Connection.close only sends a
  * CLOSE message and leaves the socket open, so a client would never reconnect and resend.
  */

@@ -1,11 +1,14 @@
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
-import { Hocuspocus, type Extension } from "@hocuspocus/server";
+import { Hocuspocus, MessageType, type Extension } from "@hocuspocus/server";
+import * as decoding from "lib0/decoding";
 import { Redis } from "@hocuspocus/extension-redis";
 import { WebSocketServer, type WebSocket } from "ws";
 import { AnnotationExtension } from "./AnnotationExtension";
 import { AuthExtension } from "./AuthExtension";
 import { MembershipWatcher } from "./MembershipWatcher";
+import { sharedPool } from "../db/pool";
+import { CLOSE, STORAGE_UNAVAILABLE } from "./messages";
 import { PersistenceExtension } from "./PersistenceExtension";
 import { filterPresenceOnSocket } from "./presence";
 import { UpdateLog } from "./update-log";
@@ -41,7 +44,7 @@ export type CollabServer = {
  */
 export function createCollabServer(options: CollabOptions): CollabServer {
   const logger = options.logger ?? ((m: string, e?: unknown) => console.error(`[collab] ${m}`, e ?? ""));
-  const log = new UpdateLog(options.databaseUrl);
+  const log = new UpdateLog(sharedPool(options.databaseUrl));
   const persistence = new PersistenceExtension({ log, logger, maxDocumentBytes: options.maxDocumentBytes, compactAfter: options.compactAfter, appendIntervalMs: options.appendIntervalMs });
   const extensions: Extension[] = [
     new AuthExtension(),
@@ -59,6 +62,7 @@ export function createCollabServer(options: CollabOptions): CollabServer {
   wss.on("connection", (ws: WebSocket, req: IncomingMessage) => {
     const request = new Request(`http://localhost${req.url ?? "/"}`, { headers: toHeaders(req) });
     filterPresenceOnSocket(ws, request);
+    closeOnStorageRefusal(ws);
     const client = hocuspocus.handleConnection(ws, request);
     ws.on("message", (data: Buffer, isBinary: boolean) => {
       if (!isBinary) return ws.close(1003, "binary frames only");
@@ -85,6 +89,37 @@ export function createCollabServer(options: CollabOptions): CollabServer {
     },
   };
 }
+
+/**
+ * Hocuspocus answers a connection refused by a hook with "permission denied" and the hook's
+ * reason, and leaves the socket open; a provider then tells its user they lack access and
+ * waits. A refusal because storage was unreachable (STORAGE_UNAVAILABLE) closes the socket with
+ * CLOSE.storageFailed instead: the provider reconnects and retries, keeping its edits.
+ */
+function closeOnStorageRefusal(ws: WebSocket) {
+  const send = ws.send.bind(ws);
+  ws.send = ((data: unknown, ...rest: unknown[]) => {
+    if (data instanceof Uint8Array && isStorageRefusal(data)) return ws.close(CLOSE.storageFailed.code, CLOSE.storageFailed.reason);
+    return (send as (...args: unknown[]) => void)(data, ...rest);
+  }) as WebSocket["send"];
+}
+
+/** An Auth frame (document name, Auth, PermissionDenied, reason) whose reason is STORAGE_UNAVAILABLE's. */
+function isStorageRefusal(frame: Uint8Array): boolean {
+  try {
+    const decoder = decoding.createDecoder(frame);
+    // Skip the document name without decoding it: this runs for every frame sent.
+    const nameLength = decoding.readVarUint(decoder);
+    decoder.pos += nameLength;
+    if (decoding.readVarUint(decoder) !== MessageType.Auth) return false;
+    return decoding.readVarUint(decoder) === PERMISSION_DENIED && decoding.readVarString(decoder) === STORAGE_UNAVAILABLE.reason;
+  } catch {
+    return false;
+  }
+}
+
+/** AuthMessageType.PermissionDenied of @hocuspocus/common. */
+const PERMISSION_DENIED = 1;
 
 function toHeaders(req: IncomingMessage): Headers {
   const headers = new Headers();

@@ -3,6 +3,7 @@ import pg from "pg";
 import * as Y from "yjs";
 import { textProjection } from "../editor/projection";
 import { yDocToJSON } from "../editor/ydoc";
+import { createPool } from "../db/pool";
 
 /**
  * `folded`: rows folded; `lastId`: the highest of them; `foldedIds`: exactly which ones;
@@ -24,14 +25,17 @@ export function digestOf(bytes: Uint8Array): string {
 /**
  * Durable storage of Yjs updates, on a raw pg pool (the hot path of live editing):
  * an append-only log per document plus a compacted snapshot in Document.yState.
- * Every connection forces synchronous_commit=on, so a committed append survives a crash
- * whatever the server's default.
+ * The pool's connections force synchronous_commit=on (lib/db/pool.ts), so a committed append
+ * survives a crash whatever the server's default. Given a connection string, it opens and
+ * later ends a pool of its own (tools and tests); given a pool, it shares it.
  */
 export class UpdateLog {
   private pool: pg.Pool;
+  private ownsPool: boolean;
 
-  constructor(connectionString: string, max = 5) {
-    this.pool = new pg.Pool({ connectionString, max, options: "-c synchronous_commit=on" });
+  constructor(database: string | pg.Pool, max = 5) {
+    this.ownsPool = typeof database === "string";
+    this.pool = typeof database === "string" ? createPool(database, max) : database;
   }
 
   /**
@@ -182,6 +186,6 @@ export class UpdateLog {
   }
 
   async close() {
-    await this.pool.end();
+    if (this.ownsPool) await this.pool.end();
   }
 }

@@ -1,5 +1,6 @@
 import { currentUser, type Actor } from "../auth/current-user";
 import { AppError, UnauthorizedError } from "../errors";
+import { isDatabaseOutage } from "../health/dependency";
 
 /** What every form's server action returns; the form shows `error` and per-field messages. */
 export type FormState = {
@@ -18,9 +19,16 @@ function fieldErrors(error: AppError): Record<string, string> | undefined {
   return Object.fromEntries(fields.filter((f) => f.field).map((f) => [f.field as string, f.message]));
 }
 
-/** Turns a thrown AppError into form state; anything else is rethrown (Next redirects are errors too). */
+/** What a form says when the database cannot be reached: the action did not happen, the form keeps what was typed. */
+export const UNAVAILABLE_MESSAGE = "The server can't reach its database for a moment, so nothing was saved. Your work is still here; try again shortly.";
+
+/**
+ * Turns a thrown AppError into form state, and a database outage into a retryable message;
+ * anything else is rethrown (Next redirects are errors too).
+ */
 export function formError(error: unknown, values?: Record<string, string>): FormState {
-  if (error instanceof AppError) return { error: error.message, fields: fieldErrors(error), values };
+  if (error instanceof AppError) return { error: error.status === 503 ? UNAVAILABLE_MESSAGE : error.message, fields: fieldErrors(error), values };
+  if (isDatabaseOutage(error, "server action")) return { error: UNAVAILABLE_MESSAGE, values };
   throw error;
 }
 

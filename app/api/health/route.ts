@@ -1,7 +1,7 @@
-import { checkDatabase } from "@/lib/queries/health";
+import { checkHealth } from "@/lib/queries/health";
 
-// GET /api/health — liveness and database reachability for load balancers and monitors.
+// GET /api/health — {status, db, redis} for load balancers and monitors: 503 only when this instance cannot serve (no database).
 export async function GET() {
-  const db = await checkDatabase();
-  return Response.json({ status: db ? "ok" : "degraded", db: db ? "ok" : "unreachable" }, { status: db ? 200 : 503, headers: { "Cache-Control": "no-store" } });
+  const health = await checkHealth();
+  return Response.json(health, { status: health.status === "unavailable" ? 503 : 200, headers: { "Cache-Control": "no-store" } });
 }

@@ -1,12 +1,21 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import * as health from "@/app/api/health/route";
 import { disconnectDb } from "@/lib/db";
+import { dependency } from "@/lib/health/dependency";
+
+const redisBefore = process.env.REDIS_URL;
+afterEach(() => {
+  if (redisBefore === undefined) delete process.env.REDIS_URL;
+  else process.env.REDIS_URL = redisBefore;
+  dependency("redis").succeeded();
+});
 
 describe("GET /api/health", () => {
-  it("reports the app and database as ok", async () => {
+  it("reports the app and database as ok, and Redis as unused without REDIS_URL", async () => {
+    delete process.env.REDIS_URL;
     const response = await health.GET();
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: "ok", db: "ok" });
+    expect(await response.json()).toEqual({ status: "ok", db: "ok", redis: "unused" });
   });
 
   it("answers 503 when the database is unreachable", async () => {
@@ -16,11 +25,22 @@ describe("GET /api/health", () => {
     try {
       const response = await health.GET();
       expect(response.status).toBe(503);
-      expect((await response.json()).db).toBe("unreachable");
+      expect(await response.json()).toMatchObject({ status: "unavailable", db: "unreachable" });
     } finally {
       await disconnectDb();
       process.env.DATABASE_URL = real;
     }
     expect((await health.GET()).status).toBe(200);
+  });
+
+  it("still serves (200) when only Redis is away, and says so", async () => {
+    process.env.REDIS_URL = "redis://127.0.0.1:6379";
+    expect(await (await health.GET()).json()).toEqual({ status: "ok", db: "ok", redis: "ok" });
+    dependency("redis").failed(new Error("connect ECONNREFUSED 127.0.0.1:6379"), "test");
+    const response = await health.GET();
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: "degraded", db: "ok", redis: "unreachable" });
+    dependency("redis").succeeded();
+    expect(await (await health.GET()).json()).toEqual({ status: "ok", db: "ok", redis: "ok" });
   });
 });

@@ -110,6 +110,20 @@ describe("connection state: the editor's badge", () => {
     expect(label([{ type: "authenticationFailed" }, { type: "authenticated", scope: "read-write" }, ...connected])).toBe("Saved");
   });
 
+  it("says Reconnecting, never No access, while the server's storage is unavailable, and keeps counting the edits waiting", () => {
+    const refused: ConnectionEvent[] = [drop, { type: "unavailable" }];
+    expect(describeConnection(run([...connected, ...refused]), { canEdit: true }).kind).toBe("reconnecting");
+    expect(label([...connected, ...refused])).toBe("Reconnecting…");
+    expect(label([...connected, edit, ...refused, typed(2), typed(3)])).toBe("Reconnecting — 3 changes waiting");
+    // Refused again and again at each retry, before the first sync too.
+    expect(label([{ type: "unavailable" }, { type: "status", status: "connecting" }, { type: "unavailable" }])).toBe("Reconnecting…");
+    expect(label([...connected, edit, ...refused], false)).toBe("Reconnecting…");
+    // Back: synced again, the waiting edits go out and are confirmed.
+    expect(label([...connected, edit, ...refused, ...connected, saved])).toBe("Saved");
+    // The browser going offline meanwhile is still said as offline.
+    expect(label([...connected, edit, ...refused, { type: "offline" }])).toBe("Offline — 1 change waiting");
+  });
+
   it("says Deleted once the server closes a deleted document, whatever follows, for editors and viewers", () => {
     expect(label([...connected, edit, { type: "deleted" }])).toBe("Deleted");
     expect(label([...connected, { type: "deleted" }, { type: "status", status: "disconnected" }, { type: "offline" }])).toBe("Deleted");
