@@ -1,6 +1,6 @@
 import pg from "pg";
 import { dependency } from "../health/dependency";
-import { isDatabaseUnavailable } from "./unavailable";
+import { isDatabaseUnavailable } from "../health/unavailable";
 import { errorFields, logger } from "../log";
 
 const globalPools = globalThis as unknown as { marginaliaPools?: Map<string, pg.Pool> };

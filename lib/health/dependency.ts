@@ -1,4 +1,4 @@
-import { isDatabaseUnavailable } from "../db/unavailable";
+import { isDatabaseUnavailable } from "./unavailable";
 import { errorFields, logger } from "../log";
 
 export type DependencyName = "db" | "redis";
