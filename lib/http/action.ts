@@ -27,7 +27,7 @@ export const UNAVAILABLE_MESSAGE = "The server can't reach its database for a mo
  * anything else is rethrown (Next redirects are errors too).
  */
 export function formError(error: unknown, values?: Record<string, string>): FormState {
-  if (error instanceof AppError) return { error: error.status === 503 ? UNAVAILABLE_MESSAGE : error.message, fields: fieldErrors(error), values };
+  if (error instanceof AppError) return { error: error.message, fields: fieldErrors(error), values };
   if (isDatabaseOutage(error, "server action")) return { error: UNAVAILABLE_MESSAGE, values };
   throw error;
 }
