@@ -6,6 +6,7 @@ import { createTokenAction } from "@/lib/actions/tokens";
 import { Alert } from "@/components/ui/alert";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
+import { Select } from "@/components/ui/select";
 import { SubmitButton } from "@/components/auth/submit-button";
 import { emptyFormState, fieldError, formAlert } from "@/components/auth/form-state";
 import { CopyButton } from "@/components/settings/copy-button";
@@ -13,7 +14,7 @@ import { CopyButton } from "@/components/settings/copy-button";
 /** Issues a personal API token and shows its secret once. */
 function CreateTokenForm({ origin }: { origin: string }) {
   const [state, formAction] = useActionState(createTokenAction, emptyFormState);
-  const alert = formAlert(state, ["label"]);
+  const alert = formAlert(state, ["label", "expiresInDays"]);
   return (
     <div className="grid gap-4">
       <form action={formAction} className="flex flex-col gap-3 sm:flex-row sm:items-start" aria-label="Create an API token">
@@ -24,6 +25,14 @@ function CreateTokenForm({ origin }: { origin: string }) {
           error={fieldError(state, "label")}
         >
           <Input name="label" maxLength={80} placeholder="What will use this token?" autoComplete="off" required />
+        </Field>
+        <Field label="Expires" className="sm:w-40" error={fieldError(state, "expiresInDays")}>
+          <Select name="expiresInDays" defaultValue="90">
+            <option value="30">In 30 days</option>
+            <option value="90">In 90 days</option>
+            <option value="365">In a year</option>
+            <option value="">Never</option>
+          </Select>
         </Field>
         <SubmitButton className="sm:mt-6" pendingLabel="Creating…">
           <KeyRound aria-hidden="true" />

@@ -9,8 +9,9 @@ import { tokenLabelInput } from "@/lib/validation/schemas";
 
 /** Settings page: issues a token and returns it once as `secret`. */
 export const createTokenAction = withActor(async (actor, _prev: unknown, form: FormData) => {
-  const { label } = parseInput(tokenLabelInput, { label: form.get("label") });
-  const token = await createApiToken({ userId: actor.id, label });
+  const expiry = form.get("expiresInDays");
+  const { label, expiresInDays } = parseInput(tokenLabelInput, { label: form.get("label"), expiresInDays: expiry ? expiry : undefined });
+  const token = await createApiToken({ userId: actor.id, label, expiresInDays });
   revalidatePath("/settings");
   return { ok: true, secret: token.token };
 });

@@ -2,12 +2,20 @@
  * Operator CLI: `npm run cli -- <command>`. Works in the same checkout while the app runs
  * (it joins the app's embedded Postgres) or on its own, against DATABASE_URL otherwise.
  *   user add --email E --name N --password P [--admin]
- *   token create --email E [--label L]     (prints the token alone on its last line)
+ *   user password --email E --password P   (sets it; revokes every API token and session of theirs)
+ *   user export --email E [--format jsonld|markdown]   (everything they wrote, on stdout)
+ *   user delete --email E --group-notes keep|delete    (refused while they are a group's only owner)
+ *   token create --email E [--label L] [--expires-in-days D]   (prints the token alone on its last line)
  *   digest send [--origin URL]             (sends the daily digests that are due now)
  */
 import { parseArgs } from "node:util";
 import createApiToken from "../commands/create-api-token";
+import changePassword from "../commands/change-password";
 import createUser from "../commands/create-user";
+import deleteAccount from "../commands/delete-account";
+import exportAccount from "../exports/export-account";
+import { accountExportQuery, tokenExpiry } from "../validation/account";
+import { parseInput } from "../validation/parse";
 import sendDigests from "../commands/send-digests";
 import { env } from "../env";
 import { isMailConfigured } from "../mail/send-mail";
@@ -17,10 +25,20 @@ import { AppError } from "../errors";
 
 const USAGE = `usage:
   npm run cli -- user add --email E --name N --password P [--admin]
-  npm run cli -- token create --email E [--label L]
+  npm run cli -- user password --email E --password P
+  npm run cli -- user export --email E [--format jsonld|markdown]
+  npm run cli -- user delete --email E --group-notes keep|delete
+  npm run cli -- token create --email E [--label L] [--expires-in-days D]
   npm run cli -- digest send [--origin URL]`;
 
 class UsageError extends Error {}
+
+async function userByEmail(email: string | undefined, command: string) {
+  if (!email) throw new UsageError(`${command} needs --email`);
+  const user = await db().user.findUnique({ where: { email: email.trim().toLowerCase() } });
+  if (!user) throw new AppError(404, "not_found", `No user with email ${email}`);
+  return user;
+}
 
 async function run(argv: string[]): Promise<string> {
   const [noun, verb, ...rest] = argv;
@@ -32,6 +50,9 @@ async function run(argv: string[]): Promise<string> {
       password: { type: "string" },
       label: { type: "string" },
       origin: { type: "string" },
+      format: { type: "string" },
+      "group-notes": { type: "string" },
+      "expires-in-days": { type: "string" },
       admin: { type: "boolean", default: false },
     },
     strict: true,
@@ -40,11 +61,26 @@ async function run(argv: string[]): Promise<string> {
     const user = await createUser({ input: { email: values.email, name: values.name, password: values.password }, isAdmin: values.admin });
     return `created user ${user.id} <${user.email}>${user.isAdmin ? " (admin)" : ""}`;
   }
+  if (noun === "user" && verb === "password") {
+    const user = await userByEmail(values.email, "user password");
+    const { tokensRevoked } = await changePassword({ actorId: user.id, input: { newPassword: values.password }, operator: true });
+    return `password changed for ${user.email}; ${tokensRevoked} API token(s) revoked`;
+  }
+  if (noun === "user" && verb === "export") {
+    const user = await userByEmail(values.email, "user export");
+    const { format } = parseInput(accountExportQuery, { format: values.format });
+    const origin = (values.origin ?? env().APP_URL ?? `http://localhost:${env().PORT}`).replace(/\/+$/, "");
+    return (await exportAccount({ actorId: user.id, origin, format })).body.trimEnd();
+  }
+  if (noun === "user" && verb === "delete") {
+    const user = await userByEmail(values.email, "user delete");
+    const result = await deleteAccount({ actorId: user.id, input: { groupNotes: values["group-notes"] }, operator: true });
+    return `deleted ${user.email}: ${result.privateNotesDeleted} private note(s) deleted, ${result.groupNotesKept} group note(s) kept as "Deleted user"`;
+  }
   if (noun === "token" && verb === "create") {
-    if (!values.email) throw new UsageError("token create needs --email");
-    const user = await db().user.findUnique({ where: { email: values.email.trim().toLowerCase() } });
-    if (!user) throw new AppError(404, "not_found", `No user with email ${values.email}`);
-    const token = await createApiToken({ userId: user.id, label: values.label ?? "CLI" });
+    const user = await userByEmail(values.email, "token create");
+    const expiresInDays = parseInput(tokenExpiry, values["expires-in-days"]);
+    const token = await createApiToken({ userId: user.id, label: values.label ?? "CLI", expiresInDays });
     return `token for ${user.email} (shown once, store it now):\n${token.token}`;
   }
   if (noun === "digest" && verb === "send") {

@@ -9,6 +9,8 @@ export type FormState = {
   fields?: Record<string, string>;
   /** A secret to show once (a new API token). */
   secret?: string;
+  /** What just happened, when the form should say more than "saved". */
+  notice?: string;
   /** Echo of submitted values so a failed form keeps what was typed. */
   values?: Record<string, string>;
 };

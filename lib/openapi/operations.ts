@@ -5,6 +5,7 @@
  * fails when a route handler exists without an entry here, or an entry without a route handler.
  */
 import { z } from "zod";
+import { accountDeleteInput, accountExportQuery, passwordChangeInput } from "../validation/account";
 import { w3cAnnotationInput } from "../validation/annotation";
 import { bulkModerationInput, flagInput, logQuery, markReadInput, moderationInput, moderatorNoteInput, notificationsQuery, queueQuery } from "../validation/moderation";
 import { reattachInput } from "../validation/reattach";
@@ -128,6 +129,9 @@ export const OPERATIONS: readonly Operation[] = [
 
   // The caller's account.
   { method: "GET", path: "/api/v1/me", tag: "Account", summary: "The caller's own account", access: "signed-in", responses: { 200: "The account" }, errors: [401] },
+  { method: "DELETE", path: "/api/v1/me", tag: "Account", summary: "Delete my account", description: 'Private notes go; notes the group can see stay, signed "Deleted user" ({groupNotes: "keep"}), or go with the replies under them ({groupNotes: "delete"}). 409 sole_owner while you are a group\'s only owner: hand it over or delete it first.', access: "signed-in", body: accountDeleteInput, responses: { 204: "Deleted" }, errors: [400, 401, 409] },
+  { method: "POST", path: "/api/v1/me/password", tag: "Account", summary: "Change my password: every API token (this one too) is revoked and other sessions end", access: "signed-in", body: passwordChangeInput, responses: { 200: "{tokensRevoked, emailed}" }, errors: [400, 401] },
+  { method: "GET", path: "/api/v1/me/export", tag: "Account", summary: "Download everything I wrote: annotations, replies (private too) and the documents I created", access: "signed-in", query: accountExportQuery, responses: { 200: "A JSON-LD AnnotationCollection with the documents, or Markdown" }, errors: [400, 401] },
   { method: "GET", path: "/api/v1/notifications", tag: "Account", summary: "The caller's inbox, newest first, with the unread count", access: "signed-in", query: notificationsQuery, responses: { 200: "{items, unread, next}" }, errors: [400, 401] },
   { method: "POST", path: "/api/v1/notifications/read", tag: "Account", summary: "Mark inbox entries read: {ids} or {all: true}", access: "signed-in", body: markReadInput, responses: { 200: "{unread}" }, errors: [400, 401] },
   { method: "POST", path: "/api/v1/tokens", tag: "Account", summary: "Exchange email and password for a personal API token (rate-limited like sign-in)", access: "public", body: tokenCreateInput, responses: { 201: "The token, shown once" }, errors: [400, 401, 429] },

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { tokenExpiry } from "./account";
 import { text } from "./text";
 import { MIN_PASSWORD_LENGTH } from "../auth/password";
 import { ROLES } from "../policies/roles";
@@ -22,9 +23,11 @@ export const signInInput = z.object({
 export const tokenCreateInput = signInInput.extend({
   /** Helps the owner tell tokens apart in settings. */
   label: text().trim().min(1).max(80).optional(),
+  /** Days until the token stops working; absent = until revoked. */
+  expiresInDays: tokenExpiry,
 });
 
-export const tokenLabelInput = z.object({ label: text().trim().min(1, "Give the token a name").max(80) });
+export const tokenLabelInput = z.object({ label: text().trim().min(1, "Give the token a name").max(80), expiresInDays: tokenExpiry });
 
 export const groupCreateInput = z.object({
   name: text().trim().min(1, "Give the group a name").max(120),

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { KeyRound } from "lucide-react";
+import { Download, KeyRound } from "lucide-react";
 import { currentUser } from "@/lib/auth/current-user";
 import { requestOrigin } from "@/lib/http/request-origin";
 import { userPreferences } from "@/lib/queries/preferences";
@@ -18,6 +18,10 @@ import { CreateTokenForm } from "@/components/settings/create-token-form";
 import { RevokeTokenButton } from "@/components/settings/revoke-token-button";
 import { DigestForm } from "@/components/settings/digest-form";
 import { isMailConfigured } from "@/lib/mail/send-mail";
+import { hasPassword } from "@/lib/queries/account";
+import { Button } from "@/components/ui/button";
+import { ChangePasswordForm } from "@/components/settings/change-password-form";
+import { DeleteAccountDialog } from "@/components/settings/delete-account-dialog";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -30,17 +34,18 @@ function tokenStatus(token: { revokedAt: Date | null; expiresAt: Date | null }, 
 export default async function SettingsPage() {
   const user = await currentUser();
   if (!user) redirect("/signin");
-  const [tokens, origin, preferences] = await Promise.all([
+  const [tokens, origin, preferences, passwordSet] = await Promise.all([
     listApiTokens(user.id),
     requestOrigin(),
     userPreferences(user.id),
+    hasPassword(user.id),
   ]);
   const now = new Date();
   const displayName = user.name || user.email;
 
   return (
     <PageContainer size="narrow" className="max-w-3xl">
-      <PageHeader title="Settings" description="Your profile, and the tokens that let scripts and other tools use Marginalia as you." />
+      <PageHeader title="Settings" description="Your profile, your password and sessions, the tokens that let tools use Marginalia as you, and your data." />
 
       <div className="flex flex-col gap-8">
         <Card role="region" aria-labelledby="profile-heading">
@@ -67,6 +72,18 @@ export default async function SettingsPage() {
                 <dd className="truncate text-sm text-muted-foreground">{user.email}</dd>
               </div>
             </dl>
+          </CardContent>
+        </Card>
+
+        <Card role="region" aria-labelledby="password-heading">
+          <CardHeader>
+            <CardTitle as="h2" id="password-heading">
+              Password and sessions
+            </CardTitle>
+            <CardDescription>Changing your password signs you out everywhere else and revokes all your API tokens.</CardDescription>
+          </CardHeader>
+          <CardContent>
+            <ChangePasswordForm hasPassword={passwordSet} />
           </CardContent>
         </Card>
 
@@ -156,6 +173,44 @@ export default async function SettingsPage() {
                 </TableBody>
               </Table>
             )}
+          </CardContent>
+        </Card>
+
+        <Card role="region" aria-labelledby="data-heading">
+          <CardHeader>
+            <CardTitle as="h2" id="data-heading">
+              Your data
+            </CardTitle>
+            <CardDescription>Everything you wrote — annotations and replies, private ones included — and the documents you brought in. Others’ words are not included.</CardDescription>
+          </CardHeader>
+          <CardContent className="flex flex-wrap gap-2">
+            <Button asChild variant="outline">
+              <a href="/api/v1/me/export?format=jsonld" download>
+                <Download aria-hidden="true" />
+                Download as JSON-LD
+              </a>
+            </Button>
+            <Button asChild variant="outline">
+              <a href="/api/v1/me/export?format=markdown" download>
+                <Download aria-hidden="true" />
+                Download as Markdown
+              </a>
+            </Button>
+          </CardContent>
+        </Card>
+
+        <Card role="region" aria-labelledby="delete-heading" className="border-destructive/30">
+          <CardHeader>
+            <CardTitle as="h2" id="delete-heading">
+              Delete account
+            </CardTitle>
+            <CardDescription>
+              Your private notes go. You choose whether your notes in groups stay, signed “Deleted user”, or go. If you are a group’s only owner, make someone else owner
+              first.
+            </CardDescription>
+          </CardHeader>
+          <CardContent>
+            <DeleteAccountDialog hasPassword={passwordSet} />
           </CardContent>
         </Card>
       </div>

@@ -1,5 +1,5 @@
 import { canDeleteAnnotation, canEditAnnotation, canReattachAnnotation, canReplyTo, canResolveThread } from "@/lib/policies/annotations";
-import { createUser } from "../../factories";
+import { createUser, FACTORY_PASSWORD } from "../../factories";
 import { freshDocument, freshMember, freshSeminarGroup, invitationFor, inviteTo, openInvite, orphanItem, othersItem, ownItem, ownTokenId, strangersInvitation, strangersTokenId, userOf, type World } from "./fixtures";
 import { ANOTHER_ACCOUNTS, byAction, onAnnotation, onItem, PUBLIC, SIGNED_IN, type Person, type Rule } from "./matrix";
 
@@ -16,6 +16,8 @@ export type ActionEntry = {
   redirects?: string;
   /** Why the generated tests do not call it; it is still in the inventory. */
   notCalled?: string;
+  /** Changes the caller's own account (password, deletion): signed-in people act as a fresh account of their own, so the shared world stays intact. */
+  ownAccount?: boolean;
   /** Calls the action for one person, with fresh rows when it changes state. */
   invoke?: (action: AnyAction, w: World, p: Person) => Promise<unknown>;
 };
@@ -77,6 +79,8 @@ export const ACTIONS_MATRIX: ActionEntry[] = [
   { file: "lib/actions/reactions.ts", name: "toggleReactionAction", rule: onItem("annotation.create"), invoke: async (a, w) => a((await othersItem(w)).id, "helpful", true) },
   { file: "lib/actions/reactions.ts", name: "resolveThreadAction", variant: "another's", rule: onAnnotation("resolve", "others", canResolveThread), invoke: async (a, w) => a((await othersItem(w)).id, true) },
   { file: "lib/actions/reactions.ts", name: "resolveThreadAction", variant: "own", rule: onAnnotation("resolve", "own", canResolveThread), invoke: async (a, w, p) => a((await ownItem(w, p)).id, true) },
+  { file: "lib/actions/account.ts", name: "changePasswordAction", rule: SIGNED_IN, ownAccount: true, invoke: (a) => a({}, form({ currentPassword: FACTORY_PASSWORD, newPassword: "matrix new password" })) },
+  { file: "lib/actions/account.ts", name: "deleteAccountAction", rule: SIGNED_IN, ownAccount: true, redirects: "/?account=deleted", invoke: (a) => a({}, form({ password: FACTORY_PASSWORD, groupNotes: "keep" })) },
   { file: "lib/actions/tokens.ts", name: "createTokenAction", rule: SIGNED_IN, invoke: (a) => a({}, form({ label: "matrix" })) },
   { file: "lib/actions/tokens.ts", name: "revokeTokenAction", variant: "own token", rule: SIGNED_IN, invoke: async (a, w, p) => a(await ownTokenId(w, p)) },
   { file: "lib/actions/tokens.ts", name: "revokeTokenAction", variant: "another's token", rule: ANOTHER_ACCOUNTS, invoke: async (a, w) => a(await strangersTokenId(w)) },

@@ -17,6 +17,8 @@ export type RouteEntry = {
   rule: Rule;
   /** The status of an allowed call. */
   ok: number;
+  /** Changes the caller's own account (password, deletion): signed-in people call as a fresh account of their own, so the shared world stays intact. */
+  ownAccount?: boolean;
   /** A response that never ends (server-sent events): check the status and cancel the body. */
   stream?: boolean;
   /** Builds the call for one person, creating fresh rows when the call changes state. */
@@ -65,6 +67,9 @@ export const ROUTES: RouteEntry[] = [
   { file: "app/api/v1/tokens/[tokenId]/route.ts", method: "DELETE", variant: "own token", rule: SIGNED_IN, ok: 204, request: async (w, p) => ({ params: { tokenId: await ownTokenId(w, p) } }) },
   { file: "app/api/v1/tokens/[tokenId]/route.ts", method: "DELETE", variant: "another's token", rule: ANOTHER_ACCOUNTS, ok: 204, request: async (w) => ({ params: { tokenId: await strangersTokenId(w) } }) },
   { file: "app/api/v1/me/route.ts", method: "GET", rule: SIGNED_IN, ok: 200, request: () => ({}) },
+  { file: "app/api/v1/me/route.ts", method: "DELETE", rule: SIGNED_IN, ok: 204, ownAccount: true, request: () => ({ json: { password: FACTORY_PASSWORD, groupNotes: "keep" } }) },
+  { file: "app/api/v1/me/password/route.ts", method: "POST", rule: SIGNED_IN, ok: 200, ownAccount: true, request: () => ({ json: { currentPassword: FACTORY_PASSWORD, newPassword: "matrix new password" } }) },
+  { file: "app/api/v1/me/export/route.ts", method: "GET", rule: SIGNED_IN, ok: 200, request: () => ({ path: "/api/v1/me/export?format=markdown" }) },
   { file: "app/api/v1/me/invitations/route.ts", method: "GET", rule: SIGNED_IN, ok: 200, request: () => ({}) },
   { file: "app/api/v1/me/invitations/[inviteId]/accept/route.ts", method: "POST", variant: "own invitation", rule: SIGNED_IN, ok: 201, request: async (w, p) => ({ params: { inviteId: await invitationFor(w, p) } }) },
   { file: "app/api/v1/me/invitations/[inviteId]/accept/route.ts", method: "POST", variant: "another's invitation", rule: ANOTHER_ACCOUNTS, ok: 201, request: async (w) => ({ params: { inviteId: await strangersInvitation(w) } }) },

@@ -3,7 +3,7 @@ import { describe, expect, inject, it } from "vitest";
 import { db } from "@/lib/db";
 import { userForApiToken } from "@/lib/auth/resolve-token";
 import { verifyPassword } from "@/lib/auth/password";
-import { unique } from "../../factories";
+import { createDocumentIn, createGroup, createMember, tokenFor, unique } from "../../factories";
 
 function cli(...args: string[]) {
   const result = spawnSync(process.execPath, ["--import", "tsx", "lib/cli/main.ts", ...args], {
@@ -45,4 +45,32 @@ describe("operator CLI", () => {
     expect(unknown.stderr).toContain("usage");
     expect(cli("token", "create", "--email", "nobody@example.test").code).toBe(1);
   }, 90_000);
+
+  it("user password, user export and user delete act on an account as its owner could in settings", async () => {
+    const { group, owner } = await createGroup();
+    const member = await createMember(group.id, "member");
+    const oldToken = await tokenFor(member.id);
+    await db().annotation.create({ data: { documentId: (await createDocumentIn(group.id, owner.id)).id, groupId: group.id, authorId: member.id, body: "Operator-visible note", quoteExact: "First" } });
+
+    const reset = cli("user", "password", "--email", member.email, "--password", "an operator chose this");
+    expect(reset.code).toBe(0);
+    expect(reset.stdout).toContain("1 API token(s) revoked");
+    expect(await userForApiToken(oldToken)).toBeNull();
+    expect(await verifyPassword((await db().user.findUniqueOrThrow({ where: { id: member.id } })).passwordHash, "an operator chose this")).toBe(true);
+
+    const exported = cli("user", "export", "--email", member.email, "--format", "jsonld");
+    expect(exported.code).toBe(0);
+    const collection = JSON.parse(exported.stdout);
+    expect(collection.total).toBe(1);
+    expect(JSON.stringify(collection.first.items[0].body)).toContain("Operator-visible note");
+
+    const soleOwner = cli("user", "delete", "--email", owner.email, "--group-notes", "keep");
+    expect(soleOwner.code).toBe(1);
+    expect(soleOwner.stderr).toContain("only owner");
+    expect(cli("user", "delete", "--email", member.email).code).toBe(1);
+    const deleted = cli("user", "delete", "--email", member.email, "--group-notes", "keep");
+    expect(deleted.code).toBe(0);
+    expect(await db().user.findUnique({ where: { id: member.id } })).toBeNull();
+    expect((await db().annotation.findFirstOrThrow({ where: { body: "Operator-visible note", groupId: group.id }, include: { author: true } })).author.name).toBe("Deleted user");
+  }, 120_000);
 });
