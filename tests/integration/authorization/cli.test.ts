@@ -22,7 +22,8 @@ describe("CLI: a token from `token create` acts with exactly its holder's rights
     const token = issued.stdout.trim().split("\n").at(-1)!;
     const want: Record<string, number> = {};
     const got: Record<string, number> = {};
-    for (const entry of ROUTES) {
+    // Entries that change the caller's own account (its password, its existence) run as throwaway accounts in routes.test.ts.
+    for (const entry of ROUTES.filter((e) => !e.ownAccount)) {
       const name = `${entry.method} ${entry.file}${entry.variant ? ` (${entry.variant})` : ""}`;
       const outcome = expectedOutcome(entry.rule, "muted");
       want[name] = outcome === "ok" ? entry.ok : STATUS[outcome];
