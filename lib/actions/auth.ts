@@ -3,6 +3,7 @@
 import { AuthError } from "next-auth";
 import { headers } from "next/headers";
 import createUser from "@/lib/commands/create-user";
+import { ConflictError } from "@/lib/errors";
 import { signIn, signOut } from "@/lib/auth/config";
 import { assertSignInAllowed } from "@/lib/auth/rate-limit";
 import { clientAddress } from "@/lib/http/client-address";
@@ -35,15 +36,33 @@ export async function signInAction(_prev: FormState, form: FormData): Promise<Fo
   }
 }
 
-/** Sign-up form: creates the account, then signs it in. */
+/** What sign-up says when it cannot create the account: the same whether or not the address has one. */
+const SIGN_UP_REFUSED = "We could not create an account with this email and password. If the address is yours, try signing in.";
+
+/**
+ * Sign-up form: creates the account, then signs it in. An address that already has an account
+ * is never named as such: with that account's own password it simply signs in (it is them);
+ * otherwise the answer is a plain refusal, counted like a failed sign-in so probing addresses
+ * runs into the same per-address limit as guessing passwords.
+ */
 export async function signUpAction(_prev: FormState, form: FormData): Promise<FormState> {
   const values = formValues(form, ["name", "email"]);
+  const credentials = { email: form.get("email"), password: form.get("password"), redirectTo: safeRedirect(form.get("callbackUrl")) };
   try {
     await createUser({ input: { name: form.get("name"), email: form.get("email"), password: form.get("password") } });
   } catch (error) {
-    return formError(error, values);
+    if (!(error instanceof ConflictError && error.code === "email_taken")) return formError(error, values);
+    try {
+      await signIn("credentials", credentials);
+      return { ok: true };
+    } catch (signInError) {
+      if (isDatabaseOutage(signInError, "sign-in")) return { error: UNAVAILABLE_MESSAGE, values };
+      if (!(signInError instanceof AuthError)) throw signInError;
+      const limited = (signInError as AuthError & { code?: string }).code === "rate_limited";
+      return { error: limited ? "Too many attempts. Wait a moment, then try again." : SIGN_UP_REFUSED, values };
+    }
   }
-  await signIn("credentials", { email: form.get("email"), password: form.get("password"), redirectTo: safeRedirect(form.get("callbackUrl")) });
+  await signIn("credentials", credentials);
   return { ok: true };
 }
 
