@@ -21,6 +21,7 @@ function deletedUser(tx: Tx) {
 export default async function deleteAccount(opts: { actorId: string; input: unknown; operator?: boolean }) {
   const input = parseInput(accountDeleteInput, opts.input);
   const user = await db().user.findUniqueOrThrow({ where: { id: opts.actorId } });
+  if (user.email === DELETED_USER.email) throw new ConflictError("This account signs what deleted accounts left behind; it cannot be deleted", "reserved_account");
   if (!opts.operator && user.passwordHash && !(await verifyPassword(user.passwordHash, input.password))) {
     throw new ValidationError("password: That is not your password", { fields: [{ field: "password", message: "That is not your password" }] });
   }

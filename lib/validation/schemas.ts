@@ -10,7 +10,8 @@ export const email = text().trim().toLowerCase().pipe(z.email({ message: "Enter 
 export const signUpInput = z.object({
   /** Shown to other members. */
   name: text().trim().min(1, "Enter your name").max(80),
-  email,
+  /** Addresses at marginalia.invalid are reserved (the "Deleted user" that signs what deleted accounts leave). */
+  email: email.refine((value) => !value.endsWith("@marginalia.invalid"), "This address is reserved; use your own"),
   /** At least MIN_PASSWORD_LENGTH characters; argon2 handles any length we allow. */
   password: z.string().min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters`).max(200),
 });

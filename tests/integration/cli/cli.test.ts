@@ -72,5 +72,11 @@ describe("operator CLI", () => {
     expect(deleted.code).toBe(0);
     expect(await db().user.findUnique({ where: { id: member.id } })).toBeNull();
     expect((await db().annotation.findFirstOrThrow({ where: { body: "Operator-visible note", groupId: group.id }, include: { author: true } })).author.name).toBe("Deleted user");
+    // The "Deleted user" account can be neither deleted nor claimed by signing up with its address.
+    expect(cli("user", "delete", "--email", "deleted-user@marginalia.invalid", "--group-notes", "delete").code).toBe(1);
+    expect((await db().annotation.findFirstOrThrow({ where: { body: "Operator-visible note", groupId: group.id } })).deletedAt).toBeNull();
+    const claim = cli("user", "add", "--email", `someone@marginalia.invalid`, "--name", "Claimer", "--password", "a long enough password");
+    expect(claim.code).toBe(1);
+    expect(claim.stderr).toContain("reserved");
   }, 120_000);
 });
