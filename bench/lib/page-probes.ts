@@ -10,6 +10,8 @@
  *            margin's own signal when it has one (`data-cards-placed` on the margin), otherwise
  *            at least one card in the viewport and none there still hidden (opacity 0 while the
  *            margin has not measured where its words are)
+ *   events   Event Timing entries of keydowns (the browser's timeStamp → next paint, 8 ms
+ *            granularity, only those of 16 ms or more): a cross-check of `keys`
  *   keys     per keydown: event.timeStamp (when the browser took the key) to the end of the next
  *            frame (requestAnimationFrame, then a task queued from it, which runs after the
  *            frame's style, layout and paint)
@@ -22,12 +24,12 @@ export const PLACED_SIGNAL = "data-cards-placed";
 
 export function initScript(opts: { readySelector: string; cards: boolean }): string {
   return `(() => {
-  const b = (window.__bench = { lcp: [], long: [], keys: [], ready: null, placed: null, placedVia: null, errors: [] });
+  const b = (window.__bench = { lcp: [], long: [], keys: [], events: [], ready: null, placed: null, placedVia: null, errors: [] });
   const observers = [];
-  const observe = (type, onEntry) => {
+  const observe = (type, onEntry, extra) => {
     try {
       const o = new PerformanceObserver((list) => list.getEntries().forEach(onEntry));
-      o.observe({ type, buffered: true });
+      o.observe(Object.assign({ type, buffered: true }, extra));
       observers.push([o, onEntry]);
     } catch (error) {
       b.errors.push(type + ": " + error);
@@ -35,6 +37,8 @@ export function initScript(opts: { readySelector: string; cards: boolean }): str
   };
   observe("largest-contentful-paint", (e) => b.lcp.push({ t: e.startTime, size: e.size, tag: e.element ? e.element.tagName : null }));
   observe("longtask", (e) => b.long.push([e.startTime, e.startTime + e.duration]));
+  // Event Timing: the browser's own key-to-next-paint, for keys that took 16 ms or more (its floor).
+  observe("event", (e) => { if (e.name === "keydown") b.events.push({ at: e.startTime, duration: e.duration }); }, { durationThreshold: 16 });
   b.flush = () => observers.forEach(([o, onEntry]) => o.takeRecords().forEach(onEntry));
 
   addEventListener("keydown", (event) => {
