@@ -4,6 +4,7 @@ import { db } from "../db";
 import { isAnnotationVisibleTo, isHiddenUntilPosted, seesPeersAnonymously, type Viewer } from "../policies/annotations";
 import { annotationIri, presentAnnotation } from "../presenters/annotation";
 import { findAnnotation } from "../queries/annotations";
+import { postersAmong } from "../queries/visibility";
 import { membershipsOf } from "./access";
 import type { CollabContext } from "./AuthExtension";
 
@@ -40,6 +41,5 @@ async function seminarSettings(documentId: string, users: string[]) {
   const document = await db().document.findUnique({ where: { id: documentId }, select: { hideUntilPosted: true, group: { select: { anonymousToPeers: true } } } });
   const settings = { document: { hideUntilPosted: document?.hideUntilPosted ?? false }, group: { anonymousToPeers: document?.group.anonymousToPeers ?? false } };
   if (!settings.document.hideUntilPosted) return { ...settings, posted: new Set<string>() };
-  const rows = await db().annotation.groupBy({ by: ["authorId"], where: { documentId, authorId: { in: users }, threadId: null, deletedAt: null } });
-  return { ...settings, posted: new Set(rows.map((r) => r.authorId)) };
+  return { ...settings, posted: await postersAmong(documentId, users) };
 }

@@ -1,6 +1,7 @@
 import { findMentions } from "../annotations/mentions";
 import { db } from "../db";
 import { isAnnotationVisibleTo, isHiddenUntilPosted, type Viewer } from "../policies/annotations";
+import { postersAmong } from "../queries/visibility";
 
 type Kind = "mention" | "reply" | "activity";
 // One entry per person and item: being mentioned says more than a reply, a reply more than activity.
@@ -37,9 +38,7 @@ export default async function notifyDiscussion(opts: { annotationId: string }) {
   findMentions(item.body, members.map((m) => m.user)).forEach((m) => want(m.id, "mention"));
   if (wanted.size === 0) return { count: 0 };
 
-  const posted = item.document.hideUntilPosted
-    ? new Set((await db().annotation.groupBy({ by: ["authorId"], where: { documentId: item.documentId, threadId: null, deletedAt: null, authorId: { in: [...wanted.keys()] } } })).map((r) => r.authorId))
-    : new Set<string>();
+  const posted = item.document.hideUntilPosted ? await postersAmong(item.documentId, [...wanted.keys()]) : new Set<string>();
   const recipients = [...wanted].filter(([userId]) => {
     const membership = members.find((m) => m.userId === userId) ?? null;
     const viewer: Viewer = { userId, membership };

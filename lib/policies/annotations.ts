@@ -75,6 +75,14 @@ export function canSeeAuthorOf(viewer: Viewer, annotation: { authorId: string })
   return !viewer.anonymousPeers || isAuthor(viewer, annotation) || isGroupModerator(viewer);
 }
 
+/**
+ * What counts as having posted, for hide-and-reveal: a live, group-visible, top-level note with
+ * a body. A private note or a bare highlight reveals nothing (its SQL twin: countsAsPostingSql).
+ */
+export function countsAsPosting(annotation: { threadId: string | null; deletedAt?: Date | null; visibility: "private" | "group"; body: string }): boolean {
+  return annotation.threadId === null && !annotation.deletedAt && annotation.visibility === "group" && /[^ \t\n\r]/.test(annotation.body);
+}
+
 /** Hide-and-reveal holds back others' annotations until the viewer has posted; moderators see all. */
 export function isHiddenUntilPosted(viewer: Viewer, document: { hideUntilPosted: boolean }, hasPosted: boolean): boolean {
   return document.hideUntilPosted && !isGroupModerator(viewer) && !hasPosted;

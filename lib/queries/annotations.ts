@@ -2,6 +2,7 @@ import { db, readRows, type Tx } from "../db";
 import { Prisma } from "../generated/prisma/client";
 import { can } from "../policies";
 import { isGroupModerator, type Viewer } from "../policies/annotations";
+import { visibleAnnotationsSql } from "./visibility";
 
 /** Rows the presenter needs: the annotation, its author and, for moderators, open flags. */
 export const annotationInclude = {
@@ -16,53 +17,20 @@ export const annotationInclude = {
 export type AnnotationRow = Prisma.AnnotationGetPayload<{ include: typeof annotationInclude }>;
 
 /**
- * The SQL form of isAnnotationVisibleTo (lib/policies/annotations.ts): what the viewer may see
- * of one item, ignoring deletion. Both must agree; tests compare them on every combination.
+ * A document's annotations the viewer may see (visibleAnnotationsSql), in the order they were
+ * made, with what annotationInclude gives.
  */
-function itemVisibleWhere(viewer: Viewer): Prisma.AnnotationWhereInput {
-  const mine: Prisma.AnnotationWhereInput = viewer.userId ? { authorId: viewer.userId } : { id: "" };
-  if (viewer.hiddenUntilPosted) return mine;
-  const others: Prisma.AnnotationWhereInput = isGroupModerator(viewer) ? { visibility: "group" } : { visibility: "group", status: "approved" };
-  return { OR: [mine, others] };
-}
-
-/** Annotations of a document the viewer may see, replies only within visible threads. */
-export function visibleAnnotationsWhere(documentId: string, viewer: Viewer): Prisma.AnnotationWhereInput {
-  // Callers check document access first; this keeps a missed check from leaking anything.
-  if (!can(viewer.membership, "document.read")) return { id: { in: [] } };
-  const item = itemVisibleWhere(viewer);
-  return {
-    documentId,
-    deletedAt: null,
-    AND: [item, { OR: [{ threadId: null }, { thread: { is: { deletedAt: null, ...item } } }] }],
-  };
-}
-
-/** One page of a document's visible annotations, in the order they were made. */
-export function listVisibleAnnotations(documentId: string, viewer: Viewer, page?: { skip: number; take: number }, tx: Tx = db()) {
-  return tx.annotation.findMany({
-    where: visibleAnnotationsWhere(documentId, viewer),
-    include: annotationInclude,
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    ...(page ?? {}),
-  });
+export async function listVisibleAnnotations(documentId: string, viewer: Viewer, page?: { skip: number; take: number }, tx: Tx = db()) {
+  const window = page ? Prisma.sql`LIMIT ${page.take} OFFSET ${page.skip}` : Prisma.empty;
+  const ids = await tx.$queryRaw<{ id: string }[]>`
+    SELECT a.id FROM "Annotation" a WHERE ${visibleAnnotationsSql(viewer, { documentId })} ORDER BY a."createdAt", a.id ${window}`;
+  if (ids.length === 0) return [];
+  return tx.annotation.findMany({ where: { id: { in: ids.map((r) => r.id) } }, include: annotationInclude, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
 }
 
 /** An annotation of the document with what the presenter and the policies need, deleted or not. */
 export function findAnnotation(documentId: string, annotationId: string, tx: Tx = db()) {
   return tx.annotation.findFirst({ where: { id: annotationId, documentId }, include: annotationInclude });
-}
-
-/**
- * isAnnotationVisibleTo as SQL over the alias `x`, for statements Prisma's filters make slow.
- * Tests hold it to the policy on every combination, like visibleAnnotationsWhere.
- */
-function itemVisibleSql(x: string, viewer: Viewer): Prisma.Sql {
-  const a = Prisma.raw(x);
-  const mine = viewer.userId ? Prisma.sql`${a}."authorId" = ${viewer.userId}` : Prisma.sql`false`;
-  if (viewer.hiddenUntilPosted) return Prisma.sql`(${mine})`;
-  if (isGroupModerator(viewer)) return Prisma.sql`(${mine} OR ${a}.visibility = 'group')`;
-  return Prisma.sql`(${mine} OR (${a}.visibility = 'group' AND ${a}.status = 'approved'))`;
 }
 
 /** Rows between two cached page starts in the keyset walk; the container's page size. */
@@ -96,19 +64,13 @@ function remember(key: string, summary: VisibleSetSummary) {
   if (summaries.size > SUMMARY_CACHE_SIZE) summaries.delete(summaries.keys().next().value!);
 }
 
-/** isAnnotationVisibleTo over `a`, replies only within visible threads (the container's filter). */
-function visibleSql(documentId: string, viewer: Viewer) {
-  return Prisma.sql`a."documentId" = ${documentId} AND a."deletedAt" IS NULL AND ${itemVisibleSql("a", viewer)}
-    AND (a."threadId" IS NULL OR EXISTS (SELECT 1 FROM "Annotation" t WHERE t.id = a."threadId" AND t."deletedAt" IS NULL AND ${itemVisibleSql("t", viewer)}))`;
-}
-
 /** Total, newest change and page starts of the visible set, with the revision they belong to: one statement, one snapshot. */
 async function summarize(documentId: string, viewer: Viewer): Promise<VisibleSetSummary> {
   const rows = await db().$queryRaw<{ revision: bigint; id: string | null; createdAt: string | null; total: bigint | null; modified: Date | null }[]>`
     WITH v AS (
       SELECT a.id, a."createdAt", row_number() OVER (ORDER BY a."createdAt", a.id) - 1 AS i,
              count(*) OVER () AS total, max(a."updatedAt") OVER () AS modified
-        FROM "Annotation" a WHERE ${visibleSql(documentId, viewer)}
+        FROM "Annotation" a WHERE ${visibleAnnotationsSql(viewer, { documentId })}
     )
     SELECT d."annotationsSetRevision" AS revision, v.id, v."createdAt"::text AS "createdAt", v.total, v.modified
       FROM "Document" d LEFT JOIN v ON v.i % ${PAGE_STRIDE} = 0
@@ -149,8 +111,7 @@ function pageCte(documentId: string, viewer: Viewer, cut: PageCut, columns: Pris
         FROM "Annotation" a
         JOIN "User" u ON u.id = a."authorId"
         LEFT JOIN "Annotation" th ON th.id = a."threadId"
-       WHERE a."documentId" = ${documentId} AND a."deletedAt" IS NULL AND ${itemVisibleSql("a", viewer)}
-         AND (a."threadId" IS NULL OR (th."deletedAt" IS NULL AND ${itemVisibleSql("th", viewer)})) ${after}
+       WHERE ${visibleAnnotationsSql(viewer, { documentId }, { a: "a", thread: "th" })} ${after}
        ORDER BY a."createdAt", a.id
        LIMIT ${cut.take} OFFSET ${cut.offset}
     )`;

@@ -4,6 +4,7 @@ import { NotFoundError } from "../errors";
 import type { ModerationMode, Role } from "../generated/prisma/client";
 import { can } from "../policies";
 import { isHiddenUntilPosted, seesPeersAnonymously, type Viewer } from "../policies/annotations";
+import { hasPostedSql } from "./visibility";
 
 type AccessRow = {
   id: string;
@@ -32,14 +33,12 @@ type AccessRow = {
  * change which ones a viewer sees, their order or newest change.
  */
 export async function loadDocumentForViewer(documentId: string, actorId: string | null, tx?: Tx) {
+  const posted = actorId ? Prisma.sql`CASE WHEN d."hideUntilPosted" AND m."id" IS NOT NULL THEN ${hasPostedSql(Prisma.sql`d."id"`, actorId)} END` : Prisma.sql`NULL::boolean`;
   const statement = Prisma.sql`
     SELECT d."id", d."groupId", d."title", d."hideUntilPosted", d."annotationsRevision", d."annotationsSetRevision",
            g."moderation"::text AS "moderation", g."name" AS "groupName", g."anonymousToPeers",
            m."id" AS "membershipId", m."role"::text AS "role", m."muted", m."createdAt" AS "membershipCreatedAt", m."updatedAt" AS "membershipUpdatedAt",
-           CASE WHEN d."hideUntilPosted" AND m."id" IS NOT NULL THEN EXISTS (
-             SELECT 1 FROM "Annotation" a
-              WHERE a."documentId" = d."id" AND a."authorId" = m."userId" AND a."threadId" IS NULL AND a."deletedAt" IS NULL
-           ) END AS "posted"
+           ${posted} AS "posted"
       FROM "Document" d
       JOIN "Group" g ON g."id" = d."groupId"
       LEFT JOIN "Membership" m ON m."groupId" = d."groupId" AND m."userId" = ${actorId}

@@ -1,7 +1,9 @@
 import { db } from "../db";
 import { NotFoundError } from "../errors";
 import { authorize } from "../policies";
+import type { Viewer } from "../policies/annotations";
 import { findMembership } from "./memberships";
+import { visibleCountsByDocument } from "./visibility";
 
 /** A document with the actor's membership in its group; NotFound unless the actor may read it. */
 export async function loadDocumentForActor(documentId: string, actorId: string | null | undefined) {
@@ -15,16 +17,19 @@ export async function loadDocumentForActor(documentId: string, actorId: string |
   return { document, membership: membership! };
 }
 
-/** A group's documents, most recently changed first, without their (large) state. */
-export function listDocuments(groupId: string) {
-  return db().document.findMany({
-    where: { groupId },
-    orderBy: { updatedAt: "desc" },
-    select: {
-      id: true, title: true, createdAt: true, updatedAt: true, sourceFormat: true,
-      createdBy: { select: { id: true, name: true } },
-      // Only what every member may see counts; private and unapproved items stay invisible.
-      _count: { select: { annotations: { where: { status: "approved", visibility: "group", deletedAt: null } } } },
-    },
-  });
+/**
+ * A group's documents, most recently changed first, without their (large) state, each with how
+ * many annotations the viewer sees on it (the read rule of visibleAnnotationsSql, like the
+ * container's total).
+ */
+export async function listDocuments(groupId: string, viewer: Viewer) {
+  const [documents, counts] = await Promise.all([
+    db().document.findMany({
+      where: { groupId },
+      orderBy: { updatedAt: "desc" },
+      select: { id: true, title: true, createdAt: true, updatedAt: true, sourceFormat: true, createdBy: { select: { id: true, name: true } } },
+    }),
+    visibleCountsByDocument(groupId, viewer),
+  ]);
+  return documents.map((d) => ({ ...d, _count: { annotations: counts.get(d.id) ?? 0 } }));
 }

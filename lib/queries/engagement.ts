@@ -1,4 +1,6 @@
 import { db } from "../db";
+import type { Viewer } from "../policies/annotations";
+import { visibleAnnotationsSql } from "./visibility";
 
 /** Buckets of a document's density strip. */
 export const DENSITY_BUCKETS = 48;
@@ -7,10 +9,11 @@ export type MemberEngagement = { userId: string; name: string; role: string; ann
 
 /**
  * Per member of the group: threads started, replies written and reactions their posts received,
- * counting what is not deleted and not spam (pending and hidden posts still show effort).
+ * counting what the moderator `viewer` sees (visibleAnnotationsSql: not deleted, never others'
+ * private notes) except spam (pending and hidden posts still show effort).
  * For moderators only — callers authorize `moderation.read`.
  */
-export async function groupEngagement(groupId: string): Promise<MemberEngagement[]> {
+export async function groupEngagement(groupId: string, viewer: Viewer): Promise<MemberEngagement[]> {
   const rows = await db().$queryRaw<{ userId: string; name: string; role: string; annotations: bigint; replies: bigint; reactions: bigint; lastActiveAt: Date | null }[]>`
     SELECT m."userId", u.name, m.role::text AS role,
            COUNT(a.id) FILTER (WHERE a."threadId" IS NULL) AS annotations,
@@ -19,7 +22,7 @@ export async function groupEngagement(groupId: string): Promise<MemberEngagement
            MAX(a."createdAt") AS "lastActiveAt"
       FROM "Membership" m
       JOIN "User" u ON u.id = m."userId"
-      LEFT JOIN "Annotation" a ON a."authorId" = m."userId" AND a."groupId" = m."groupId" AND a."deletedAt" IS NULL AND a.status <> 'spam'
+      LEFT JOIN "Annotation" a ON a."authorId" = m."userId" AND ${visibleAnnotationsSql(viewer, { groupId })} AND a.status <> 'spam'
       LEFT JOIN LATERAL (SELECT COUNT(*) AS count FROM "Reaction" x WHERE x."annotationId" = a.id AND x."userId" <> m."userId") r ON true
      WHERE m."groupId" = ${groupId}
      GROUP BY m."userId", u.name, m.role
@@ -30,16 +33,17 @@ export async function groupEngagement(groupId: string): Promise<MemberEngagement
 export type DocumentDensity = { documentId: string; title: string; length: number; total: number; buckets: number[] };
 
 /**
- * Where discussion concentrates in each document: threads and their replies counted in
- * DENSITY_BUCKETS equal slices of the text, by the thread's current position (orphans left out).
+ * Where discussion concentrates in each document: threads and their replies the moderator `viewer`
+ * sees (spam aside) counted in DENSITY_BUCKETS equal slices of the text, by the thread's current
+ * position (orphans left out).
  */
-export async function groupDensity(groupId: string, documentId?: string): Promise<DocumentDensity[]> {
+export async function groupDensity(groupId: string, viewer: Viewer, documentId?: string): Promise<DocumentDensity[]> {
   const documents = await db().document.findMany({ where: { groupId, ...(documentId ? { id: documentId } : {}) }, select: { id: true, title: true, text: true }, orderBy: { updatedAt: "desc" } });
   const threads = await db().$queryRaw<{ documentId: string; positionStart: number; weight: bigint }[]>`
     SELECT t."documentId", t."positionStart", 1 + COUNT(r.id) AS weight
       FROM "Annotation" t
-      LEFT JOIN "Annotation" r ON r."threadId" = t.id AND r."deletedAt" IS NULL AND r.status <> 'spam'
-     WHERE t."groupId" = ${groupId} AND (${documentId ?? null}::text IS NULL OR t."documentId" = ${documentId ?? null}) AND t."threadId" IS NULL AND t."deletedAt" IS NULL AND t.status <> 'spam' AND t.orphaned = false AND t."positionStart" IS NOT NULL
+      LEFT JOIN "Annotation" r ON r."threadId" = t.id AND ${visibleAnnotationsSql(viewer, { groupId }, { a: "r" })} AND r.status <> 'spam'
+     WHERE ${visibleAnnotationsSql(viewer, { groupId }, { a: "t" })} AND (${documentId ?? null}::text IS NULL OR t."documentId" = ${documentId ?? null}) AND t."threadId" IS NULL AND t.status <> 'spam' AND t.orphaned = false AND t."positionStart" IS NOT NULL
      GROUP BY t.id`;
   return documents.map((d) => {
     const length = Math.max(1, [...d.text].length);

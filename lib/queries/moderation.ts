@@ -1,11 +1,13 @@
-import { db, type Prisma, type Tx } from "../db";
+import { db, type Tx } from "../db";
+import { Prisma } from "../generated/prisma/client";
 import { NotFoundError, ValidationError } from "../errors";
 import { authorize, can, ROLES, type Action } from "../policies";
 import { isAnnotationVisibleTo, type Viewer } from "../policies/annotations";
 import type { QueueFilter } from "../validation/moderation";
-import { annotationInclude, findAnnotation, visibleAnnotationsWhere } from "./annotations";
+import { annotationInclude, findAnnotation } from "./annotations";
 import { loadDocumentForViewer } from "./document-access";
 import { findMembership } from "./memberships";
+import { visibleAnnotationsSql } from "./visibility";
 
 /**
  * An annotation by id alone (the /api/v1/annotations/{id} routes) with its document and the
@@ -38,28 +40,19 @@ export function rolesHolding(action: Action) {
   return ROLES.filter((role) => can({ role, muted: false }, action));
 }
 
-/** What the moderator sees across a group: the per-document visibility rule, scoped to the group. */
-function visibleInGroupWhere(groupId: string, viewer: Viewer): Prisma.AnnotationWhereInput {
-  const { documentId: _ignored, ...rule } = visibleAnnotationsWhere("", viewer);
-  return { ...rule, groupId };
-}
+const openFlag = Prisma.sql`EXISTS (SELECT 1 FROM "Flag" f WHERE f."annotationId" = a.id AND f."resolvedAt" IS NULL)`;
 
-const FILTER_WHERE: Record<QueueFilter | "open", Prisma.AnnotationWhereInput> = {
-  pending: { status: "pending" },
-  flagged: { flags: { some: { resolvedAt: null } } },
-  hidden: { status: "hidden" },
-  spam: { status: "spam" },
-  open: { OR: [{ status: "pending" }, { flags: { some: { resolvedAt: null } } }] },
+/** Each queue filter over the annotation alias `a`. */
+const FILTER_SQL: Record<QueueFilter | "open", Prisma.Sql> = {
+  pending: Prisma.sql`a.status = 'pending'`,
+  flagged: openFlag,
+  hidden: Prisma.sql`a.status = 'hidden'`,
+  spam: Prisma.sql`a.status = 'spam'`,
+  open: Prisma.sql`(a.status = 'pending' OR ${openFlag})`,
 };
 
 /** Decisions waiting come oldest first; decided items (hidden, spam) newest first. */
-const FILTER_ORDER: Record<QueueFilter | "open", Prisma.AnnotationOrderByWithRelationInput[]> = {
-  pending: [{ createdAt: "asc" }, { id: "asc" }],
-  flagged: [{ createdAt: "asc" }, { id: "asc" }],
-  open: [{ createdAt: "asc" }, { id: "asc" }],
-  hidden: [{ createdAt: "desc" }, { id: "desc" }],
-  spam: [{ createdAt: "desc" }, { id: "desc" }],
-};
+const NEWEST_FIRST: Record<QueueFilter | "open", boolean> = { pending: false, flagged: false, open: false, hidden: true, spam: true };
 
 export const queueInclude = {
   ...annotationInclude,
@@ -89,19 +82,20 @@ export function decodeCursor<T>(cursor: string | undefined, check: (value: unkno
 const isOffset = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0;
 
 /**
- * One page of a group's moderation queue for a moderator. Every row is also checked with the
- * read policy, so nothing the viewer may not see can slip in through the SQL.
+ * One page of a group's moderation queue for a moderator: what the read rule lets them see
+ * (visibleAnnotationsSql) under the filter. Every row is also checked with the read policy, so
+ * nothing the viewer may not see can slip in.
  */
 export async function listQueue(opts: { groupId: string; viewer: Viewer; filter?: QueueFilter; cursor?: string; limit: number }) {
   const skip = decodeCursor(opts.cursor, isOffset) ?? 0;
   const key = opts.filter ?? "open";
-  const rows = await db().annotation.findMany({
-    where: { AND: [visibleInGroupWhere(opts.groupId, opts.viewer), FILTER_WHERE[key]] },
-    include: queueInclude,
-    orderBy: FILTER_ORDER[key],
-    skip,
-    take: opts.limit + 1,
-  });
+  const order = NEWEST_FIRST[key] ? Prisma.sql`a."createdAt" DESC, a.id DESC` : Prisma.sql`a."createdAt", a.id`;
+  const ids = await db().$queryRaw<{ id: string }[]>`
+    SELECT a.id FROM "Annotation" a
+     WHERE ${visibleAnnotationsSql(opts.viewer, { groupId: opts.groupId })} AND ${FILTER_SQL[key]}
+     ORDER BY ${order} LIMIT ${opts.limit + 1} OFFSET ${skip}`;
+  const direction = NEWEST_FIRST[key] ? "desc" : "asc";
+  const rows = ids.length ? await db().annotation.findMany({ where: { id: { in: ids.map((r) => r.id) } }, include: queueInclude, orderBy: [{ createdAt: direction }, { id: direction }] }) : [];
   const more = rows.length > opts.limit;
   const items = rows.slice(0, opts.limit).filter((row) => isAnnotationVisibleTo(opts.viewer, row));
   return { items, nextCursor: more ? encodeCursor(skip + opts.limit) : null };
@@ -109,10 +103,12 @@ export async function listQueue(opts: { groupId: string; viewer: Viewer; filter?
 
 /** How many items each queue filter holds, for the tabs and the navigation badge. */
 export async function queueCounts(groupId: string, viewer: Viewer) {
-  const base = visibleInGroupWhere(groupId, viewer);
-  const count = (key: QueueFilter | "open") => db().annotation.count({ where: { AND: [base, FILTER_WHERE[key]] } });
-  const [open, pending, flagged, hidden, spam] = await Promise.all([count("open"), count("pending"), count("flagged"), count("hidden"), count("spam")]);
-  return { open, pending, flagged, hidden, spam };
+  const [row] = await db().$queryRaw<Record<QueueFilter | "open", bigint>[]>`
+    SELECT COUNT(*) FILTER (WHERE ${FILTER_SQL.open}) AS open, COUNT(*) FILTER (WHERE ${FILTER_SQL.pending}) AS pending,
+           COUNT(*) FILTER (WHERE ${FILTER_SQL.flagged}) AS flagged, COUNT(*) FILTER (WHERE ${FILTER_SQL.hidden}) AS hidden,
+           COUNT(*) FILTER (WHERE ${FILTER_SQL.spam}) AS spam
+      FROM "Annotation" a WHERE ${visibleAnnotationsSql(viewer, { groupId })}`;
+  return { open: Number(row.open), pending: Number(row.pending), flagged: Number(row.flagged), hidden: Number(row.hidden), spam: Number(row.spam) };
 }
 
 type LogCursor = [string, string];

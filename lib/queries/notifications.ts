@@ -1,7 +1,8 @@
 import { db, type Prisma } from "../db";
 import { can, type MembershipLike } from "../policies";
-import { isAnnotationVisibleTo, seesPeersAnonymously, type Viewer } from "../policies/annotations";
+import { isAnnotationVisibleTo, isHiddenUntilPosted, seesPeersAnonymously, type Viewer } from "../policies/annotations";
 import { decodeCursor, encodeCursor, rolesHolding } from "./moderation";
+import { documentsPostedOn } from "./visibility";
 
 /** Largest unread count we compute exactly; the badge shows "99+" beyond it anyway. */
 export const UNREAD_COUNT_CAP = 100;
@@ -13,7 +14,7 @@ const notificationInclude = {
     select: {
       id: true, documentId: true, authorId: true, visibility: true, status: true, deletedAt: true, locked: true,
       quoteExact: true, body: true, parentId: true,
-      document: { select: { title: true } },
+      document: { select: { title: true, hideUntilPosted: true } },
       thread: { select: { authorId: true, visibility: true, status: true, locked: true, deletedAt: true } },
     },
   },
@@ -52,9 +53,12 @@ async function stillRelevant<T extends Relevant>(userId: string, rows: T[]): Pro
   if (rows.length === 0) return [];
   const memberships = await db().membership.findMany({ where: { userId, groupId: { in: [...new Set(rows.map((r) => r.groupId))] } } });
   const byGroup = new Map<string, MembershipLike>(memberships.map((m) => [m.groupId, m]));
+  const veiled = [...new Set(rows.flatMap((r) => (r.annotation?.document.hideUntilPosted ? [r.annotation.documentId] : [])))];
+  const posted = await documentsPostedOn(userId, veiled);
   return rows.flatMap((row) => {
     const viewer: Viewer = { userId, membership: byGroup.get(row.groupId) ?? null };
     viewer.anonymousPeers = seesPeersAnonymously(viewer, row.group);
+    if (row.annotation) viewer.hiddenUntilPosted = isHiddenUntilPosted(viewer, row.annotation.document, posted.has(row.annotation.documentId));
     if (isModeratorKind(row.kind) && !can(viewer.membership, "moderation.read")) return [];
     if (!can(viewer.membership, "document.read")) return [];
     return !row.annotation || isAnnotationVisibleTo(viewer, row.annotation) ? [{ row, viewer }] : [];

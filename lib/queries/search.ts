@@ -2,7 +2,8 @@ import { db, type Tx } from "../db";
 import { ForbiddenError, NotFoundError, ValidationError } from "../errors";
 import { Prisma } from "../generated/prisma/client";
 import { authorize, can } from "../policies";
-import { isGroupModerator, seesPeersAnonymously, type Viewer } from "../policies/annotations";
+import { seesPeersAnonymously, type Viewer } from "../policies/annotations";
+import { visibleAnnotationsSql } from "./visibility";
 
 /** Text-search configuration; must match the one in the annotation_search_vector() migration. */
 const CONFIG = Prisma.sql`'english'::regconfig`;
@@ -35,35 +36,6 @@ function decodeCursor(value: string): Cursor {
 }
 
 /**
- * The SQL twin of isAnnotationVisibleTo (lib/policies/annotations.ts) for every document of a
- * group at once, over the Annotation alias `x` (hide-and-reveal is per document: `hidden` is the
- * CTE of documents hiding others' notes from this viewer). Tests compare the two on every case.
- */
-function itemVisibleSql(x: string, viewer: Viewer): Prisma.Sql {
-  const a = Prisma.raw(x);
-  const mine = viewer.userId ? Prisma.sql`${a}."authorId" = ${viewer.userId}` : Prisma.sql`false`;
-  if (isGroupModerator(viewer)) return Prisma.sql`(${mine} OR ${a}.visibility = 'group')`;
-  return Prisma.sql`(${mine} OR (${a}.visibility = 'group' AND ${a}.status = 'approved' AND ${a}."documentId" NOT IN (SELECT id FROM hidden)))`;
-}
-
-/** Annotations `a` of the group the viewer may see: live, visible, and replies only in visible live threads. */
-function visibleInGroupSql(groupId: string, viewer: Viewer): Prisma.Sql[] {
-  return [
-    Prisma.sql`a."groupId" = ${groupId}`,
-    Prisma.sql`a."deletedAt" IS NULL`,
-    itemVisibleSql("a", viewer),
-    Prisma.sql`(a."threadId" IS NULL OR EXISTS (SELECT 1 FROM "Annotation" t WHERE t.id = a."threadId" AND t."deletedAt" IS NULL AND ${itemVisibleSql("t", viewer)}))`,
-  ];
-}
-
-/** Documents of the group whose hide-and-reveal still hides others' annotations from this viewer. */
-function hiddenDocumentsSql(groupId: string, viewer: Viewer): Prisma.Sql {
-  if (isGroupModerator(viewer) || !viewer.userId) return Prisma.sql`SELECT NULL::text AS id WHERE false`;
-  return Prisma.sql`SELECT d.id FROM "Document" d WHERE d."groupId" = ${groupId} AND d."hideUntilPosted"
-    AND NOT EXISTS (SELECT 1 FROM "Annotation" p WHERE p."documentId" = d.id AND p."authorId" = ${viewer.userId} AND p."threadId" IS NULL AND p."deletedAt" IS NULL)`;
-}
-
-/**
  * One page of a group's annotations matching the query that the viewer may see, best first
  * (ts_rank_cd over the generated searchVector, GIN-indexed), with ts_headline snippets of the
  * note and of the quote. Without words it lists the filtered annotations, newest first.
@@ -73,7 +45,7 @@ export function groupSearchSql(groupId: string, viewer: Viewer, filters: SearchF
   const words = filters.q.trim();
   const query = words ? Prisma.sql`websearch_to_tsquery(${CONFIG}, ${words})` : Prisma.sql`NULL::tsquery`;
   const rank = words ? Prisma.sql`ts_rank_cd(a."searchVector", q.query)::float8` : Prisma.sql`0::float8`;
-  const conditions = visibleInGroupSql(groupId, viewer);
+  const conditions = [visibleAnnotationsSql(viewer, { groupId })];
   if (words) conditions.push(Prisma.sql`a."searchVector" @@ q.query`);
   if (filters.author) conditions.push(Prisma.sql`a."authorId" = ${filters.author}`);
   if (filters.tag) conditions.push(Prisma.sql`a.tags @> ARRAY[${filters.tag}]::text[]`);
@@ -89,7 +61,7 @@ export function groupSearchSql(groupId: string, viewer: Viewer, filters: SearchF
                         ELSE '… ' || ts_headline(${CONFIG}, ${column}, q.query, ${HEADLINE}) || ' …' END`
       : Prisma.sql`CASE WHEN length(${column}) <= ${WHOLE_UP_TO} THEN ${column} ELSE left(${column}, ${WHOLE_UP_TO}) || ' …' END`;
   return Prisma.sql`
-    WITH q AS (SELECT ${query} AS query), hidden AS (${hiddenDocumentsSql(groupId, viewer)}),
+    WITH q AS (SELECT ${query} AS query),
     page AS (
       SELECT a.id, ${rank} AS rank, a."createdAt"
         FROM "Annotation" a, q
@@ -151,9 +123,8 @@ export async function searchGroup(groupId: string, viewer: Viewer, filters: Sear
 export async function groupTags(groupId: string, viewer: Viewer, tx: Tx = db()): Promise<string[]> {
   if (!can(viewer.membership, "document.read")) return [];
   const rows = await tx.$queryRaw<{ tag: string }[]>(Prisma.sql`
-    WITH hidden AS (${hiddenDocumentsSql(groupId, viewer)})
     SELECT tag FROM "Annotation" a, unnest(a.tags) AS tag
-     WHERE ${Prisma.join(visibleInGroupSql(groupId, viewer), " AND ")}
+     WHERE ${visibleAnnotationsSql(viewer, { groupId })}
      GROUP BY tag ORDER BY COUNT(*) DESC, tag LIMIT 100`);
   return rows.map((r) => r.tag);
 }

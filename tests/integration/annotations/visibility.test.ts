@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { isAnnotationVisibleTo, type Viewer } from "@/lib/policies/annotations";
+import { countsAsPosting, isAnnotationVisibleTo, isGroupModerator, type Viewer } from "@/lib/policies/annotations";
 import { findAnnotation, listVisibleAnnotations, pageOfVisibleAnnotations } from "@/lib/queries/annotations";
+import { loadDocumentForViewer } from "@/lib/queries/document-access";
+import { findMembership } from "@/lib/queries/memberships";
+import { queueCounts } from "@/lib/queries/moderation";
+import { searchGroup } from "@/lib/queries/search";
+import { postersAmong, visibleCountsByDocument } from "@/lib/queries/visibility";
 import type { Role } from "@/lib/policies";
 import { createDocumentIn, createGroup, createMember, createUser } from "../../factories";
 
@@ -9,63 +14,95 @@ const STATUSES = ["approved", "pending", "hidden", "spam"] as const;
 const VISIBILITIES = ["private", "group"] as const;
 
 /**
- * The read policy exists twice: isAnnotationVisibleTo for single items and live messages, and
- * its SQL form for lists and counts. Every combination of viewer role, author, visibility,
- * status, deletion and thread state must get the same answer from both.
+ * The read policy exists once as predicates (isAnnotationVisibleTo, countsAsPosting) and once as
+ * SQL (lib/queries/visibility.ts), which every list, page, count, search and queue filters with.
+ * On every combination of viewer role, authorship, visibility, status, deletion, thread state
+ * (replies under hidden, private and deleted threads too) and hide-and-reveal (posted or not,
+ * in every way that does not count as posting), both must give the same answer.
  */
-describe("annotation visibility: policy and SQL agree", () => {
-  it("on every combination of role, authorship, visibility, status, deletion and thread", async () => {
+describe("annotation visibility: one SQL rule, equal to the policy", () => {
+  it("in lists, pages, counts, search and the queue, on an open and a hide-and-reveal document", async () => {
     const { group, owner } = await createGroup();
     const roles: Role[] = ["viewer", "member", "editor", "moderator"];
     const members = Object.fromEntries(await Promise.all(roles.map(async (r) => [r, await createMember(group.id, r)] as const)));
     const muted = await createMember(group.id, "member", { muted: true });
+    // On the hide-and-reveal document: one who posted, and everyone who did something that is not posting.
+    const scenes = ["poster", "highlighter", "private writer", "withdrawn", "replier", "blank"] as const;
+    const actors = Object.fromEntries(await Promise.all(scenes.map(async (s) => [s, await createMember(group.id, "member")] as const)));
     const outsider = await createUser();
-    const doc = await createDocumentIn(group.id, owner.id);
+    const open = await createDocumentIn(group.id, owner.id);
+    const veiled = await createDocumentIn(group.id, owner.id);
+    await db().document.update({ where: { id: veiled.id }, data: { hideUntilPosted: true } });
     const authors = [members.member, muted, members.moderator];
 
-    const base = { documentId: doc.id, groupId: group.id, quoteExact: "First", positionStart: 0, positionEnd: 5 };
-    const roots = [];
-    for (const author of authors)
-      for (const visibility of VISIBILITIES)
+    for (const doc of [open, veiled]) {
+      const base = { documentId: doc.id, groupId: group.id, quoteExact: "First", positionStart: 0, positionEnd: 5, body: "A note" };
+      const roots = [];
+      for (const author of authors)
+        for (const visibility of VISIBILITIES)
+          for (const status of STATUSES)
+            for (const deleted of [false, true])
+              roots.push(await db().annotation.create({ data: { ...base, authorId: author.id, visibility, status, deletedAt: deleted ? new Date() : null } }));
+      // Replies of every status under every thread: hidden, pending, private and deleted ones included.
+      for (const [i, thread] of roots.entries())
         for (const status of STATUSES)
-          for (const deleted of [false, true])
-            roots.push(await db().annotation.create({ data: { ...base, authorId: author.id, visibility, status, deletedAt: deleted ? new Date() : null } }));
-    // Replies, each combination under a few kinds of thread.
-    const threads = roots.filter((r) => !r.deletedAt && r.authorId === members.member.id);
-    for (const thread of threads)
-      for (const status of STATUSES)
-        await db().annotation.create({ data: { ...base, authorId: authors[(STATUSES.indexOf(status) + 1) % 3].id, parentId: thread.id, threadId: thread.id, motivation: "replying", visibility: thread.visibility, status } });
+          await db().annotation.create({
+            data: { ...base, quoteExact: null, authorId: authors[(i + STATUSES.indexOf(status)) % 3].id, parentId: thread.id, threadId: thread.id, motivation: "replying", visibility: thread.visibility, status, body: "A reply" },
+          });
+    }
+    const on = { documentId: veiled.id, groupId: group.id, quoteExact: "First", positionStart: 0, positionEnd: 5 };
+    await db().annotation.create({ data: { ...on, authorId: actors.poster.id, body: "My thoughts" } });
+    await db().annotation.create({ data: { ...on, authorId: actors.highlighter.id, body: "", motivation: "highlighting" } });
+    await db().annotation.create({ data: { ...on, authorId: actors.highlighter.id, body: "", visibility: "private", motivation: "highlighting" } });
+    await db().annotation.create({ data: { ...on, authorId: actors["private writer"].id, body: "Only for me", visibility: "private" } });
+    await db().annotation.create({ data: { ...on, authorId: actors.withdrawn.id, body: "Taken back", deletedAt: new Date() } });
+    await db().annotation.create({ data: { ...on, authorId: actors.blank.id, body: " \n\t " } });
+    const visibleThread = await db().annotation.findFirstOrThrow({ where: { documentId: veiled.id, authorId: members.member.id, visibility: "group", status: "approved", deletedAt: null, threadId: null } });
+    await db().annotation.create({ data: { ...on, quoteExact: null, authorId: actors.replier.id, body: "A reply is not a post", parentId: visibleThread.id, threadId: visibleThread.id, motivation: "replying" } });
 
-    const all = await Promise.all((await db().annotation.findMany({ where: { documentId: doc.id }, select: { id: true } })).map((a) => findAnnotation(doc.id, a.id)));
-    const viewers: [string, Viewer][] = [
-      ...roles.map((r): [string, Viewer] => [r, { userId: members[r].id, membership: { role: r, muted: false } }]),
-      ["owner", { userId: owner.id, membership: { role: "owner", muted: false } }],
-      ["muted", { userId: muted.id, membership: { role: "member", muted: true } }],
-      ["member, hidden until posted", { userId: members.member.id, membership: { role: "member", muted: false }, hiddenUntilPosted: true }],
-      ["viewer, hidden until posted", { userId: members.viewer.id, membership: { role: "viewer", muted: false }, hiddenUntilPosted: true }],
-      ["outsider", { userId: outsider.id, membership: null }],
-      ["anonymous", { userId: null, membership: null }],
-    ];
+    const all = await db().annotation.findMany({ where: { groupId: group.id }, select: { id: true, documentId: true } });
+    const rows = (await Promise.all(all.map((a) => findAnnotation(a.documentId, a.id)))).map((row) => row!);
+    const users: [string, string][] = [...roles.map((r): [string, string] => [r, members[r].id]), ["owner", owner.id], ["muted", muted.id], ...scenes.map((s): [string, string] => [s, actors[s].id]), ["outsider", outsider.id]];
     let checked = 0;
-    for (const [name, viewer] of viewers) {
-      const listed = new Set((await listVisibleAnnotations(doc.id, viewer)).map((a) => a.id));
-      // The container's raw-SQL path must list exactly the same set, with the same total.
-      const paged = await pageOfVisibleAnnotations(doc.id, viewer, { skip: 0, take: 10_000 });
-      if (paged.total !== listed.size || paged.rows.some((r) => !listed.has(r.id)) || paged.rows.length !== listed.size) {
-        throw new Error(`${name}: raw SQL page lists ${paged.rows.length} (total ${paged.total}), Prisma filter ${listed.size}`);
-      }
-      for (const row of all) {
-        if (!row) throw new Error("row vanished");
-        const id = row.id;
-        const byPolicy = isAnnotationVisibleTo(viewer, row);
-        if (byPolicy !== listed.has(id)) throw new Error(`${name} on ${row.visibility}/${row.status}/${row.deletedAt ? "deleted" : "live"} reply=${!!row.threadId}: policy ${byPolicy}, SQL ${listed.has(id)}`);
-        checked++;
+    for (const [name, userId] of users) {
+      const membership = await findMembership(group.id, userId);
+      const groupViewer: Viewer = { userId, membership };
+      const counts = await visibleCountsByDocument(group.id, groupViewer);
+      const searched = new Set((await searchGroup(group.id, groupViewer, { q: "", limit: 10_000 })).rows.map((r) => r.id));
+      for (const doc of [open, veiled]) {
+        const docRows = rows.filter((r) => r.documentId === doc.id);
+        const loaded = await loadDocumentForViewer(doc.id, userId).catch(() => null);
+        const viewer: Viewer = loaded?.viewer ?? { userId, membership: null };
+        // "Has posted", as the loader's SQL decides it, is the policy's countsAsPosting.
+        const posted = docRows.some((r) => r.authorId === userId && countsAsPosting(r));
+        const hidden = doc.id === veiled.id && membership !== null && !isGroupModerator(groupViewer) && !posted;
+        if ((viewer.hiddenUntilPosted ?? false) !== hidden) throw new Error(`${name} on ${doc.id === veiled.id ? "veiled" : "open"}: hidden ${viewer.hiddenUntilPosted}, policy ${hidden}`);
+        expect((await postersAmong(doc.id, [userId])).has(userId)).toBe(posted);
+
+        const expected = new Set(docRows.filter((r) => isAnnotationVisibleTo(viewer, r)).map((r) => r.id));
+        const listed = new Set((await listVisibleAnnotations(doc.id, viewer)).map((a) => a.id));
+        const paged = await pageOfVisibleAnnotations(doc.id, viewer, { skip: 0, take: 10_000 });
+        for (const row of docRows) {
+          const where = `${name} on ${doc.id === veiled.id ? "veiled" : "open"} ${row.visibility}/${row.status}/${row.deletedAt ? "deleted" : "live"} reply=${!!row.threadId}${row.thread ? ` in ${row.thread.visibility}/${row.thread.status}/${row.thread.deletedAt ? "deleted" : "live"}` : ""}`;
+          const byPolicy = expected.has(row.id);
+          if (byPolicy !== listed.has(row.id)) throw new Error(`${where}: policy ${byPolicy}, list ${listed.has(row.id)}`);
+          if (byPolicy !== searched.has(row.id)) throw new Error(`${where}: policy ${byPolicy}, search ${searched.has(row.id)}`);
+          checked++;
+        }
+        expect(paged.rows.map((r) => r.id).sort()).toEqual([...expected].sort());
+        expect(paged.total).toBe(expected.size);
+        expect(counts.get(doc.id) ?? 0).toBe(expected.size);
+        if (isGroupModerator(viewer) && doc.id === veiled.id) {
+          const pendingAnywhere = rows.filter((r) => r.status === "pending" && isAnnotationVisibleTo(viewer, r)).length;
+          expect((await queueCounts(group.id, viewer)).pending).toBe(pendingAnywhere);
+        }
       }
     }
-    expect(checked).toBe(viewers.length * all.length);
+    expect(checked).toBe(users.length * rows.length);
     // Sanity of the rules themselves, beyond agreement.
-    const seenBy = async (viewer: Viewer) => (await listVisibleAnnotations(doc.id, viewer)).length;
-    expect(await seenBy(viewers.find(([n]) => n === "outsider")![1])).toBe(0);
-    expect(await seenBy(viewers.find(([n]) => n === "moderator")![1])).toBeGreaterThan(await seenBy(viewers.find(([n]) => n === "viewer")![1]));
-  });
+    const seen = async (userId: string, documentId: string) => (await listVisibleAnnotations(documentId, (await loadDocumentForViewer(documentId, userId)).viewer)).length;
+    expect(await seen(actors.poster.id, veiled.id)).toBeGreaterThan(await seen(actors.highlighter.id, veiled.id));
+    expect(await seen(actors.highlighter.id, veiled.id)).toBe(2);
+    expect(await seen(members.moderator.id, open.id)).toBeGreaterThan(await seen(members.viewer.id, open.id));
+  }, 120_000);
 });

@@ -64,7 +64,7 @@ export default async function DocumentPage({ params }: Props) {
   const origin = await requestOrigin();
   const following = await isFollowing(user.id, document.id);
   // Moderators see where discussion gathers, beside the text (as in the engagement view).
-  const [density] = can(membership, "moderation.read") ? await groupDensity(group.id, document.id) : [];
+  const [density] = can(membership, "moderation.read") ? await groupDensity(group.id, viewer, document.id) : [];
   const annotations = (await listVisibleAnnotations(document.id, viewer)).map((row) => presentAnnotation(row, origin, viewer, { embedded: true }) as AnnotationJSON);
 
   const header = (

@@ -55,7 +55,7 @@ export default async function GroupPage({ params }: Props) {
   const { groupId } = await params;
   const { user, group, membership } = await load(groupId);
   const can = abilities(membership);
-  const [documents, members, invites] = await Promise.all([listDocuments(group.id), listMembers(group.id), can["member.manage"] ? listInvites(group.id) : []]);
+  const [documents, members, invites] = await Promise.all([listDocuments(group.id, { userId: user.id, membership }), listMembers(group.id), can["member.manage"] ? listInvites(group.id) : []]);
 
   const newDocument = (label?: string, variant?: "default" | "outline") =>
     can["document.create"] ? (

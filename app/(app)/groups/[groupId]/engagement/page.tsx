@@ -29,7 +29,7 @@ export default async function EngagementPage({ params }: Props) {
       </PageContainer>
     );
   }
-  const [members, documents] = await Promise.all([groupEngagement(group.id), groupDensity(group.id)]);
+  const [members, documents] = await Promise.all([groupEngagement(group.id, viewer), groupDensity(group.id, viewer)]);
 
   return (
     <PageContainer>

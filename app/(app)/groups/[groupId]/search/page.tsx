@@ -56,7 +56,7 @@ export default async function GroupSearchPage({ params, searchParams }: Props) {
     problem = parsed.error.issues.map((issue) => issue.message).join("; ");
   }
 
-  const [documents, members, tags] = await Promise.all([listDocuments(group.id), listMembers(group.id), groupTags(group.id, viewer)]);
+  const [documents, members, tags] = await Promise.all([listDocuments(group.id, viewer), listMembers(group.id), groupTags(group.id, viewer)]);
   const authors = viewer.anonymousPeers
     ? [{ value: user.id, label: "Me" }]
     : members.map((m) => ({ value: m.user.id, label: m.user.id === user.id ? `${m.user.name} (me)` : m.user.name }));

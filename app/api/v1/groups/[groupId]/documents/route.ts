@@ -5,8 +5,9 @@ import { listDocuments } from "@/lib/queries/documents";
 
 // GET /api/v1/groups/{groupId}/documents — the group's documents, most recently changed first.
 export const GET = route<{ groupId: string }>(async ({ actor, params, origin }) => {
-  authorize(await findMembership(params.groupId, actor.id), "document.read");
-  const documents = await listDocuments(params.groupId);
+  const membership = await findMembership(params.groupId, actor.id);
+  authorize(membership, "document.read");
+  const documents = await listDocuments(params.groupId, { userId: actor.id, membership });
   return Response.json({
     items: documents.map((d) => ({
       id: d.id,

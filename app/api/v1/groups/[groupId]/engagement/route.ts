@@ -7,12 +7,12 @@ import { loadGroupForActor } from "@/lib/queries/memberships";
 export const GET = route<{ groupId: string }>(async ({ actor, params, request }) => {
   const { group, membership } = await loadGroupForActor(params.groupId, actor.id);
   authorize(membership, "moderation.read");
-  const members = await groupEngagement(group.id);
+  const members = await groupEngagement(group.id, { userId: actor.id, membership });
   if (new URL(request.url).searchParams.get("format") === "csv") {
     return new Response(engagementCsv(members), {
       headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="engagement-${group.id}.csv"` },
     });
   }
-  const documents = await groupDensity(group.id);
+  const documents = await groupDensity(group.id, { userId: actor.id, membership });
   return Response.json({ members: members.map((m) => ({ ...m, lastActiveAt: m.lastActiveAt?.toISOString() ?? null })), documents });
 });
