@@ -14,8 +14,9 @@ import { seedDemo } from "./lib/demo/seed";
 import { env } from "./lib/env";
 import sendDigests from "./lib/commands/send-digests";
 import { isMailConfigured } from "./lib/mail/send-mail";
+import { componentLogger, errorFields } from "./lib/log";
 
-const log = (message: string) => console.log(`[marginalia] ${message}`);
+const log = (message: string) => componentLogger("server").info(message);
 
 async function main() {
   const config = env();
@@ -31,7 +32,7 @@ async function main() {
   log(database.embedded ? `embedded Postgres ready${database.fresh ? " (new)" : ""}` : "using DATABASE_URL");
   if (database.fresh || config.MARGINALIA_SEED_DEMO === "1") await seedDemo({ log });
 
-  const collab = createCollabServer({ databaseUrl: database.url, redisUrl: config.REDIS_URL, logger: (m, e) => console.error(`[collab] ${m}`, e ?? "") });
+  const collab = createCollabServer({ databaseUrl: database.url, redisUrl: config.REDIS_URL });
 
   const app = next({ dev, dir: process.cwd(), hostname: "localhost", port: config.PORT });
   await app.prepare();
@@ -61,7 +62,7 @@ async function main() {
   let digests: NodeJS.Timeout | undefined;
   if (isMailConfigured()) {
     const origin = (config.APP_URL ?? `http://localhost:${port}`).replace(/\/+$/, "");
-    const run = () => sendDigests({ origin }).catch((error) => console.error("[marginalia] sending digests failed", error));
+    const run = () => sendDigests({ origin }).catch((error) => componentLogger("mail").error(errorFields(error), "sending digests failed"));
     digests = setInterval(run, 60 * 60 * 1000);
     digests.unref();
     void run();
@@ -84,6 +85,6 @@ async function main() {
 }
 
 main().catch((error) => {
-  console.error("[marginalia] failed to start:", error instanceof Error ? error.message : error);
+  componentLogger("server").fatal(errorFields(error), "failed to start");
   process.exit(1);
 });

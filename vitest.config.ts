@@ -19,6 +19,7 @@ const project = (test: TestProjectInlineConfiguration["test"]): TestProjectInlin
 //   npm run test:e2e    the built app in a real server process, driven in Debian's Chromium
 //   npm run test:fuzz   the collaboration convergence fuzz (COLLAB_FUZZ_SEEDS, COLLAB_FUZZ_SEED to replay one)
 //   npm run test:scale  several collaboration processes sharing documents through a real Redis
+//   npm run test:faults two app instances through Postgres and Redis outages (played by TCP proxies) and a kill -9
 export default defineConfig({
   resolve: { alias },
   test: {
@@ -41,6 +42,16 @@ export default defineConfig({
         globalSetup: [...database.globalSetup, "tests/scale/require-redis.ts"],
         testTimeout: 60_000,
         hookTimeout: 60_000,
+      }),
+      project({
+        name: "faults",
+        include: ["tests/faults/**/*.test.ts"],
+        ...database,
+        globalSetup: [...database.globalSetup, "tests/faults/setup.ts"],
+        testTimeout: 120_000,
+        hookTimeout: 240_000,
+        // Each file runs two app instances: one file at a time.
+        fileParallelism: false,
       }),
       project({
         name: "e2e",

@@ -19,7 +19,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { ProviderClient, RawClient, Recorder, type BenchClient, type Dialect } from "./lib/clients";
 import { closeDb, commitLatency, createFixtures, startDatabase } from "./lib/database";
-import { loadAverage, mainThreadWaitMs, pinSelf, processCpuMs, reniceSelf, startServerProcess, taskset, threadCpuMs } from "./lib/proc";
+import { loadAverage, mainThreadWaitMs, pinSelf, processCpuMs, processMemoryMb, reniceSelf, startServerProcess, taskset, threadCpuMs } from "./lib/proc";
 import { formatProfile, summarizeProfile, type ProfileSummary } from "./lib/profile";
 import { envInt, envNumber, fmt, fmtInt, medianOf, quantile, table } from "./lib/stats";
 import type { Benchmark, TargetResult } from "./lib/types";
@@ -108,6 +108,8 @@ type RunResult = {
   problems: string[];
   serverOutput: string;
   profile?: { file: string; fromUs: number; toUs: number };
+  /** Server resident memory (MiB): started with no client, every client connected, at the window's start and end, and its peak. */
+  memory: { idle: number; connected: number; windowStart: number; windowEnd: number; peak: number; clients: number };
 };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -157,6 +159,7 @@ async function runOnce(
   const clients: BenchClient[] = [];
   let sending = false;
   let result: RunResult;
+  const idleMb = processMemoryMb(server.pid).rss;
   try {
     // Without persistence the relays start empty: the last (lightweight) client brings the
     // same text ours loads from Postgres, and the others connect once the server has it.
@@ -174,6 +177,7 @@ async function runOnce(
     }
     await withTimeout(Promise.all(clients.map((c, i) => (kind !== "ours" && i === seedIndex ? null : c.connect()))), 60_000, `${cfg.clients} clients connecting to ${kind}`);
     await sleep(300); // let the awareness flurry of the connects settle
+    const connectedMb = processMemoryMb(server.pid).rss;
 
     // Every client sends on its own 1/rate schedule with a random phase; a late tick catches up.
     const period = 1000 / cfg.rate;
@@ -194,6 +198,7 @@ async function runOnce(
     tick();
 
     await sleep(cfg.warmup * 1000);
+    const memory0 = processMemoryMb(server.pid);
     const cpu0 = processCpuMs(server.pid);
     const threads0 = threadCpuMs(server.pid);
     const wait0 = mainThreadWaitMs(server.pid);
@@ -208,6 +213,7 @@ async function runOnce(
     sending = false;
     const hr1 = process.hrtime.bigint();
     const cpu1 = processCpuMs(server.pid);
+    const memory1 = processMemoryMb(server.pid);
     const threads1 = threadCpuMs(server.pid);
     const wait1 = mainThreadWaitMs(server.pid);
     const clientWait1 = mainThreadWaitMs(process.pid);
@@ -249,6 +255,7 @@ async function runOnce(
       problems: [...new Set(clients.flatMap((c) => c.problems))],
       serverOutput: "",
       profile: profileDir ? { file: profileDir, fromUs: Number(hr0 / 1000n), toUs: Number(hr1 / 1000n) } : undefined,
+      memory: { idle: idleMb, connected: connectedMb, windowStart: memory0.rss, windowEnd: memory1.rss, peak: memory1.peak, clients: cfg.clients },
     };
   } finally {
     sending = false;
@@ -284,6 +291,12 @@ type Summary = {
   clientWaitPct: number;
   loadAverage: number;
   updatesPerFrame: number;
+  /** Medians, MiB: idle server, per connected client, window start/end, growth per minute of load, peak. */
+  idleMb: number;
+  perClientKb: number;
+  rssEndMb: number;
+  rssGrowthMbPerMin: number;
+  peakMb: number;
 };
 
 function summarize(kind: ServerKind, results: RunResult[]): Summary {
@@ -297,6 +310,11 @@ function summarize(kind: ServerKind, results: RunResult[]): Summary {
     cpuUsPerUpdate: medianOf(cpu),
     cpuMin: Math.min(...cpu),
     cpuMax: Math.max(...cpu),
+    idleMb: medianOf(mine.map((r) => r.memory.idle)),
+    perClientKb: medianOf(mine.map((r) => ((r.memory.connected - r.memory.idle) * 1024) / r.memory.clients)),
+    rssEndMb: medianOf(mine.map((r) => r.memory.windowEnd)),
+    rssGrowthMbPerMin: medianOf(mine.map((r) => (r.memory.windowEnd - r.memory.windowStart) / (r.windowMs / 60_000))),
+    peakMb: medianOf(mine.map((r) => r.memory.peak)),
     p50: medianOf(mine.map((r) => r.p50)),
     p99: medianOf(mine.map((r) => r.p99)),
     ackP50: medianOf(mine.map((r) => r.ackP50)),
@@ -429,6 +447,14 @@ const benchmark: Benchmark = {
         summaries.map((s) => [s.server, fmt(s.serverCorePct, 0), fmt(s.serverWaitPct, 0), fmt(s.clientCorePct, 0), fmt(s.clientWaitPct, 0), fmt(s.loadAverage, 1), fmt(s.updatesPerFrame, 2)]),
       ),
     );
+    lines.push("");
+    lines.push(
+      table(
+        ["memory (medians, MiB)", "idle", "per client KiB", "at window end", "growth MiB/min under load", "peak"],
+        summaries.map((s) => [s.server, fmt(s.idleMb, 0), fmt(s.perClientKb, 0), fmt(s.rssEndMb, 0), fmt(s.rssGrowthMbPerMin, 1), fmt(s.peakMb, 0)]),
+      ),
+    );
+    lines.push(`(server node flags: ${process.env.BENCH_NODE_ARGS || "none"}; BENCH_NODE_ARGS=--initial-old-space-size=512 compares the server's default)`);
     lines.push(
       "(busy = CPU time used / window; waiting = event loop runnable but not running because other processes held the core, which inflates latency;\n" +
         " updates/frame > 1 means the server merged updates into one broadcast, which lowers CPU per update, and it rises when the server falls behind)",

@@ -27,6 +27,13 @@ export function processCpuMs(pid: number): number {
   return ((utime + stime) * 1000) / ticksPerSecond();
 }
 
+/** Resident memory of a process now (VmRSS) and at its peak so far (VmHWM), in MiB. */
+export function processMemoryMb(pid: number): { rss: number; peak: number } {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(status)?.[1] ?? Number.NaN);
+  return { rss: kb("VmRSS") / 1024, peak: kb("VmHWM") / 1024 };
+}
+
 /** CPU time (ms) of every thread of a process so far, keyed by "<tid> <name>". */
 export function threadCpuMs(pid: number): Map<string, number> {
   const threads = new Map<string, number>();

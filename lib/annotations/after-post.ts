@@ -1,5 +1,7 @@
 import notifyDiscussion from "../commands/notify-discussion";
 import { notifyModeratorsOfPendingPost } from "../commands/notify-moderators";
+import { isDatabaseOutage } from "../health/dependency";
+import { componentLogger, errorFields } from "../log";
 
 /**
  * Notifications that follow a post or an edit, after its transaction committed: moderators
@@ -11,6 +13,6 @@ export async function notifyAfterPost(annotationId: string) {
     await notifyModeratorsOfPendingPost({ annotationId });
     await notifyDiscussion({ annotationId });
   } catch (error) {
-    console.error(`[notifications] notifying about ${annotationId} failed`, error);
+    if (!isDatabaseOutage(error, "notifying about an annotation")) componentLogger("notifications").error({ annotationId, ...errorFields(error) }, "notifying about an annotation failed");
   }
 }

@@ -2,6 +2,7 @@ import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { anchorExactQuote, anchorQuote, type QuoteFailure, type QuoteMatch, type QuoteSelector } from "../anchoring/quote";
 import { ServiceUnavailableError, UnprocessableError } from "../errors";
+import { componentLogger, errorFields } from "../log";
 
 /**
  * Where a quote is searched. lib/anchoring/quote.ts is bounded, but its work still grows with
@@ -102,7 +103,7 @@ class QuoteSearchThread {
     this.worker = null;
     this.ready = false;
     if (!started) {
-      console.error("[anchoring] the quote search thread could not start", error);
+      componentLogger("anchoring").error(errorFields(error), "the quote search thread could not start");
       for (const job of this.waiting.splice(0)) job.reject(error);
     } else if (this.running) this.finish((job) => job.reject(error));
     else this.next();

@@ -1,6 +1,5 @@
 import type { afterLoadDocumentPayload, beforeUnloadDocumentPayload, Document, Extension, Hocuspocus, onConfigurePayload } from "@hocuspocus/server";
 import { randomUUID } from "node:crypto";
-import { Redis as IORedis } from "ioredis";
 import { sharedPool } from "../db/pool";
 import { isDatabaseOutage } from "../health/dependency";
 import { onAnnotationEvent, publishAnnotationEvents, relayAnnotationEvent, type AnnotationEvent } from "../annotations/events";
@@ -12,8 +11,10 @@ import { findAnnotation } from "../queries/annotations";
 import { membershipsOf } from "./access";
 import { broadcastAnnotationEvent } from "./annotation-broadcast";
 import { CLOSE, closeConnection } from "./messages";
+import { PgChannel } from "./PgChannel";
 import { AnnotationAnchors } from "./annotation-anchors";
 import type { CollabContext } from "./AuthExtension";
+import { collabLogger } from "./collab-log";
 
 /**
  * `since`: the first edit not re-anchored yet; `lastEdit`: the latest (the timer checks it when it
@@ -36,8 +37,13 @@ type Configuration = {
 /** How long to wait before re-anchoring again when storage was unreachable. */
 const RETRY_MS = 2000;
 
-/** Between instances: `{from, event}` for an annotation event, `{from, deleted}` for a deleted document. */
-const CHANNEL = "marginalia:annotation-events";
+/**
+ * Between instances, a Postgres notification channel (not Redis, so annotation events survive a
+ * Redis outage): `{from, event}` for an annotation event, `{from, deleted}` for a deleted document.
+ */
+const CHANNEL = "marginalia_annotation_events";
+/** Clocks of instances differ a little: catching up starts this much before the channel was lost. */
+const CATCH_UP_MARGIN_MS = 5000;
 
 /**
  * Annotations on live documents: keeps each annotation's stored W3C selectors in step with the
@@ -52,12 +58,12 @@ export class AnnotationExtension implements Extension {
   private live = new Map<string, Live>();
   private store: AnnotationAnchors;
   private cleanups: (() => void)[] = [];
-  private publisher?: IORedis;
+  private channel?: PgChannel;
   private readonly instanceId = randomUUID();
 
   constructor(configuration: Partial<Configuration> & { databaseUrl: string }) {
     const given = Object.fromEntries(Object.entries(configuration).filter(([, v]) => v !== undefined));
-    this.configuration = { reanchorDelayMs: 250, reanchorMaxDelayMs: 1000, origin: "http://localhost:3000", logger: console.error, ...given } as Configuration;
+    this.configuration = { reanchorDelayMs: 250, reanchorMaxDelayMs: 1000, origin: "http://localhost:3000", logger: collabLogger, ...given } as Configuration;
     this.store = new AnnotationAnchors(sharedPool(this.configuration.databaseUrl));
   }
 
@@ -70,15 +76,26 @@ export class AnnotationExtension implements Extension {
         closeDeleted: (id) => {
           this.closeDeletedHere(id);
           // Readers of it on other instances are closed too (they would only notice at their next save).
-          this.publisher?.publish(CHANNEL, JSON.stringify({ from: this.instanceId, deleted: id })).catch((e) => this.configuration.logger("publishing a document deletion failed", e));
+          this.publish({ deleted: id });
         },
       }),
       onAnnotationEvent((event) => {
         void this.deliver(event);
-        this.publisher?.publish(CHANNEL, JSON.stringify({ from: this.instanceId, event })).catch((e) => this.configuration.logger("publishing an annotation event failed", e));
+        this.publish({ event });
       }),
     );
-    if (this.configuration.redisUrl) this.subscribe(this.configuration.redisUrl);
+    // Several instances (they share documents through Redis) also share annotation events.
+    if (this.configuration.redisUrl) {
+      this.channel = new PgChannel({
+        connectionString: this.configuration.databaseUrl,
+        pool: sharedPool(this.configuration.databaseUrl),
+        channel: CHANNEL,
+        onMessage: (message) => this.received(message),
+        onResume: (since) => void this.catchUp(since),
+        logger: this.configuration.logger,
+      });
+      this.channel.start();
+    }
   }
 
   async afterLoadDocument({ documentName, document }: afterLoadDocumentPayload) {
@@ -107,7 +124,7 @@ export class AnnotationExtension implements Extension {
     for (const state of this.live.values()) clearTimeout(state.timer);
     await Promise.all([...this.live.values()].map((s) => s.running));
     this.cleanups.forEach((cleanup) => cleanup());
-    this.publisher?.disconnect();
+    await this.channel?.close();
   }
 
   /** Runs any pending re-anchoring of the document now and waits for it to be stored. */
@@ -231,23 +248,45 @@ export class AnnotationExtension implements Extension {
     for (const connection of this.instance?.documents.get(documentId)?.getConnections() ?? []) closeConnection(connection, CLOSE.documentDeleted);
   }
 
-  private subscribe(redisUrl: string) {
-    this.publisher = new IORedis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: 2 });
-    const subscriber = new IORedis(redisUrl);
-    subscriber.subscribe(CHANNEL).catch((e) => this.configuration.logger("subscribing to annotation events failed", e));
-    subscriber.on("message", (_channel: string, message: string) => {
-      try {
-        const { from, event, deleted } = JSON.parse(message) as { from: string; event?: AnnotationEvent; deleted?: string };
-        if (from === this.instanceId) return;
-        if (typeof deleted === "string") return this.closeDeletedHere(deleted);
-        if (!event) throw new Error("neither an event nor a deletion");
-        void this.deliver(event);
-        // Listeners beyond the open documents (the moderation queue's stream) hear it too.
-        relayAnnotationEvent(event);
-      } catch (error) {
-        this.configuration.logger("an unreadable annotation event arrived through Redis", error);
-      }
+  /** Sends an event or a deletion to the other instances; lost only if the database is away, when nothing can change anyway. */
+  private publish(message: { event?: AnnotationEvent; deleted?: string }) {
+    this.channel?.publish(JSON.stringify({ from: this.instanceId, ...message })).catch((error) => {
+      if (!isDatabaseOutage(error, "publishing an annotation event")) this.configuration.logger("publishing an annotation event failed", error);
     });
-    this.cleanups.push(() => subscriber.disconnect());
+  }
+
+  private received(message: string) {
+    try {
+      const { from, event, deleted } = JSON.parse(message) as { from: string; event?: AnnotationEvent; deleted?: string };
+      if (from === this.instanceId) return;
+      if (typeof deleted === "string") return this.closeDeletedHere(deleted);
+      if (!event) throw new Error("neither an event nor a deletion");
+      void this.deliver(event);
+      // Listeners beyond the open documents (the moderation queue's stream) hear it too.
+      relayAnnotationEvent(event);
+    } catch (error) {
+      this.configuration.logger("an unreadable annotation event arrived from another instance", error);
+    }
+  }
+
+  /**
+   * The channel was lost (the database restarted) and listens again: annotations of the open
+   * documents that changed since, on any instance, are delivered again (at least once; pages
+   * replace an annotation they already have). Deleted ones go to whoever could see them.
+   */
+  private async catchUp(since: Date) {
+    const open = [...this.live.keys()];
+    if (!open.length) return;
+    try {
+      const changed = await this.store.changedSince(open, new Date(since.getTime() - CATCH_UP_MARGIN_MS));
+      for (const row of changed) {
+        const event: AnnotationEvent = row.deletedAt
+          ? { type: "annotation.deleted", documentId: row.documentId, annotationId: row.id, before: row.facts }
+          : { type: "annotation.updated", documentId: row.documentId, annotationId: row.id };
+        void this.deliver(event);
+      }
+    } catch (error) {
+      if (!isDatabaseOutage(error, "catching up on annotation events")) this.configuration.logger("catching up on annotation events failed", error);
+    }
   }
 }

@@ -5,6 +5,7 @@ import { seesPeersAnonymously } from "../policies/annotations";
 import { membershipsOf } from "./access";
 import type { CollabContext } from "./AuthExtension";
 import { CLOSE, closeConnection } from "./messages";
+import { collabLogger } from "./collab-log";
 
 /**
  * Re-checks the memberships behind open connections every `intervalMs` through the same
@@ -19,7 +20,7 @@ export class MembershipWatcher implements Extension {
   private instance?: Hocuspocus;
   private running = false;
 
-  constructor(private configuration: { intervalMs: number; logger: (m: string, e?: unknown) => void } = { intervalMs: 1000, logger: console.error }) {}
+  constructor(private configuration: { intervalMs: number; logger: (m: string, e?: unknown) => void } = { intervalMs: 1000, logger: collabLogger }) {}
 
   async onConfigure({ instance }: onConfigurePayload) {
     this.instance = instance;

@@ -5,6 +5,7 @@ import * as Y from "yjs";
 import { isDatabaseOutage } from "../health/dependency";
 import { CLOSE, closeConnection, savedMessage, STORAGE_UNAVAILABLE } from "./messages";
 import type { Compaction, UpdateLog } from "./update-log";
+import { collabLogger } from "./collab-log";
 
 const ACK_INTERVAL_MS = 25;
 /** How long a doubtful connection must send nothing before it is told "complete" (see counted). */
@@ -130,7 +131,7 @@ export class PersistenceExtension implements Extension {
 
   constructor(configuration: Partial<Configuration> & { log: UpdateLog }) {
     const given = Object.fromEntries(Object.entries(configuration).filter(([, value]) => value !== undefined));
-    this.configuration = { compactAfter: 500, maxDocumentBytes: 16 * 1024 * 1024, appendIntervalMs: 15, projectionDelayMs: 1000, logger: console.error, ...given } as Configuration;
+    this.configuration = { compactAfter: 500, maxDocumentBytes: 16 * 1024 * 1024, appendIntervalMs: 15, projectionDelayMs: 1000, logger: collabLogger, ...given } as Configuration;
   }
 
   async onLoadDocument({ documentName, document }: onLoadDocumentPayload) {
@@ -296,6 +297,27 @@ export class PersistenceExtension implements Extension {
       if (peer.parked.length < before) peer.required = Math.max(peer.required, state.enqueued);
       if (!peer.parked.length) state.parkedPeers.delete(peer);
     }
+  }
+
+  /**
+   * Brings every open document up to date with storage, the truth shared by every instance:
+   * what other instances stored while the relay between them (Redis) was away reaches this
+   * one's copy, and through it its clients. Updates Yjs already has change nothing; the ones
+   * applied are not logged again. Resolves with how many documents gained something.
+   */
+  async reconcile(): Promise<number> {
+    let changed = 0;
+    for (const [documentName, state] of this.documents) {
+      if (state.failed) continue;
+      const stored = await this.configuration.log.load(documentName);
+      if (!stored.exists || this.documents.get(documentName) !== state) continue;
+      const before = Y.encodeStateVector(state.document);
+      state.document.transact(() => {
+        for (const update of stored.updates) Y.applyUpdate(state.document, update, STORAGE_ORIGIN);
+      }, STORAGE_ORIGIN);
+      if (!equalBytes(before, Y.encodeStateVector(state.document))) changed++;
+    }
+    return changed;
   }
 
   /** Waits for every pending update of the document to be stored. */
@@ -477,6 +499,10 @@ export class PersistenceExtension implements Extension {
     const folded = new Set(result.foldedIds);
     state.knownIds = state.knownIds.filter((id) => !folded.has(id));
   }
+}
+
+function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.byteLength === b.byteLength && a.every((byte, i) => byte === b[i]);
 }
 
 /** How far the edits of the clients whose structs the connection sent are stored. */

@@ -1,5 +1,6 @@
 import pg from "pg";
 import type { AnchorChange, StoredAnchor } from "../annotations/reanchor";
+import type { AnnotationFacts } from "../policies/annotations";
 
 const bytes = (b: Buffer) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
 const buffer = (u: Uint8Array) => Buffer.from(u.buffer, u.byteOffset, u.byteLength);
@@ -55,7 +56,26 @@ export class AnnotationAnchors {
     );
   }
 
-  async close() {
-    await this.pool.end();
+  /** Annotations of these documents (replies too) changed since `since`, with the facts their visibility depends on. */
+  async changedSince(documentIds: string[], since: Date): Promise<{ id: string; documentId: string; deletedAt: Date | null; facts: AnnotationFacts }[]> {
+    const { rows } = await this.pool.query(
+      `SELECT a.id, a."documentId", a."deletedAt", a."authorId", a.visibility, a.status, a.locked,
+              t."authorId" AS "threadAuthorId", t.visibility AS "threadVisibility", t.status AS "threadStatus", t.locked AS "threadLocked", t."deletedAt" AS "threadDeletedAt"
+         FROM "Annotation" a LEFT JOIN "Annotation" t ON t.id = a."threadId"
+        WHERE a."documentId" = ANY($1) AND a."updatedAt" >= ($2::timestamptz AT TIME ZONE 'UTC')`,
+      [documentIds, since.toISOString()],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      documentId: r.documentId,
+      deletedAt: r.deletedAt,
+      facts: {
+        authorId: r.authorId,
+        visibility: r.visibility,
+        status: r.status,
+        locked: r.locked,
+        thread: r.threadAuthorId ? { authorId: r.threadAuthorId, visibility: r.threadVisibility, status: r.threadStatus, locked: r.threadLocked, deletedAt: r.threadDeletedAt } : null,
+      },
+    }));
   }
 }

@@ -2,14 +2,17 @@ import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import { Hocuspocus, MessageType, type Extension } from "@hocuspocus/server";
 import * as decoding from "lib0/decoding";
-import { Redis } from "@hocuspocus/extension-redis";
 import { WebSocketServer, type WebSocket } from "ws";
 import { AnnotationExtension } from "./AnnotationExtension";
 import { AuthExtension } from "./AuthExtension";
 import { MembershipWatcher } from "./MembershipWatcher";
 import { sharedPool } from "../db/pool";
+import { dependency, isDatabaseOutage } from "../health/dependency";
+import { componentLogger } from "../log";
+import { collabLogger } from "./collab-log";
 import { CLOSE, STORAGE_UNAVAILABLE } from "./messages";
 import { PersistenceExtension } from "./PersistenceExtension";
+import { RedisRelay } from "./RedisRelay";
 import { filterPresenceOnSocket } from "./presence";
 import { UpdateLog } from "./update-log";
 
@@ -28,6 +31,8 @@ export type CollabOptions = {
   origin?: string;
   /** Quiet time after an edit before annotation anchors are re-resolved and stored. */
   reanchorDelayMs?: number;
+  /** While Redis is away, how often open documents are brought up to date with storage. */
+  reconcileMs?: number;
   logger?: (message: string, error?: unknown) => void;
 };
 
@@ -43,7 +48,7 @@ export type CollabServer = {
  * membership re-checks as extensions. Mounted on /collab by server.ts.
  */
 export function createCollabServer(options: CollabOptions): CollabServer {
-  const logger = options.logger ?? ((m: string, e?: unknown) => console.error(`[collab] ${m}`, e ?? ""));
+  const logger = options.logger ?? collabLogger;
   const log = new UpdateLog(sharedPool(options.databaseUrl));
   const persistence = new PersistenceExtension({ log, logger, maxDocumentBytes: options.maxDocumentBytes, compactAfter: options.compactAfter, appendIntervalMs: options.appendIntervalMs });
   const extensions: Extension[] = [
@@ -52,12 +57,11 @@ export function createCollabServer(options: CollabOptions): CollabServer {
     new MembershipWatcher({ intervalMs: options.membershipCheckMs ?? 1000, logger }),
     new AnnotationExtension({ databaseUrl: options.databaseUrl, redisUrl: options.redisUrl, origin: options.origin, reanchorDelayMs: options.reanchorDelayMs, logger }),
   ];
-  if (options.redisUrl) {
-    const url = new URL(options.redisUrl);
-    extensions.push(new Redis({ host: url.hostname, port: Number(url.port || 6379), options: { password: url.password || undefined, db: Number(url.pathname.slice(1) || 0) } }));
-  }
+  const relay = options.redisUrl ? new RedisRelay(options.redisUrl) : undefined;
+  if (relay) extensions.push(relay);
   const hocuspocus = new Hocuspocus({ name: "marginalia", quiet: true, extensions, unloadImmediately: true, debounce: 200, maxDebounce: 1000, timeout: 30_000 });
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayloadBytes ?? 4 * 1024 * 1024 });
+  const stopReconciling = relay ? reconcileThroughOutages(relay, persistence, options.reconcileMs ?? 2000, logger) : () => {};
 
   wss.on("connection", (ws: WebSocket, req: IncomingMessage) => {
     const request = new Request(`http://localhost${req.url ?? "/"}`, { headers: toHeaders(req) });
@@ -78,6 +82,7 @@ export function createCollabServer(options: CollabOptions): CollabServer {
       wss.handleUpgrade(req, socket, head, (ws) => wss.emit("connection", ws, req));
     },
     async destroy() {
+      stopReconciling();
       hocuspocus.closeConnections();
       await hocuspocus.flushPendingStores();
       await hocuspocus.hooks("onDestroy", { instance: hocuspocus });
@@ -87,6 +92,47 @@ export function createCollabServer(options: CollabOptions): CollabServer {
       wss.close();
       await log.close();
     },
+  };
+}
+
+/**
+ * Instances exchange live updates through Redis; while it is away they drift apart (each keeps
+ * storing its own clients' edits in the shared log). So while Redis is unreachable every open
+ * document is brought up to date with storage every `everyMs`, and once it is back the relay
+ * subscribes again and announces each document's state (peers answer with what it lacks),
+ * then storage is read once more: fresh clients on any instance see the same text within
+ * seconds, and nobody has to leave for the document to reload.
+ */
+function reconcileThroughOutages(relay: RedisRelay, persistence: PersistenceExtension, everyMs: number, logger: (m: string, e?: unknown) => void): () => void {
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | null = null;
+  const reconcile = (why: string) => {
+    running ??= persistence
+      .reconcile()
+      .then((changed) => {
+        if (changed) componentLogger("collab").info({ documents: changed, why }, "documents brought up to date with storage");
+      })
+      .catch((error) => {
+        if (!isDatabaseOutage(error, "reconciling documents with storage")) logger("reconciling documents with storage failed", error);
+      })
+      .finally(() => (running = null));
+    return running;
+  };
+  const onChange = (state: string) => {
+    clearInterval(timer);
+    timer = undefined;
+    if (state === "unreachable") {
+      timer = setInterval(() => void reconcile("redis away"), everyMs);
+      timer.unref();
+      return;
+    }
+    void relay.resume().then(() => reconcile("redis back"));
+  };
+  const unsubscribe = dependency("redis").onChange(onChange);
+  if (dependency("redis").state === "unreachable") onChange("unreachable");
+  return () => {
+    unsubscribe();
+    clearInterval(timer);
   };
 }
 

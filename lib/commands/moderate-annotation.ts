@@ -9,6 +9,7 @@ import { loadAnnotationForViewer } from "../queries/moderation";
 import { moderationInput } from "../validation/moderation";
 import { parseInput } from "../validation/parse";
 import notifyDiscussion from "./notify-discussion";
+import { componentLogger, errorFields } from "../log";
 
 type Decided = AnnotationFacts & { id: string; documentId: string; groupId: string; threadId: string | null; updatedAt: Date };
 
@@ -88,7 +89,7 @@ export async function announceDecisions(items: Decided[], status: ModerationStat
   publishAnnotationEvents(await moderationEvents(items));
   if (status !== "approved") return;
   for (const item of items.filter((i) => i.status !== "approved")) {
-    await notifyDiscussion({ annotationId: item.id }).catch((error) => console.error(`[notifications] notifying about ${item.id} failed`, error));
+    await notifyDiscussion({ annotationId: item.id }).catch((error) => componentLogger("notifications").error({ annotationId: item.id, ...errorFields(error) }, "notifying about an annotation failed"));
   }
 }
 

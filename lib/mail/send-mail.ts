@@ -1,5 +1,6 @@
 import nodemailer, { type Transporter } from "nodemailer";
 import { env } from "../env";
+import { componentLogger, errorFields } from "../log";
 
 export type Mail = { to: string; subject: string; text: string; html: string };
 
@@ -31,7 +32,7 @@ export async function sendMail(mail: Mail): Promise<MailResult> {
     await transporter(SMTP_URL).sendMail({ from: MAIL_FROM ?? DEFAULT_FROM, ...mail });
     return { sent: true };
   } catch (error) {
-    console.error("[mail] sending failed:", (error as Error).message);
+    componentLogger("mail").warn(errorFields(error), "sending failed");
     return { sent: false, reason: "failed" };
   }
 }

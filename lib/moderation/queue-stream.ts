@@ -1,6 +1,8 @@
 import type { Viewer } from "../policies/annotations";
 import { queueCounts } from "../queries/moderation";
 import { watchModerationQueue } from "./queue-watch";
+import { isDatabaseOutage } from "../health/dependency";
+import { componentLogger, errorFields } from "../log";
 
 /** Headers for Server-Sent Events; `no-transform` keeps compression from buffering the stream. */
 export const EVENT_STREAM_HEADERS = {
@@ -56,7 +58,7 @@ export function moderationEventStream(opts: { groupId: string; viewer: Viewer; s
       ready = queueCounts(opts.groupId, opts.viewer).then(
         (counts) => event("ready", { counts }),
         (error) => {
-          (opts.logger ?? console.error)("counting the moderation queue failed", error);
+          if (!isDatabaseOutage(error, "counting the moderation queue")) (opts.logger ?? ((m: string, e: unknown) => componentLogger("moderation").error(errorFields(e), m)))("counting the moderation queue failed", error);
           close();
         },
       );

@@ -4,6 +4,7 @@ import { can } from "../policies";
 import { isAnnotationVisibleTo, type AnnotationFacts, type Viewer } from "../policies/annotations";
 import { queueCounts } from "../queries/moderation";
 import { findMembership } from "../queries/memberships";
+import { componentLogger, errorFields } from "../log";
 
 export type QueueCounts = Awaited<ReturnType<typeof queueCounts>>;
 
@@ -57,7 +58,7 @@ export function watchModerationQueue(opts: {
   coalesceMs?: number;
   logger?: (message: string, error?: unknown) => void;
 }): () => void {
-  const log = opts.logger ?? console.error;
+  const log = opts.logger ?? ((message: string, error?: unknown) => componentLogger("moderation").error(errorFields(error), message));
   let viewer = opts.viewer;
   let waiting: QueueChange["events"] = [];
   let timer: NodeJS.Timeout | undefined;

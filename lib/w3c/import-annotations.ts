@@ -6,6 +6,7 @@ import { annotationIri, containerIri, documentIri } from "../presenters/annotati
 import { loadDocumentForViewer } from "../queries/document-access";
 import { importItems, importOrder, retarget } from "./import-items";
 import { provenanceOf } from "./provenance";
+import { componentLogger, errorFields } from "../log";
 
 /** Progress is reported after every this many items. */
 export const IMPORT_PROGRESS_EVERY = 50;
@@ -17,7 +18,7 @@ export type ImportResult = { imported: number; failed: ImportFailure[] };
 
 function failureOf(index: number, error: unknown): ImportFailure {
   if (error instanceof AppError) return { index, code: error.code, message: error.message };
-  console.error(`[import] item ${index} failed unexpectedly`, error);
+  componentLogger("import").error({ index, ...errorFields(error) }, "an imported item failed unexpectedly");
   return { index, code: "internal_error", message: "This annotation could not be imported" };
 }
 

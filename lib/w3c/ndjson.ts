@@ -1,3 +1,5 @@
+import { componentLogger, errorFields } from "../log";
+
 export const NDJSON_TYPE = "application/x-ndjson";
 
 /** Whether the client asked for a stream of JSON lines (Accept: application/x-ndjson). */
@@ -26,7 +28,7 @@ export function ndjsonResponse(produce: (send: (value: unknown) => void) => Prom
       try {
         await produce(send);
       } catch (error) {
-        console.error("[ndjson] stream failed", error);
+        componentLogger("api").error(errorFields(error), "NDJSON stream failed");
         send({ error: { code: "internal_error", message: "Something went wrong on our side; the lines before this one stand" } });
       }
       if (open) controller.close();
