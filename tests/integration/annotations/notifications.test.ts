@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import * as follow from "@/app/api/v1/documents/[documentId]/follow/route";
+import * as notifications from "@/app/api/v1/notifications/route";
 import createAnnotation from "@/lib/commands/create-annotation";
 import { db } from "@/lib/db";
 import { createDocumentIn, createGroup, createMember, createUser, tokenFor } from "../../factories";
@@ -72,6 +73,27 @@ describe("discussion notifications", () => {
     expect((await inbox(basil.id)).length).toBe(1);
     const stranger = await tokenFor((await createUser()).id);
     expect((await call(follow.PUT, { method: "PUT", token: stranger, params: { documentId: doc.id } })).status).toBe(404);
+  });
+});
+
+describe("notifications under hide-and-reveal", () => {
+  it("reach only those who have posted a note to the group, and leave the inbox when they no longer have", async () => {
+    const { ada, basil, doc } = await seminar();
+    await db().document.update({ where: { id: doc.id }, data: { hideUntilPosted: true } });
+    const listed = async () => (await call(notifications.GET, { token: await tokenFor(basil.id), path: "/api/v1/notifications" })).data.items.length as number;
+    // A bare highlight and a private note are not posts: a mention reaches nobody who could not open it.
+    await createAnnotation({ actorId: basil.id, documentId: doc.id, input: { type: "Annotation", motivation: "highlighting", target: note(doc.id, "alpha", "").target } });
+    await createAnnotation({ actorId: basil.id, documentId: doc.id, input: note(doc.id, "gamma", "Mine alone", { visibility: "private" }) });
+    await createAnnotation({ actorId: ada.id, documentId: doc.id, input: note(doc.id, "beta", `Over to you, @[${basil.name}].`) });
+    expect(await inbox(basil.id)).toEqual([]);
+
+    const own = await createAnnotation({ actorId: basil.id, documentId: doc.id, input: note(doc.id, "delta", "My reading") });
+    const second = await createAnnotation({ actorId: ada.id, documentId: doc.id, input: note(doc.id, "epsilon", `And this, @[${basil.name}]?`) });
+    expect(await inbox(basil.id)).toEqual([{ kind: "mention", annotationId: second.annotation.id }]);
+    expect(await listed()).toBe(1);
+    // Withdrawing the only post hides the others again, in the inbox too.
+    await db().annotation.update({ where: { id: own.annotation.id }, data: { deletedAt: new Date() } });
+    expect(await listed()).toBe(0);
   });
 });
 
