@@ -1,0 +1,97 @@
+/**
+ * Memory of the collaboration server per open document and per connection. The server
+ * ("ours", as in collab-fanout) runs alone in a child process, once per heap setting:
+ * V8's default and `--initial-old-space-size=512` (what npm start passes, scripts/node-flags.mjs).
+ * BENCH_DOCUMENTS documents of about BENCH_DOC_KB KiB of text are opened by one client each,
+ * then BENCH_CONNECTIONS − 1 more clients join every one of them; the server's resident memory
+ * (VmRSS) is read when idle and after each step, once things settle. Then every client types
+ * BENCH_RATE updates/s for BENCH_SECONDS, and the growth of resident memory is reported.
+ */
+import { Recorder, RawClient, type BenchClient } from "./lib/clients";
+import { closeDb, createFixtures, startDatabase } from "./lib/database";
+import { processMemoryMb, startServerProcess } from "./lib/proc";
+import { envInt, fmt, table } from "./lib/stats";
+import type { Benchmark } from "./lib/types";
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const SETTINGS: { name: string; nodeArgs: string[] }[] = [
+  { name: "V8 default", nodeArgs: [] },
+  { name: "--initial-old-space-size=512", nodeArgs: ["--initial-old-space-size=512"] },
+];
+
+function text(kb: number): string {
+  const sentence = "A reading group annotates this paragraph together, sentence by sentence, and argues in the margin. ";
+  const paragraph = sentence.repeat(8);
+  return Array.from({ length: Math.max(1, Math.round((kb * 1024) / paragraph.length)) }, () => paragraph.trim()).join("\n\n");
+}
+
+const benchmark: Benchmark = {
+  name: "collab-memory",
+  description: "collaboration server memory per open document and per connection, with and without the 512 MB initial old space",
+  async run() {
+    const cfg = { documents: envInt("BENCH_DOCUMENTS", 40), kb: envInt("BENCH_DOC_KB", 20), connections: envInt("BENCH_CONNECTIONS", 5), seconds: envInt("BENCH_SECONDS", 60), rate: envInt("BENCH_RATE", 2) };
+    const log = (m: string) => console.log(`  ${m}`);
+    const database = await startDatabase(log);
+    const rows: string[][] = [];
+    const data: Record<string, unknown>[] = [];
+    try {
+      process.env.DATABASE_URL = database.url;
+      const fixtures = await createFixtures({ users: 2, content: text(cfg.kb) });
+      const documents: string[] = [];
+      for (let i = 0; i < cfg.documents; i++) documents.push((await fixtures.createDocument(`Memory ${i}`)).id);
+      await closeDb();
+      for (const setting of SETTINGS) {
+        const server = await startServerProcess({ kind: "ours", cpu: null, env: { DATABASE_URL: database.url }, nodeArgs: setting.nodeArgs });
+        const recorder = new Recorder(cfg.documents * cfg.connections, cfg.documents * cfg.connections * (cfg.rate * (cfg.seconds + 10) + 10));
+        const clients: BenchClient[] = [];
+        const connect = async (documentName: string) => {
+          const client = new RawClient(clients.length, { kind: "hocuspocus", url: `ws://127.0.0.1:${server.port}/collab`, documentName, token: fixtures.tokens[1] }, recorder, { full: false });
+          clients.push(client);
+          await client.connect();
+        };
+        const settled = async () => {
+          await sleep(2000);
+          return processMemoryMb(server.pid).rss;
+        };
+        try {
+          const idle = await settled();
+          for (const id of documents) await connect(id);
+          const opened = await settled();
+          for (let extra = 1; extra < cfg.connections; extra++) for (const id of documents) await connect(id);
+          const connected = await settled();
+          const start = processMemoryMb(server.pid).rss;
+          const period = 1000 / cfg.rate;
+          const timer = setInterval(() => clients.forEach((c) => c.edit()), period);
+          const samples: number[] = [];
+          for (let s = 0; s < cfg.seconds; s += 5) {
+            await sleep(5000);
+            samples.push(processMemoryMb(server.pid).rss);
+          }
+          clearInterval(timer);
+          const end = processMemoryMb(server.pid);
+          const perDocumentKb = ((opened - idle) * 1024) / cfg.documents;
+          const perConnectionKb = ((connected - opened) * 1024) / (cfg.documents * (cfg.connections - 1));
+          const growthPerMin = (end.rss - start) / (cfg.seconds / 60);
+          rows.push([setting.name, fmt(idle, 0), fmt(perDocumentKb, 0), fmt(perConnectionKb, 0), fmt(growthPerMin, 1), fmt(end.peak, 0)]);
+          data.push({ setting: setting.name, idleMb: idle, openedMb: opened, connectedMb: connected, samplesMb: samples, endMb: end.rss, peakMb: end.peak, perDocumentKb, perConnectionKb, growthMbPerMin: growthPerMin });
+        } finally {
+          clients.forEach((c) => c.close());
+          await sleep(500);
+          await server.stop();
+        }
+      }
+    } finally {
+      await database.stop();
+    }
+    const lines = [
+      `collab-memory — ${cfg.documents} documents of ~${cfg.kb} KiB text, ${cfg.connections} connections each, then ${cfg.seconds} s of ${cfg.rate} updates/s per connection`,
+      "",
+      table(["server heap", "idle MiB", "per open document KiB", "per extra connection KiB", "RSS growth MiB/min typing", "peak MiB"], rows),
+      "",
+      "(resident memory of the server process, VmRSS; per document = one client opening it, per connection = further clients on open documents)",
+    ];
+    return { name: "collab-memory", text: lines.join("\n"), targets: [], data: { cfg, settings: data } };
+  },
+};
+
+export default benchmark;
