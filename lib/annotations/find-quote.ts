@@ -31,14 +31,16 @@ function approximateIsCheap(text: string, exact: string): boolean {
 }
 
 /** One worker thread running searches one at a time, replaced when it is stopped or fails. */
-class QuoteSearchThread {
+export class QuoteSearchThread {
   private worker: Worker | null = null;
   private ready = false;
   private running: (Job & { timer: NodeJS.Timeout }) | null = null;
   private readonly waiting: Job[] = [];
 
+  constructor(private readonly limits: { timeLimitMs: number; maxWaiting: number } = { timeLimitMs: QUOTE_SEARCH_TIME_LIMIT_MS, maxWaiting: MAX_WAITING }) {}
+
   search(text: string, selector: QuoteSelector): Promise<Result> {
-    if (this.waiting.length >= MAX_WAITING) {
+    if (this.waiting.length >= this.limits.maxWaiting) {
       return Promise.reject(new ServiceUnavailableError("The server is busy finding other quotes; try again in a moment", "anchoring_busy"));
     }
     return new Promise((resolve, reject) => {
@@ -80,7 +82,7 @@ class QuoteSearchThread {
       this.ready = false;
       void worker.terminate();
       this.finish((j) => j.reject(new UnprocessableError("Finding these words took too long; send a TextPositionSelector, or a quote with its exact prefix and suffix", "quote_search_timeout")));
-    }, QUOTE_SEARCH_TIME_LIMIT_MS);
+    }, this.limits.timeLimitMs);
     this.running = { ...job, timer };
     worker.postMessage({ text: job.text, selector: { exact: job.selector.exact, prefix: job.selector.prefix, suffix: job.selector.suffix, start: job.selector.start, end: job.selector.end } });
   }
