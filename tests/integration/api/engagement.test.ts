@@ -28,6 +28,11 @@ describe("engagement", () => {
     await db().reaction.create({ data: { annotationId: first.annotation.id, userId: ada.id, kind: "helpful" } }); // own reaction: not counted
     const spam = await createAnnotation({ actorId: basil.id, documentId: doc.id, input: note(doc.id, "words. filler") });
     await db().annotation.update({ where: { id: spam.annotation.id }, data: { status: "spam" } });
+    // What the moderators may not read is not counted either: a private note, a reply in a deleted thread.
+    await createAnnotation({ actorId: basil.id, documentId: doc.id, input: { ...note(doc.id, "Closing"), visibility: "private" } });
+    const gone = await createAnnotation({ actorId: ada.id, documentId: doc.id, input: note(doc.id, "filler Closing") });
+    await createAnnotation({ actorId: basil.id, documentId: doc.id, input: { type: "Annotation", motivation: "replying", body: { type: "TextualBody", value: "so?" }, target: `x/${gone.annotation.id}` } });
+    await db().annotation.update({ where: { id: gone.annotation.id }, data: { deletedAt: new Date() } });
 
     const token = await tokenFor(moderator.id);
     const { status, data } = await call(engagement.GET, { token, params: { groupId: group.id } });
