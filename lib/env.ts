@@ -30,6 +30,14 @@ const schema = z.object({
   REDIS_URL: z.string().min(1).optional(),
   /** "1" when a reverse proxy sets X-Forwarded-For; otherwise the socket address is used for rate limits. */
   TRUST_PROXY: z.enum(["0", "1"]).optional(),
+  /** Wrong credentials (bad API tokens, dead sessions) one address may present per minute, to the API and /collab, before 429. */
+  AUTH_FAILURES_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  /** Accounts one address may create per hour. */
+  SIGNUPS_PER_HOUR: z.coerce.number().int().min(1).default(10),
+  /** Open /collab document connections per user on one instance. */
+  COLLAB_MAX_CONNECTIONS_PER_USER: z.coerce.number().int().min(1).default(40),
+  /** Open /collab WebSockets per client address on one instance (a classroom behind one NAT shares one). */
+  COLLAB_MAX_SOCKETS_PER_ADDRESS: z.coerce.number().int().min(1).default(100),
   /** SMTP server for invitation emails, e.g. smtps://user:pass@mail.example.org:465; unset = the UI shows links to copy instead. */
   SMTP_URL: z.string().regex(/^smtps?:\/\//, "SMTP_URL must start with smtp:// or smtps://").optional(),
   /** Sender of those emails, e.g. "Marginalia <reading@example.org>". */

@@ -47,9 +47,11 @@ export async function tokenFor(userId: string) {
   return (await createApiToken({ userId, label: "test" })).token;
 }
 
-/** A browser's session cookie for the user (`Cookie` header value), as next-auth sets it at sign-in. */
+/** A browser's session cookie for the user (`Cookie` header value), with its session recorded as a sign-in does. */
 export async function sessionCookieFor(userId: string, opts: { expiresInSeconds?: number } = {}) {
   const { encode } = await import("next-auth/jwt");
-  const token = await encode({ token: { sub: userId }, secret: process.env.AUTH_SECRET!, salt: "authjs.session-token", maxAge: opts.expiresInSeconds ?? 3600 });
+  const { startSession } = await import("../lib/auth/sessions");
+  const sid = await startSession(userId);
+  const token = await encode({ token: { sub: userId, sid }, secret: process.env.AUTH_SECRET!, salt: "authjs.session-token", maxAge: opts.expiresInSeconds ?? 3600 });
   return `authjs.session-token=${token}`;
 }

@@ -20,6 +20,8 @@ async function start(): Promise<{ port: number; stop: () => Promise<void> }> {
       // Unset (the default) means: configured exactly as server.ts configures it.
       ...(process.env.BENCH_COMPACT_AFTER ? { compactAfter: Number(process.env.BENCH_COMPACT_AFTER) } : {}),
       ...(process.env.BENCH_APPEND_INTERVAL ? { appendIntervalMs: Number(process.env.BENCH_APPEND_INTERVAL) } : {}),
+      // Every bench client connects from 127.0.0.1: the per-address socket budget would cap BENCH_CLIENTS.
+      maxSocketsPerAddress: 100_000,
       logger: (message, error) => console.error(`[collab] ${message}`, error ?? ""),
     });
     const http = createServer((_req, res) => res.writeHead(404).end());

@@ -5,7 +5,7 @@ import { headers } from "next/headers";
 import createUser from "@/lib/commands/create-user";
 import { ConflictError } from "@/lib/errors";
 import { signIn, signOut } from "@/lib/auth/config";
-import { assertSignInAllowed } from "@/lib/auth/rate-limit";
+import { assertSignInAllowed, assertSignUpAllowed, recordSignUp } from "@/lib/auth/rate-limit";
 import { clientAddress } from "@/lib/http/client-address";
 import { isDatabaseOutage } from "@/lib/health/dependency";
 import { formError, formValues, UNAVAILABLE_MESSAGE, type FormState } from "@/lib/http/action";
@@ -43,13 +43,17 @@ const SIGN_UP_REFUSED = "We could not create an account with this email and pass
  * Sign-up form: creates the account, then signs it in. An address that already has an account
  * is never named as such: with that account's own password it simply signs in (it is them);
  * otherwise the answer is a plain refusal, counted like a failed sign-in so probing addresses
- * runs into the same per-address limit as guessing passwords.
+ * runs into the same per-address limit as guessing passwords. Each address may create
+ * SIGNUPS_PER_HOUR accounts an hour.
  */
 export async function signUpAction(_prev: FormState, form: FormData): Promise<FormState> {
   const values = formValues(form, ["name", "email"]);
   const credentials = { email: form.get("email"), password: form.get("password"), redirectTo: safeRedirect(form.get("callbackUrl")) };
   try {
+    const address = clientAddress(await headers());
+    await assertSignUpAllowed(address);
     await createUser({ input: { name: form.get("name"), email: form.get("email"), password: form.get("password") } });
+    await recordSignUp(address);
   } catch (error) {
     if (!(error instanceof ConflictError && error.code === "email_taken")) return formError(error, values);
     try {

@@ -6,7 +6,9 @@ import { db } from "../db";
 import { env } from "../env";
 import { RateLimitedError } from "../errors";
 import authenticateUser from "../commands/authenticate-user";
+import { revokeSession } from "../commands/sessions";
 import { clientAddress } from "../http/client-address";
+import { SESSION_MAX_AGE_SECONDS, sessionUser, startSession } from "./sessions";
 
 class InvalidCredentials extends CredentialsSignin {
   code = "invalid_credentials";
@@ -60,13 +62,15 @@ async function userForOAuth(profile: { email?: string | null; name?: string | nu
 }
 
 /**
- * next-auth with JWT sessions. The config is a function so environment variables are
- * read per request (server.ts may set AUTH_SECRET for an embedded setup).
+ * next-auth with JWT sessions that can be revoked: each sign-in records a session row whose id the
+ * JWT carries (`sid`), every auth() call checks that row (gone or expired → no session, and the
+ * cookie is cleared), and sign-out deletes it, so an old cookie stops working at once. The config
+ * is a function so environment variables are read per request (server.ts may set AUTH_SECRET).
  */
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   secret: env().AUTH_SECRET,
   trustHost: true,
-  session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: "/signin", error: "/signin" },
   providers: providers(),
   callbacks: {
@@ -77,14 +81,27 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         token.sub = linked.id;
         token.name = linked.name;
         token.email = linked.email;
-      } else if (user?.id) {
-        token.sub = user.id;
+        token.sid = await startSession(linked.id);
+        return token;
       }
+      if (user?.id) {
+        token.sub = user.id;
+        token.sid = await startSession(user.id);
+        return token;
+      }
+      // Any later use of the cookie: the session must still exist (sign-out and "sign out everywhere" delete it).
+      if (typeof token.sid !== "string" || !token.sub || !(await sessionUser(token.sid, token.sub))) return null;
       return token;
     },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
       return session;
+    },
+  },
+  events: {
+    async signOut(message) {
+      const sid = "token" in message ? message.token?.sid : undefined;
+      if (typeof sid === "string") await revokeSession(sid);
     },
   },
 }));

@@ -1,24 +1,30 @@
+import { headers } from "next/headers";
 import { db } from "../db";
 import { UnauthorizedError } from "../errors";
 import { bearerToken } from "./api-tokens";
 import { auth } from "./config";
+import type { Credential } from "./revocation";
 import { userForApiToken } from "./resolve-token";
-import { userIdFromCookieHeader } from "./session-token";
+import { sessionFromCookieHeader } from "./session-token";
+import { sessionUser } from "./sessions";
 
-/** How an actor proved who they are: a personal API token or a browser session, by id (revocation closes what each opened). */
-export type Credential = { kind: "token" | "session"; id: string };
+export type { Credential };
 
 export type Actor = { id: string; email: string; name: string; isAdmin: boolean; credential: Credential };
 
 const select = { id: true, email: true, name: true, isAdmin: true } as const;
 
-/** The signed-in user of a page or server action, re-read from the database (a deleted user's JWT stops working). */
+/**
+ * The signed-in user of a page or server action, re-read from the database (a deleted user's JWT
+ * stops working). auth() answers null for a revoked session: the jwt callback checks it (config.ts).
+ */
 export async function currentUser(): Promise<Actor | null> {
   const session = await auth();
   const id = session?.user?.id;
   if (!id) return null;
   const user = await db().user.findUnique({ where: { id }, select });
-  return user && { ...user, credential: { kind: "session", id: "" } };
+  const sessionId = (await sessionFromCookieHeader((await headers()).get("cookie")))?.sessionId ?? "";
+  return user && { ...user, credential: { kind: "session", id: sessionId } };
 }
 
 /** The actor of an API request: a Bearer token when present (a bad one is 401), else the session cookie. */
@@ -30,7 +36,7 @@ export async function actorFromRequest(request: Request): Promise<Actor | null> 
     if (!user) throw new UnauthorizedError("The API token is invalid, revoked or expired");
     return { id: user.id, email: user.email, name: user.name, isAdmin: user.isAdmin, credential: { kind: "token", id: user.tokenId } };
   }
-  const id = await userIdFromCookieHeader(request.headers.get("cookie"));
-  const user = id ? await db().user.findUnique({ where: { id }, select }) : null;
-  return user && { ...user, credential: { kind: "session", id: "" } };
+  const session = await sessionFromCookieHeader(request.headers.get("cookie"));
+  const user = session ? await sessionUser(session.sessionId, session.userId) : null;
+  return user && session && { ...user, credential: { kind: "session", id: session.sessionId } };
 }

@@ -1,4 +1,5 @@
 import { RateLimiterMemory, type RateLimiterRes } from "rate-limiter-flexible";
+import { env } from "../env";
 import { RateLimitedError } from "../errors";
 
 /**
@@ -61,4 +62,45 @@ export async function recordSignInFailure(key: SignInKey): Promise<void> {
 export async function recordSignInSuccess(key: SignInKey): Promise<void> {
   const { pair, delay } = limiters();
   await Promise.all([pair.delete(pairKey(key)), delay.delete(pairKey(key))]);
+}
+
+type AddressLimiters = { authFailures: RateLimiterMemory; signUps: RateLimiterMemory };
+const addressStore = globalThis as unknown as { marginaliaAddressLimiters?: AddressLimiters };
+
+/**
+ * Budgets per client address beyond sign-in: wrong credentials presented to the API or /collab (a
+ * bad API token, a dead session) and new accounts. Sizes come from the environment (lib/env.ts).
+ */
+function addressLimiters(): AddressLimiters {
+  const e = env();
+  addressStore.marginaliaAddressLimiters ??= {
+    authFailures: new RateLimiterMemory({ keyPrefix: "auth-failures", points: e.AUTH_FAILURES_PER_MINUTE, duration: 60 }),
+    signUps: new RateLimiterMemory({ keyPrefix: "sign-ups", points: e.SIGNUPS_PER_HOUR, duration: 60 * 60 }),
+  };
+  return addressStore.marginaliaAddressLimiters;
+}
+
+async function assertWithin(limiter: RateLimiterMemory, address: string) {
+  const used = await limiter.get(address);
+  if (used && used.consumedPoints >= limiter.points && used.msBeforeNext > 0) throw new RateLimitedError(used.msBeforeNext / 1000);
+}
+
+/** Throws RateLimitedError once this address has presented too many wrong credentials this minute. */
+export async function assertAuthenticationAllowed(address: string): Promise<void> {
+  await assertWithin(addressLimiters().authFailures, address);
+}
+
+/** Counts a wrong API token or dead session presented from this address. */
+export async function recordAuthenticationFailure(address: string): Promise<void> {
+  await addressLimiters().authFailures.penalty(address, 1);
+}
+
+/** Throws RateLimitedError once this address has opened its budget of accounts this hour. */
+export async function assertSignUpAllowed(address: string): Promise<void> {
+  await assertWithin(addressLimiters().signUps, address);
+}
+
+/** Counts an account created from this address. */
+export async function recordSignUp(address: string): Promise<void> {
+  await addressLimiters().signUps.penalty(address, 1);
 }

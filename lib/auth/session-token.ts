@@ -13,10 +13,12 @@ function readCookie(header: string, name: string): string | null {
 }
 
 /**
- * The user id in a next-auth session cookie, or null when absent, tampered or expired.
- * Needs no Next request context, so the collaboration server and API routes share it.
+ * The session a next-auth session cookie names — its user and session id — or null when absent,
+ * tampered or expired. Only the signature and expiry are checked here: whether the session is still
+ * live is the database's answer (sessionUser in lib/auth/sessions.ts). Needs no Next request
+ * context, so the collaboration server and API routes share it.
  */
-export async function userIdFromCookieHeader(cookieHeader: string | null | undefined): Promise<string | null> {
+export async function sessionFromCookieHeader(cookieHeader: string | null | undefined): Promise<{ userId: string; sessionId: string } | null> {
   const secret = env().AUTH_SECRET;
   if (!cookieHeader || !secret) return null;
   for (const name of SESSION_COOKIES) {
@@ -24,7 +26,8 @@ export async function userIdFromCookieHeader(cookieHeader: string | null | undef
     if (!token) continue;
     try {
       const payload = await decode({ token, secret, salt: name });
-      if (payload?.sub && (!payload.exp || payload.exp * 1000 > Date.now())) return payload.sub;
+      const expired = payload?.exp !== undefined && payload.exp * 1000 <= Date.now();
+      if (payload?.sub && typeof payload.sid === "string" && !expired) return { userId: payload.sub, sessionId: payload.sid };
     } catch {
       return null;
     }

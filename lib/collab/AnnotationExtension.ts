@@ -4,6 +4,7 @@ import { sharedPool } from "../db/pool";
 import { isDatabaseOutage } from "../health/dependency";
 import { onAnnotationEvent, publishAnnotationEvents, relayAnnotationEvent, type AnnotationEvent } from "../annotations/events";
 import { registerLiveDocuments } from "../annotations/live-documents";
+import { onRevocation, relayRevocation, type Revocation } from "../auth/revocation";
 import { reanchor, type StoredAnchor } from "../annotations/reanchor";
 import { isAnnotationVisibleTo, isGroupModerator, type Viewer } from "../policies/annotations";
 import { presentAnnotation } from "../presenters/annotation";
@@ -39,7 +40,8 @@ const RETRY_MS = 2000;
 
 /**
  * Between instances, a Postgres notification channel (not Redis, so annotation events survive a
- * Redis outage): `{from, event}` for an annotation event, `{from, deleted}` for a deleted document.
+ * Redis outage): `{from, event}` for an annotation event, `{from, deleted}` for a deleted document,
+ * `{from, revoked}` for revoked sessions and API tokens.
  */
 const CHANNEL = "marginalia_annotation_events";
 /** Clocks of instances differ a little: catching up starts this much before the channel was lost. */
@@ -83,6 +85,8 @@ export class AnnotationExtension implements Extension {
         void this.deliver(event);
         this.publish({ event });
       }),
+      // Revoked credentials close connections and streams on every instance (CredentialWatcher, the moderation stream).
+      onRevocation((revoked) => this.publish({ revoked })),
     );
     // Several instances (they share documents through Redis) also share annotation events.
     if (this.configuration.redisUrl) {
@@ -249,7 +253,7 @@ export class AnnotationExtension implements Extension {
   }
 
   /** Sends an event or a deletion to the other instances; lost only if the database is away, when nothing can change anyway. */
-  private publish(message: { event?: AnnotationEvent; deleted?: string }) {
+  private publish(message: { event?: AnnotationEvent; deleted?: string; revoked?: Revocation }) {
     this.channel?.publish(JSON.stringify({ from: this.instanceId, ...message })).catch((error) => {
       if (!isDatabaseOutage(error, "publishing an annotation event")) this.configuration.logger("publishing an annotation event failed", error);
     });
@@ -257,10 +261,11 @@ export class AnnotationExtension implements Extension {
 
   private received(message: string) {
     try {
-      const { from, event, deleted } = JSON.parse(message) as { from: string; event?: AnnotationEvent; deleted?: string };
+      const { from, event, deleted, revoked } = JSON.parse(message) as { from: string; event?: AnnotationEvent; deleted?: string; revoked?: Revocation };
       if (from === this.instanceId) return;
       if (typeof deleted === "string") return this.closeDeletedHere(deleted);
-      if (!event) throw new Error("neither an event nor a deletion");
+      if (revoked) return relayRevocation(revoked);
+      if (!event) throw new Error("neither an event, a deletion nor a revocation");
       void this.deliver(event);
       // Listeners beyond the open documents (the moderation queue's stream) hear it too.
       relayAnnotationEvent(event);

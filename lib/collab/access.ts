@@ -1,13 +1,19 @@
 import { db } from "../db";
+import type { Credential } from "../auth/revocation";
 import { userForApiToken } from "../auth/resolve-token";
-import { userIdFromCookieHeader } from "../auth/session-token";
+import { sessionFromCookieHeader } from "../auth/session-token";
+import { sessionUser } from "../auth/sessions";
 import { can, type MembershipLike } from "../policies";
 
-/** Who a collaboration connection belongs to, from its API token or else its session cookie. */
-export async function collabUser(token: string, cookieHeader: string | null) {
-  if (token) return userForApiToken(token);
-  const id = await userIdFromCookieHeader(cookieHeader);
-  return id ? db().user.findUnique({ where: { id } }) : null;
+/** Who a collaboration connection belongs to, from its API token or else its live session cookie, with the credential it used. */
+export async function collabUser(token: string, cookieHeader: string | null): Promise<{ id: string; name: string; credential: Credential } | null> {
+  if (token) {
+    const user = await userForApiToken(token);
+    return user && { id: user.id, name: user.name, credential: { kind: "token", id: user.tokenId } };
+  }
+  const session = await sessionFromCookieHeader(cookieHeader);
+  const user = session ? await sessionUser(session.sessionId, session.userId) : null;
+  return user && session && { id: user.id, name: user.name, credential: { kind: "session", id: session.sessionId } };
 }
 
 export type DocumentAccess = { groupId: string; anonymousToPeers: boolean; membership: MembershipLike; read: boolean; edit: boolean };

@@ -28,6 +28,7 @@ export function savedMessage(clocks: Map<number, number>, complete: boolean): st
 /** Close codes the server uses; the reason string says what happened. */
 export const CLOSE = {
   accessRevoked: { code: 4403, reason: "access revoked" },
+  signedOut: { code: 4401, reason: "signed out: the session or API token was revoked" },
   documentDeleted: { code: 4410, reason: "This document was deleted" },
   tooLarge: { code: 4413, reason: "document too large" },
   storageFailed: { code: 4503, reason: "storage unavailable, reconnect to resend" },

@@ -4,7 +4,10 @@ import { Hocuspocus, MessageType, type Extension } from "@hocuspocus/server";
 import * as decoding from "lib0/decoding";
 import { WebSocketServer, type WebSocket } from "ws";
 import { AnnotationExtension } from "./AnnotationExtension";
-import { AuthExtension } from "./AuthExtension";
+import { env } from "../env";
+import { clientAddressOf } from "../http/client-address";
+import { AuthExtension, CLIENT_ADDRESS_HEADER } from "./AuthExtension";
+import { CredentialWatcher } from "./CredentialWatcher";
 import { MembershipWatcher } from "./MembershipWatcher";
 import { sharedPool } from "../db/pool";
 import { dependency, isDatabaseOutage } from "../health/dependency";
@@ -20,6 +23,10 @@ export type CollabOptions = {
   databaseUrl: string;
   /** Shares documents between instances through Redis when set. */
   redisUrl?: string;
+  /** Open WebSockets one client address may hold (COLLAB_MAX_SOCKETS_PER_ADDRESS); more are refused with 429. */
+  maxSocketsPerAddress?: number;
+  /** Document connections one user may hold (COLLAB_MAX_CONNECTIONS_PER_USER); more are refused. */
+  maxConnectionsPerUser?: number;
   /** Largest WebSocket frame accepted; bigger ones close the connection (1009). */
   maxPayloadBytes?: number;
   maxDocumentBytes?: number;
@@ -51,10 +58,12 @@ export function createCollabServer(options: CollabOptions): CollabServer {
   const logger = options.logger ?? collabLogger;
   const log = new UpdateLog(sharedPool(options.databaseUrl));
   const persistence = new PersistenceExtension({ log, logger, maxDocumentBytes: options.maxDocumentBytes, compactAfter: options.compactAfter, appendIntervalMs: options.appendIntervalMs });
+  const auth = new AuthExtension({ maxConnectionsPerUser: options.maxConnectionsPerUser ?? env().COLLAB_MAX_CONNECTIONS_PER_USER });
   const extensions: Extension[] = [
-    new AuthExtension(),
+    auth,
     persistence,
     new MembershipWatcher({ intervalMs: options.membershipCheckMs ?? 1000, logger }),
+    new CredentialWatcher(),
     new AnnotationExtension({ databaseUrl: options.databaseUrl, redisUrl: options.redisUrl, origin: options.origin, reanchorDelayMs: options.reanchorDelayMs, logger }),
   ];
   const relay = options.redisUrl ? new RedisRelay(options.redisUrl) : undefined;
@@ -62,9 +71,13 @@ export function createCollabServer(options: CollabOptions): CollabServer {
   const hocuspocus = new Hocuspocus({ name: "marginalia", quiet: true, extensions, unloadImmediately: true, debounce: 200, maxDebounce: 1000, timeout: 30_000 });
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayloadBytes ?? 4 * 1024 * 1024 });
   const stopReconciling = relay ? reconcileThroughOutages(relay, persistence, options.reconcileMs ?? 2000, logger) : () => {};
+  const maxSocketsPerAddress = options.maxSocketsPerAddress ?? env().COLLAB_MAX_SOCKETS_PER_ADDRESS;
+  const socketsByAddress = new Map<string, number>();
 
   wss.on("connection", (ws: WebSocket, req: IncomingMessage) => {
-    const request = new Request(`http://localhost${req.url ?? "/"}`, { headers: toHeaders(req) });
+    const headers = toHeaders(req);
+    headers.set(CLIENT_ADDRESS_HEADER, clientAddressOf(req));
+    const request = new Request(`http://localhost${req.url ?? "/"}`, { headers });
     filterPresenceOnSocket(ws, request);
     closeOnStorageRefusal(ws);
     const client = hocuspocus.handleConnection(ws, request);
@@ -72,13 +85,26 @@ export function createCollabServer(options: CollabOptions): CollabServer {
       if (!isBinary) return ws.close(1003, "binary frames only");
       client.handleMessage(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
     });
-    ws.on("close", (code: number, reason: Buffer) => client.handleClose({ code, reason: reason.toString() }));
+    ws.on("close", (code: number, reason: Buffer) => {
+      auth.forgetSocket(request);
+      client.handleClose({ code, reason: reason.toString() });
+    });
     ws.on("error", (error: Error) => logger(`socket error: ${error.message}`));
   });
 
   return {
     hocuspocus,
     handleUpgrade(req, socket, head) {
+      // Idle sockets cost memory whether or not they ever authenticate: each address gets a budget.
+      const address = clientAddressOf(req);
+      const open = socketsByAddress.get(address) ?? 0;
+      if (open >= maxSocketsPerAddress) return refuseUpgrade(socket, 429, "Too many open connections from this address");
+      socketsByAddress.set(address, open + 1);
+      socket.once("close", () => {
+        const left = (socketsByAddress.get(address) ?? 1) - 1;
+        if (left > 0) socketsByAddress.set(address, left);
+        else socketsByAddress.delete(address);
+      });
       wss.handleUpgrade(req, socket, head, (ws) => wss.emit("connection", ws, req));
     },
     async destroy() {
@@ -166,6 +192,12 @@ function isStorageRefusal(frame: Uint8Array): boolean {
 
 /** AuthMessageType.PermissionDenied of @hocuspocus/common. */
 const PERMISSION_DENIED = 1;
+
+/** Answers an upgrade with a plain HTTP error (the WebSocket never opens) and a JSON body saying why. */
+function refuseUpgrade(socket: Duplex, status: number, message: string) {
+  const body = JSON.stringify({ error: { code: "rate_limited", message } });
+  socket.end(`HTTP/1.1 ${status} Too Many Requests\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+}
 
 function toHeaders(req: IncomingMessage): Headers {
   const headers = new Headers();

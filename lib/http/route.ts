@@ -1,6 +1,8 @@
 import type { NextRequest } from "next/server";
 import { actorFromRequest, type Actor } from "../auth/current-user";
+import { assertAuthenticationAllowed, recordAuthenticationFailure } from "../auth/rate-limit";
 import { UnauthorizedError, ValidationError } from "../errors";
+import { clientAddress } from "./client-address";
 import { assertSameSiteWrite } from "./csrf";
 import { toErrorResponse } from "./errors";
 import { publicOrigin } from "./origin";
@@ -22,7 +24,8 @@ export function originOf(request: Request): string {
 /**
  * Wraps a route handler: resolves the actor (Bearer token or session), enforces sign-in
  * unless `{ public: true }`, refuses cookie-authenticated writes from other sites (lib/http/csrf.ts),
- * and maps every thrown error to the documented JSON error.
+ * throttles addresses that keep presenting wrong API tokens (429), and maps every thrown error to
+ * the documented JSON error.
  */
 export function route<P extends Params = Params>(
   handler: (ctx: AuthedContext<P>) => Promise<Response>,
@@ -35,7 +38,7 @@ export function route<P extends Params>(handler: (ctx: any) => Promise<Response>
   return async (request: NextRequest, ctx: { params: Promise<P> }) => {
     try {
       const origin = originOf(request);
-      const actor = await actorFromRequest(request);
+      const actor = await authenticate(request);
       if (!actor && !opts?.public) throw new UnauthorizedError();
       if (actor?.credential.kind === "session") assertSameSiteWrite(request, new URL(request.url).host);
       return await handler({ request, params: await ctx.params, actor, origin });
@@ -43,6 +46,19 @@ export function route<P extends Params>(handler: (ctx: any) => Promise<Response>
       return toErrorResponse(error);
     }
   };
+}
+
+/** The request's actor; a wrong API token counts against the client's address, which is refused once over its budget. */
+async function authenticate(request: Request): Promise<Actor | null> {
+  if (!request.headers.has("authorization")) return actorFromRequest(request);
+  const address = clientAddress(request.headers);
+  await assertAuthenticationAllowed(address);
+  try {
+    return await actorFromRequest(request);
+  } catch (error) {
+    if (error instanceof UnauthorizedError) await recordAuthenticationFailure(address);
+    throw error;
+  }
 }
 
 /** 201 with a Location header, as the API promises for every create. */

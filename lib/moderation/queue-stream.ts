@@ -1,3 +1,4 @@
+import { onRevocationAnywhere, revokes, type Credential } from "../auth/revocation";
 import type { Viewer } from "../policies/annotations";
 import { queueCounts } from "../queries/moderation";
 import { watchModerationQueue } from "./queue-watch";
@@ -20,9 +21,10 @@ const RETRY_MS = 3_000;
 /**
  * A moderator's queue as Server-Sent Events: `ready` with the counts at once, then `queue`
  * `{events: [{type, annotationId}], counts}` whenever the queue changes, and a comment line as a
- * heartbeat. It ends when the request is aborted or the moderator loses the right to read it.
+ * heartbeat. It ends when the request is aborted, the moderator loses the right to read it, or the
+ * session or token that opened it is revoked (on any instance).
  */
-export function moderationEventStream(opts: { groupId: string; viewer: Viewer; signal: AbortSignal; heartbeatMs?: number; logger?: (message: string, error?: unknown) => void }) {
+export function moderationEventStream(opts: { groupId: string; viewer: Viewer; credential: Credential; signal: AbortSignal; heartbeatMs?: number; logger?: (message: string, error?: unknown) => void }) {
   const encoder = new TextEncoder();
   let close = () => {};
   return new ReadableStream<Uint8Array>({
@@ -41,11 +43,15 @@ export function moderationEventStream(opts: { groupId: string; viewer: Viewer; s
       let ready: Promise<void> = Promise.resolve();
       const stop = watchModerationQueue({ groupId: opts.groupId, viewer: opts.viewer, onChange: (change) => void ready.then(() => event("queue", change)), onEnd: () => close() });
       const heartbeat = setInterval(() => send(`: heartbeat\n\n`), opts.heartbeatMs ?? HEARTBEAT_MS);
+      const stopWatchingCredential = onRevocationAnywhere((revocation) => {
+        if (revokes(revocation, opts.credential)) close();
+      });
       close = () => {
         if (!open) return;
         open = false;
         clearInterval(heartbeat);
         stop();
+        stopWatchingCredential();
         opts.signal.removeEventListener("abort", close);
         try {
           controller.close();

@@ -22,6 +22,10 @@ import { connectClient as connect } from "./fuzz/clients";
 import { authFrame, AuthType, frame, lyingLength, MessageType, openRaw, preAuthOutcome, syncFrame, SyncType, type RawSocket } from "./fuzz/frames";
 import { mulberry32 } from "./fuzz/random";
 import { SaveTracker } from "./fuzz/saves";
+
+// Every socket here comes from 127.0.0.1 and many present garbage credentials on purpose; the
+// per-address throttle of failed authentication is tested in tests/security/connection-limits.test.ts.
+process.env.AUTH_FAILURES_PER_MINUTE = "100000";
 import { sameSnapshot, StoredReader, viewOf } from "./fuzz/state";
 
 const IDLE_MS = 1500;

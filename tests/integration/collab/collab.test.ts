@@ -1,7 +1,6 @@
-import { encode } from "next-auth/jwt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { createDocumentIn, createGroup, createMember, createUser, tokenFor } from "../../factories";
+import { createDocumentIn, createGroup, createMember, createUser, sessionCookieFor, tokenFor } from "../../factories";
 import { connect, isSaved, startCollab, synced, textOf, typeInto, until, type Client } from "./harness";
 
 let server: Awaited<ReturnType<typeof startCollab>>;
@@ -20,10 +19,7 @@ afterAll(async () => {
   await server.stop();
 });
 
-async function sessionCookie(userId: string, expiresInSeconds = 3600) {
-  const token = await encode({ token: { sub: userId }, secret: process.env.AUTH_SECRET!, salt: "authjs.session-token", maxAge: expiresInSeconds });
-  return `authjs.session-token=${token}`;
-}
+const sessionCookie = (userId: string, expiresInSeconds = 3600) => sessionCookieFor(userId, { expiresInSeconds });
 
 describe("collaboration server", () => {
   it("syncs the server-seeded text, relays edits, and acknowledges them only once stored", async () => {

@@ -55,10 +55,10 @@ export type Client = {
 };
 
 /** A real @hocuspocus/provider client in Node, authenticated by token or cookie; `origin` is the page's, as a browser sends it. */
-export function connect(url: string, documentId: string, auth: { token?: string; cookie?: string; origin?: string }): Client {
+export function connect(url: string, documentId: string, auth: { token?: string; cookie?: string; origin?: string; headers?: Record<string, string> }): Client {
   const doc = new Y.Doc();
   const client: Partial<Client> = { doc, saved: [], closes: [] };
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = { ...auth.headers };
   if (auth.cookie) headers.cookie = auth.cookie;
   if (auth.origin) headers.origin = auth.origin;
   const Polyfill = Object.keys(headers).length

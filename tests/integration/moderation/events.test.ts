@@ -194,7 +194,7 @@ describe("GET /api/v1/groups/{id}/moderation/events", () => {
     const s = await seminar("pre");
     const controller = new AbortController();
     const viewer = { userId: s.users.moderator.id, membership: { role: "moderator" as const, muted: false } };
-    const sse = reader(moderationEventStream({ groupId: s.group.id, viewer, signal: controller.signal, heartbeatMs: 20 }));
+    const sse = reader(moderationEventStream({ groupId: s.group.id, viewer, credential: { kind: "token", id: "heartbeat-test" }, signal: controller.signal, heartbeatMs: 20 }));
     await sse.next("ready");
     await new Promise((resolve) => setTimeout(resolve, 70));
     controller.abort();
