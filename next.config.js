@@ -6,6 +6,15 @@
  */
 const apiContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
 
+/** The host of APP_URL, when set (read when the server starts). */
+function appHost() {
+  try {
+    return process.env.APP_URL ? [new URL(process.env.APP_URL).host] : [];
+  } catch {
+    return [];
+  }
+}
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // A second checkout-local build (e.g. a parallel browser-test run) can use its own folder.
@@ -16,8 +25,10 @@ const nextConfig = {
   // W3C containers live at /api/annotations/{id}/ with the slash; clients must not be redirected.
   skipTrailingSlashRedirect: true,
   typedRoutes: false,
-  // Document uploads go through a server action; imports may be up to 2 MiB of text.
-  experimental: { serverActions: { bodySizeLimit: "3mb" } },
+  // Document uploads go through a server action; imports may be up to 2 MiB of text. Next refuses a
+  // Server Action whose Origin is not the Host (or a trusted proxy's X-Forwarded-Host); APP_URL's host
+  // is ours too, as lib/http/origin.ts counts it for API writes.
+  experimental: { serverActions: { bodySizeLimit: "3mb", allowedOrigins: appHost() } },
   async headers() {
     return [
       { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: apiContentSecurityPolicy }] },

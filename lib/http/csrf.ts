@@ -13,6 +13,14 @@ export class CrossSiteRequestError extends AppError {
   }
 }
 
+/** Why a cookie-authenticated write may not proceed, or null when it may (reads always may). */
+function sameSiteWriteProblem(request: Request, fallbackHost?: string): AppError | null {
+  if (SAFE_METHODS.has(request.method.toUpperCase())) return null;
+  if (!isSameOriginRequest(request.headers, fallbackHost)) return new CrossSiteRequestError();
+  if (!isJsonContentType(request.headers.get("content-type"))) return new UnsupportedMediaTypeError(["application/json", "application/ld+json"]);
+  return null;
+}
+
 /**
  * CSRF defence for writes authenticated by the session cookie (an API token is never sent by a
  * browser on its own): the request must come from our origin (Origin or Sec-Fetch-Site) and carry
@@ -20,7 +28,11 @@ export class CrossSiteRequestError extends AppError {
  * alone lets sibling subdomains and other ports of the same host through.
  */
 export function assertSameSiteWrite(request: Request, fallbackHost?: string): void {
-  if (SAFE_METHODS.has(request.method.toUpperCase())) return;
-  if (!isSameOriginRequest(request.headers, fallbackHost)) throw new CrossSiteRequestError();
-  if (!isJsonContentType(request.headers.get("content-type"))) throw new UnsupportedMediaTypeError(["application/json", "application/ld+json"]);
+  const problem = sameSiteWriteProblem(request, fallbackHost);
+  if (problem) throw problem;
+}
+
+/** Whether the session cookie may speak for this request; a public route treats a request it may not speak for as anonymous. */
+export function isSameSiteWrite(request: Request, fallbackHost?: string): boolean {
+  return sameSiteWriteProblem(request, fallbackHost) === null;
 }

@@ -3,7 +3,7 @@ import { actorFromRequest, type Actor } from "../auth/current-user";
 import { assertAuthenticationAllowed, recordAuthenticationFailure } from "../auth/rate-limit";
 import { UnauthorizedError, ValidationError } from "../errors";
 import { clientAddress } from "./client-address";
-import { assertSameSiteWrite } from "./csrf";
+import { assertSameSiteWrite, isSameSiteWrite } from "./csrf";
 import { toErrorResponse } from "./errors";
 import { publicOrigin } from "./origin";
 
@@ -38,9 +38,13 @@ export function route<P extends Params>(handler: (ctx: any) => Promise<Response>
   return async (request: NextRequest, ctx: { params: Promise<P> }) => {
     try {
       const origin = originOf(request);
-      const actor = await authenticate(request);
+      let actor = await authenticate(request);
       if (!actor && !opts?.public) throw new UnauthorizedError();
-      if (actor?.credential.kind === "session") assertSameSiteWrite(request, new URL(request.url).host);
+      if (actor?.credential.kind === "session") {
+        // A public route works without anyone signed in: a cookie that may not speak for this write is just not used.
+        if (opts?.public) actor = isSameSiteWrite(request, new URL(request.url).host) ? actor : null;
+        else assertSameSiteWrite(request, new URL(request.url).host);
+      }
       return await handler({ request, params: await ctx.params, actor, origin });
     } catch (error) {
       return toErrorResponse(error);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import * as groups from "@/app/api/v1/groups/route";
+import * as tokens from "@/app/api/v1/tokens/route";
 import { db } from "@/lib/db";
-import { createUser, sessionCookieFor, tokenFor } from "../factories";
+import { createUser, FACTORY_PASSWORD, sessionCookieFor, tokenFor } from "../factories";
 import { call } from "../integration/http";
 
 // Finding 8: a write signed in by the session cookie was accepted from any site that could get the
@@ -51,6 +52,13 @@ describe("cookie-authenticated writes", () => {
   it("leaves API tokens alone: a Bearer write from anywhere still works", async () => {
     const token = await tokenFor((await createUser()).id);
     const response = await postGroup({ authorization: `Bearer ${token}`, origin: "http://evil.example", "content-type": "application/json" });
+    expect(response.status).toBe(201);
+  });
+
+  it("on a public route, a cookie that may not speak for the write is ignored rather than refused", async () => {
+    const user = await createUser();
+    const cookie = await sessionCookieFor(user.id);
+    const response = await call(tokens.POST, { method: "POST", path: "/api/v1/tokens", json: { email: user.email, password: FACTORY_PASSWORD }, headers: { cookie, "x-forwarded-for": "10.68.0.1" } });
     expect(response.status).toBe(201);
   });
 
