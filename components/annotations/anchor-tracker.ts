@@ -1,19 +1,29 @@
 /**
- * Keeps the annotations on their words while people edit: after every change of the shared
- * Y.Doc, resolves each anchor against it (lib/anchoring), maps the projection offsets to
- * ProseMirror positions (lib/editor/projection-positions) and redraws the highlights. The margin
- * reads the same snapshot to place its cards.
+ * Keeps the annotations on their words while people edit, at a cost per keystroke that does
+ * not grow with the number of annotations:
  *
- * Why a recompute instead of mapping decorations through transactions: y-tiptap applies a
- * remote change as one replacement of the whole document, which a mapping cannot follow.
+ * - On every edit, the highlight plugin maps each annotation's ProseMirror range and the drawn
+ *   pieces through the transaction and redraws only the pieces the edit touched
+ *   (highlight-plugin.ts). y-tiptap applies a remote change as one replacement of the whole
+ *   document, which a plain mapping cannot follow; there the difference between the old and the
+ *   new document stands in for the change (doc-change-mapping.ts).
+ * - A little later, off the keystroke's path (after a pause in the edits, at most MAX_LAG_MS
+ *   behind), every anchor is resolved against the shared Y.Doc (lib/anchoring), its projection
+ *   offsets mapped to ProseMirror positions (lib/editor/projection-positions); when that differs
+ *   from the mapped state (an orphaned note, an ambiguous remote difference) it replaces it.
+ *
+ * React reads a snapshot that changes only when what the page lists changes (which notes are on
+ * the text or orphaned, their order, their words); live positions are read with positionOf and
+ * followed with subscribePositions, so a keystroke re-renders no card.
  */
 import { Extension, type Editor } from "@tiptap/core";
 import type * as Y from "yjs";
 import { createAnchor, resolveAnchors, type Anchor } from "@/lib/anchoring/anchors";
 import { buildProjectionMap } from "@/lib/anchoring/projection-map";
 import { ProjectionPositions, type ProjectionQuote } from "@/lib/editor/projection-positions";
-import { highlightSegments, type HighlightSegment } from "./highlight-segments";
-import { createHighlightPlugin, setHighlights } from "./highlight-plugin";
+import type { KeyedSegment } from "./highlight-painter";
+import { highlightSegments } from "./highlight-segments";
+import { createHighlightPlugin, highlightIdsAt, highlightPluginKey, setActiveHighlight, setHighlights, type PositionRange } from "./highlight-plugin";
 
 /** One annotation (or the draft) to keep track of. */
 export type TrackedTarget = {
@@ -26,11 +36,14 @@ export type TrackedTarget = {
   shown: boolean;
 };
 
-/** Where an anchor is now: projection offsets, ProseMirror positions and the words there. */
+/**
+ * Where an anchor was at the last resolution: projection offsets, ProseMirror positions and the
+ * words there. Positions move with every edit in between: read live ones with positionOf.
+ */
 export type TrackedRange = { start: number; end: number; from: number; to: number; exact: string };
 
 export type TrackerSnapshot = {
-  /** Bumped on every recompute: layout code re-measures when it changes. */
+  /** Bumped whenever the snapshot changes. */
   version: number;
   /** Whether an editor is attached and ranges are meaningful. */
   live: boolean;
@@ -43,18 +56,26 @@ const emptySnapshot: TrackerSnapshot = { version: 0, live: false, ranges: new Ma
 /** A selection of the text as the W3C selectors want it, tied to its characters. */
 export type SelectionTarget = ProjectionQuote & { anchor: Anchor };
 
+/** Quiet time after an edit before the anchors are resolved again. */
+const SETTLE_MS = 250;
+/** Never further behind the shared document than this while edits keep coming. */
+const MAX_LAG_MS = 1500;
+
 export class AnchorTracker {
   private editor: Editor | null = null;
   private ydoc: Y.Doc | null = null;
   private targets: TrackedTarget[] = [];
   private activeId: string | null = null;
   private snapshot: TrackerSnapshot = emptySnapshot;
-  private segments: HighlightSegment[] = [];
+  /** The last resolution, current even when nothing visible changed (so not published). */
+  private latest: ReadonlyMap<string, TrackedRange> = new Map();
   private listeners = new Set<() => void>();
+  private positionListeners = new Set<() => void>();
   private scheduled = false;
+  private settleTimer: ReturnType<typeof setTimeout> | null = null;
+  private firstPending = 0;
   private retries = 0;
-  private lastSignature = "";
-  private lastDoc: unknown = null;
+  private nextKey = 1;
 
   /** Called with the innermost annotation under a click in the text. */
   onHighlightClick: ((id: string) => void) | null = null;
@@ -72,20 +93,22 @@ export class AnchorTracker {
   attach(editor: Editor, ydoc: Y.Doc): () => void {
     this.editor = editor;
     this.ydoc = ydoc;
-    const onUpdate = () => this.schedule();
-    const onTransaction = ({ transaction }: { transaction: { docChanged: boolean } }) => transaction.docChanged && this.schedule();
-    ydoc.on("update", onUpdate);
+    const onTransaction = ({ transaction }: { transaction: { docChanged: boolean } }) => {
+      if (!transaction.docChanged) return;
+      this.settleLater();
+      this.notifyPositions();
+    };
     editor.on("transaction", onTransaction);
     this.schedule();
     return () => {
-      ydoc.off("update", onUpdate);
       editor.off("transaction", onTransaction);
       if (this.editor === editor) {
+        this.cancelSettle();
         this.editor = null;
         this.ydoc = null;
-        this.lastSignature = "";
-        this.lastDoc = null;
+        this.latest = new Map();
         this.publish({ version: this.snapshot.version + 1, live: false, ranges: new Map(), orphaned: new Set() });
+        this.notifyPositions();
       }
     };
   }
@@ -100,7 +123,8 @@ export class AnchorTracker {
   setActive(id: string | null) {
     if (id === this.activeId) return;
     this.activeId = id;
-    this.schedule();
+    const editor = this.editor;
+    if (editor && !editor.isDestroyed) setActiveHighlight(editor.view, id);
   }
 
   subscribe = (listener: () => void) => {
@@ -111,6 +135,27 @@ export class AnchorTracker {
   getSnapshot = () => this.snapshot;
 
   static getServerSnapshot = () => emptySnapshot;
+
+  /** Called after every edit that may have moved the highlights (and after each resolution). */
+  subscribePositions = (listener: () => void) => {
+    this.positionListeners.add(listener);
+    return () => this.positionListeners.delete(listener);
+  };
+
+  /** Where an annotation's words are in the editor's document right now. */
+  positionOf(id: string): PositionRange | null {
+    const editor = this.editor;
+    if (!editor || editor.isDestroyed) return null;
+    return highlightPluginKey.getState(editor.state)?.ranges.get(id) ?? null;
+  }
+
+  /** The annotations drawn under a point of the viewport (a pointer), innermost first. */
+  idsAtPoint(x: number, y: number): string[] {
+    const editor = this.editor;
+    if (!editor || editor.isDestroyed) return [];
+    const hit = editor.view.posAtCoords({ left: x, top: y });
+    return hit ? highlightIdsAt(editor.state, hit.pos) : [];
+  }
 
   /**
    * The editor's current selection as projection offsets and quote, tied to its characters;
@@ -132,13 +177,14 @@ export class AnchorTracker {
 
   /** The words of a tracked range as a W3C quote (with context), as they are now. */
   quoteFor(id: string): ProjectionQuote | null {
-    const range = this.snapshot.ranges.get(id);
+    if (this.settleTimer !== null) this.recompute();
+    const range = this.latest.get(id);
     const editor = this.editor;
     if (!range || !editor || editor.isDestroyed) return null;
     return new ProjectionPositions(editor.state.doc).quoteAt(range.start, range.end);
   }
 
-  /** Coalesces bursts of updates (a remote batch, typing) into one recompute before the next paint. */
+  /** Coalesces changes of what to track into one resolution before the next paint. */
   private schedule() {
     if (this.scheduled) return;
     this.scheduled = true;
@@ -148,12 +194,30 @@ export class AnchorTracker {
     });
   }
 
+  /** Resolves again once edits pause, or after MAX_LAG_MS of continuous edits. */
+  private settleLater() {
+    const now = performance.now();
+    if (this.settleTimer === null) this.firstPending = now;
+    else clearTimeout(this.settleTimer);
+    const wait = Math.max(0, Math.min(SETTLE_MS, this.firstPending + MAX_LAG_MS - now));
+    this.settleTimer = setTimeout(() => {
+      this.settleTimer = null;
+      this.recompute();
+    }, wait);
+  }
+
+  private cancelSettle() {
+    if (this.settleTimer !== null) clearTimeout(this.settleTimer);
+    this.settleTimer = null;
+  }
+
   private recompute() {
     const { editor, ydoc } = this;
     if (!editor || !ydoc || editor.isDestroyed) return;
-    // Redrawing decorations under an input method's composition can break it: wait for it to end.
+    this.cancelSettle();
+    // Redrawing under an input method's composition can break it: wait for it to end.
     if (editor.view.composing) {
-      requestAnimationFrame(() => this.schedule());
+      this.settleLater();
       return;
     }
     const doc = editor.state.doc;
@@ -180,24 +244,35 @@ export class AnchorTracker {
       this.retries = 0;
     }
 
-    this.segments = highlightSegments(
-      this.targets
-        .filter((t) => t.shown && ranges.has(t.id))
-        .map((t) => ({ id: t.id, from: ranges.get(t.id)!.from, to: ranges.get(t.id)!.to, mine: t.mine, private: t.private, pending: t.pending })),
-    );
-    const signature = JSON.stringify([this.activeId, this.segments]);
-    if (signature !== this.lastSignature || doc !== this.lastDoc) {
-      setHighlights(editor.view, this.segments, this.activeId);
-      this.lastSignature = signature;
-      this.lastDoc = editor.state.doc;
-    }
-    this.publish({ version: this.snapshot.version + 1, live: true, ranges, orphaned });
+    this.draw(ranges);
+    this.latest = ranges;
+    if (!sameListing(this.snapshot, ranges, orphaned)) this.publish({ version: this.snapshot.version + 1, live: true, ranges, orphaned });
+    else if (!this.snapshot.live) this.publish({ ...this.snapshot, version: this.snapshot.version + 1, live: true });
+    this.notifyPositions();
+  }
+
+  /** Hands the resolved ranges to the highlight plugin, unless they are what it already has. */
+  private draw(ranges: ReadonlyMap<string, TrackedRange>) {
+    const view = this.editor!.view;
+    const current = highlightPluginKey.getState(view.state)!;
+    const positions = new Map<string, PositionRange>();
+    for (const [id, range] of ranges) positions.set(id, { from: range.from, to: range.to });
+    const shown = this.targets.filter((t) => t.shown && ranges.has(t.id));
+    const segments = highlightSegments(shown.map((t) => ({ id: t.id, from: ranges.get(t.id)!.from, to: ranges.get(t.id)!.to, mine: t.mine, private: t.private, pending: t.pending })));
+    const mine = new Set(this.targets.filter((t) => t.mine).map((t) => t.id));
+    if (samePositions(current.ranges, positions) && sameSegments(current.segments, segments) && sameIds(current.mine, mine)) return;
+    // Unchanged pieces keep their key, so the painter keeps their ranges.
+    const keys = new Map(current.segments.map((s) => [segmentKey(s), s.key]));
+    const keyed: KeyedSegment[] = segments.map((s) => ({ ...s, key: keys.get(segmentKey(s)) ?? this.nextKey++ }));
+    setHighlights(view, positions, keyed, mine);
+    if (this.activeId !== current.activeId) setActiveHighlight(view, this.activeId);
   }
 
   private clickAt(pos: number): boolean {
-    const hit = this.segments.find((s) => s.from <= pos && pos < s.to) ?? this.segments.find((s) => s.from < pos && pos <= s.to);
-    if (!hit) return false;
-    this.onHighlightClick?.(hit.ids[0]);
+    const editor = this.editor;
+    if (!editor || editor.isDestroyed) return false;
+    const [id] = highlightIdsAt(editor.state, pos);
+    if (id) this.onHighlightClick?.(id);
     return false;
   }
 
@@ -205,6 +280,45 @@ export class AnchorTracker {
     this.snapshot = snapshot;
     for (const listener of this.listeners) listener();
   }
+
+  private notifyPositions() {
+    for (const listener of this.positionListeners) listener();
+  }
+}
+
+function segmentKey(s: { from: number; to: number; ids: readonly string[]; depth: number; mine: boolean; private: boolean; pending: boolean }): string {
+  return `${s.from} ${s.to} ${s.ids.join(",")} ${s.depth}${s.mine ? "m" : ""}${s.private ? "p" : ""}${s.pending ? "w" : ""}`;
+}
+
+function sameSegments(a: readonly KeyedSegment[], b: readonly ReturnType<typeof highlightSegments>[number][]): boolean {
+  return a.length === b.length && a.every((s, i) => segmentKey(s) === segmentKey(b[i]));
+}
+
+function samePositions(a: ReadonlyMap<string, PositionRange>, b: ReadonlyMap<string, PositionRange>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [id, range] of b) {
+    const other = a.get(id);
+    if (!other || other.from !== range.from || other.to !== range.to) return false;
+  }
+  return true;
+}
+
+function sameIds(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  if (a.size !== b.size) return false;
+  for (const id of b) if (!a.has(id)) return false;
+  return true;
+}
+
+/** Whether the page's listing is unchanged: the same notes on the text in the same order, with the same words, and the same orphans. */
+function sameListing(snapshot: TrackerSnapshot, ranges: ReadonlyMap<string, TrackedRange>, orphaned: ReadonlySet<string>): boolean {
+  if (!snapshot.live || !sameIds(snapshot.orphaned, orphaned) || snapshot.ranges.size !== ranges.size) return false;
+  const order = (map: ReadonlyMap<string, TrackedRange>) => [...map].sort((x, y) => x[1].start - y[1].start || (x[0] < y[0] ? -1 : 1)).map(([id]) => id);
+  const before = order(snapshot.ranges);
+  const after = order(ranges);
+  for (let i = 0; i < after.length; i++) {
+    if (before[i] !== after[i] || snapshot.ranges.get(after[i])!.exact !== ranges.get(after[i])!.exact) return false;
+  }
+  return true;
 }
 
 function sameTargets(a: readonly TrackedTarget[], b: readonly TrackedTarget[]): boolean {

@@ -181,7 +181,7 @@ export function AnnotatedDocument(props: AnnotatedDocumentProps) {
             <MarginPanel
               view={view}
               live={snapshot.live}
-              version={snapshot.version}
+              tracker={tracker}
               threads={openThreads}
               total={threads.length}
               filtering={filtering}
@@ -189,7 +189,6 @@ export function AnnotatedDocument(props: AnnotatedDocumentProps) {
               activeId={activeId}
               viewer={viewer}
               canAnnotate={annotate}
-              ranges={snapshot.ranges}
               cardRef={cardRef}
               handlers={handlers}
               draft={comment && snapshot.ranges.has(DRAFT_ID) ? <DraftCard author={user} onSubmit={draft.save} onCancel={draft.cancel} /> : null}

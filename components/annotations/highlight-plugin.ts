@@ -1,49 +1,125 @@
 /**
- * The ProseMirror plugin that draws annotation highlights as inline decorations. It holds only
- * what AnchorTracker computed; between two recomputes it maps them through local edits.
+ * The ProseMirror plugin that keeps annotation highlights on their words between two anchor
+ * recomputes: it holds where each tracked annotation is (ProseMirror positions) and the drawn
+ * pieces, maps both through every edit (local ones exactly, y-tiptap's whole-document remote
+ * replacements by their difference: doc-change-mapping.ts) and has HighlightPainter redraw only
+ * what an edit touched. AnchorTracker replaces the whole state after it re-resolved the anchors.
  */
-import { Plugin, PluginKey } from "@tiptap/pm/state";
-import { Decoration, DecorationSet, type EditorView } from "@tiptap/pm/view";
-import type { HighlightSegment } from "./highlight-segments";
+import type { Mappable } from "@tiptap/pm/transform";
+import { Plugin, PluginKey, type EditorState, type Transaction } from "@tiptap/pm/state";
+import type { EditorView } from "@tiptap/pm/view";
+import { changeMapping, touchedRanges } from "./doc-change-mapping";
+import { HighlightPainter, supportsCustomHighlights, type KeyedSegment } from "./highlight-painter";
+import { segmentAt } from "./highlight-segments";
 
-export const highlightPluginKey = new PluginKey<DecorationSet>("annotationHighlights");
+/** Where a tracked annotation is in the editor's document now. */
+export type PositionRange = { from: number; to: number };
 
-/** Data attributes of one highlighted piece; the styles live in components/annotations/highlights.css. */
-function attrsOf(segment: HighlightSegment, activeId: string | null): Record<string, string> {
-  const attrs: Record<string, string> = {
-    class: "anno-hl",
-    "data-annotation-ids": segment.ids.join(" "),
-    "data-depth": String(segment.depth),
-  };
-  if (segment.mine) attrs["data-mine"] = "";
-  if (segment.private) attrs["data-private"] = "";
-  if (segment.pending) attrs["data-pending"] = "";
-  if (segment.ids.includes("draft")) attrs["data-draft"] = "";
-  if (activeId !== null && segment.ids.includes(activeId)) attrs["data-active"] = "";
-  return attrs;
+export type HighlightState = {
+  /** Every annotation on the text (drawn or filtered out), by id. */
+  ranges: ReadonlyMap<string, PositionRange>;
+  /** The drawn pieces, in document order. */
+  segments: readonly KeyedSegment[];
+  activeId: string | null;
+  /** Whose words are drawn as the viewer's own (for the focused thread's colour). */
+  mine: ReadonlySet<string>;
+  /** What the last transaction changed, for the painter: "all" after a replacement of the state. */
+  touched: readonly PositionRange[] | "all";
+};
+
+type Meta = { type: "set"; ranges: ReadonlyMap<string, PositionRange>; segments: readonly KeyedSegment[]; mine: ReadonlySet<string> } | { type: "active"; id: string | null };
+
+export const highlightPluginKey = new PluginKey<HighlightState>("annotationHighlights");
+
+const empty: HighlightState = { ranges: new Map(), segments: [], activeId: null, mine: new Set(), touched: "all" };
+
+/** Maps the ranges through `mapping`: an edge typed at stays outside; a range whose words are all gone is dropped. */
+export function mapRanges(ranges: ReadonlyMap<string, PositionRange>, mapping: Mappable): Map<string, PositionRange> {
+  const next = new Map<string, PositionRange>();
+  for (const [id, range] of ranges) {
+    const from = mapping.map(range.from, 1);
+    const to = mapping.map(range.to, -1);
+    if (to > from) next.set(id, from === range.from && to === range.to ? range : { from, to });
+  }
+  return next;
+}
+
+/** Maps drawn pieces through `mapping`, keeping touching pieces touching (text typed between them joins the right one). */
+export function mapSegments(segments: readonly KeyedSegment[], mapping: Mappable): KeyedSegment[] {
+  const next: KeyedSegment[] = [];
+  let previousTo = -1;
+  let previousMapped = -1;
+  for (const segment of segments) {
+    const to = mapping.map(segment.to, -1);
+    const from = segment.from === previousTo ? previousMapped : mapping.map(segment.from, 1);
+    previousTo = segment.to;
+    previousMapped = to;
+    if (to > from) next.push(from === segment.from && to === segment.to ? segment : { ...segment, from, to });
+  }
+  return next;
+}
+
+function apply(tr: Transaction, state: HighlightState): HighlightState {
+  const meta = tr.getMeta(highlightPluginKey) as Meta | undefined;
+  if (meta?.type === "set") return { ...state, ranges: meta.ranges, segments: meta.segments, mine: meta.mine, touched: "all" };
+  if (meta?.type === "active") return { ...state, activeId: meta.id, touched: [] };
+  if (!tr.docChanged) return state.touched.length === 0 ? state : { ...state, touched: [] };
+  const mapping = changeMapping(tr);
+  return { ...state, ranges: mapRanges(state.ranges, mapping), segments: mapSegments(state.segments, mapping), touched: touchedRanges(mapping, tr.doc) };
+}
+
+class PainterView {
+  private painter: HighlightPainter | null;
+  private activeKey = "";
+
+  constructor(private view: EditorView) {
+    this.painter = supportsCustomHighlights() ? new HighlightPainter(view) : null;
+    this.update(view, null);
+  }
+
+  update(view: EditorView, previous: EditorState | null) {
+    const painter = this.painter;
+    if (!painter) return;
+    const state = highlightPluginKey.getState(view.state)!;
+    const before = previous ? highlightPluginKey.getState(previous) : null;
+    if (state !== before) painter.paint(state.segments, state.touched);
+    const active = state.activeId ? state.ranges.get(state.activeId) : undefined;
+    const key = active ? `${state.activeId} ${active.from} ${active.to}` : "";
+    // Redraw the focused thread's words when they moved, changed, or an edit touched them.
+    const touchedActive = active && state.touched !== "all" && state.touched.some((t) => t.from <= active.to && active.from <= t.to);
+    if (key !== this.activeKey || state.touched === "all" || touchedActive) {
+      this.activeKey = key;
+      painter.paintActive(active && state.activeId ? { ...active, id: state.activeId, mine: state.mine.has(state.activeId) } : null);
+    }
+  }
+
+  destroy() {
+    this.painter?.destroy();
+    this.painter = null;
+  }
 }
 
 export function createHighlightPlugin(onClick: (pos: number) => boolean) {
-  return new Plugin<DecorationSet>({
+  return new Plugin<HighlightState>({
     key: highlightPluginKey,
-    state: {
-      init: () => DecorationSet.empty,
-      apply(tr, set) {
-        const next = tr.getMeta(highlightPluginKey) as DecorationSet | undefined;
-        if (next) return next;
-        return tr.docChanged ? set.map(tr.mapping, tr.doc) : set;
-      },
-    },
-    props: {
-      decorations: (state) => highlightPluginKey.getState(state),
-      handleClick: (_view, pos) => onClick(pos),
-    },
+    state: { init: () => empty, apply },
+    view: (view) => new PainterView(view),
+    props: { handleClick: (_view, pos) => onClick(pos) },
   });
 }
 
-/** Replaces the drawn highlights; a meta-only transaction, so it is no edit and no undo step. */
-export function setHighlights(view: EditorView, segments: readonly HighlightSegment[], activeId: string | null) {
-  const decorations = segments.map((segment) => Decoration.inline(segment.from, segment.to, attrsOf(segment, activeId)));
-  const set = DecorationSet.create(view.state.doc, decorations);
-  view.dispatch(view.state.tr.setMeta(highlightPluginKey, set).setMeta("addToHistory", false));
+/** The annotations under a position, innermost first. */
+export function highlightIdsAt(state: EditorState, pos: number): string[] {
+  const highlights = highlightPluginKey.getState(state);
+  return highlights ? (segmentAt(highlights.segments, pos)?.ids ?? []) : [];
+}
+
+/** Replaces what is tracked and drawn; a meta-only transaction, so it is no edit and no undo step. */
+export function setHighlights(view: EditorView, ranges: ReadonlyMap<string, PositionRange>, segments: readonly KeyedSegment[], mine: ReadonlySet<string>) {
+  view.dispatch(view.state.tr.setMeta(highlightPluginKey, { type: "set", ranges, segments, mine } satisfies Meta).setMeta("addToHistory", false));
+}
+
+/** Marks the focused thread's words. */
+export function setActiveHighlight(view: EditorView, id: string | null) {
+  view.dispatch(view.state.tr.setMeta(highlightPluginKey, { type: "active", id } satisfies Meta).setMeta("addToHistory", false));
 }

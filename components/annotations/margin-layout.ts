@@ -1,47 +1,142 @@
 /**
- * Where each thread card sits in the margin: level with its words when there is room, stacked
- * downwards when cards would overlap. The focused card keeps its place beside its words and the
- * cards above it move up to make room, as far as the top of the margin allows.
+ * Where the margin's cards go, for any number of notes. Every card is level with its words;
+ * where cards would overlap they collapse into one compact stack ("4 notes"), itself level with
+ * the first of its words. A stack the reader opened shows its cards one under the other, and
+ * the focused thread is always shown in full, level with its words, with the rest of its stack
+ * split above and below it; the blocks around make room (those above move up, those below down).
+ *
+ * Collapsed, the margin is never taller than the text plus one card: each block starts at its
+ * own words. Pure and linear in the number of notes; the margin mounts only the blocks near the
+ * viewport (visibleBlocks).
  */
 
-/** A card to place: `top` is where its words are (px from the margin's top), `height` its size. */
-export type CardBox = { id: string; top: number; height: number };
+/** A note to place: `top` is where its words are (px from the margin's top), `height` its card's. */
+export type MarginEntry = { id: string; top: number; height: number };
 
-export type StackOptions = {
-  /** Space kept between two cards. */
+export type MarginLayoutOptions = {
+  /** Space kept between two blocks. */
   gap: number;
-  /** No card goes above this (room for the margin's own header). */
+  /** Height of a collapsed stack. */
+  stackHeight: number;
+  /** Height of the bar above an opened stack (its count and the control that closes it). */
+  openHeaderHeight: number;
+  /** The focused thread: shown in full, level with its words. */
+  activeId?: string | null;
+  /** Stacks holding any of these ids are shown opened. */
+  opened?: ReadonlySet<string>;
+  /** No block goes above this. */
   minTop?: number;
-  /** The focused card, placed level with its words whenever the top of the margin allows. */
-  focusedId?: string | null;
 };
 
-/**
- * Tops for every card, by id. Cards keep the order of their words (ties keep the input order),
- * never overlap, and none is placed above `minTop`.
- */
-export function stackCards(cards: readonly CardBox[], { gap, minTop = 0, focusedId = null }: StackOptions): Map<string, number> {
-  const ordered = cards.map((card, index) => ({ card, index })).sort((a, b) => a.card.top - b.card.top || a.index - b.index);
-  const boxes = ordered.map(({ card }) => card);
-  const tentative = boxes.map((card) => Math.max(card.top, minTop));
-  const focus = focusedId === null ? -1 : boxes.findIndex((card) => card.id === focusedId);
-  // Above the focused card: each ends a gap above the next one, or stays level with its words.
-  for (let i = focus - 1; i >= 0; i--) {
-    tentative[i] = Math.min(tentative[i], tentative[i + 1] - gap - boxes[i].height);
+export type MarginBlock =
+  | { kind: "card"; id: string; top: number; height: number; wordTop: number }
+  /** Collapsed notes; `key` (its first id) names it for React and for opening. */
+  | { kind: "stack"; key: string; ids: string[]; top: number; height: number; wordTop: number }
+  /** The bar above an opened stack's cards. */
+  | { kind: "opened"; key: string; ids: string[]; top: number; height: number; wordTop: number };
+
+export type MarginLayout = {
+  /** In order, top to bottom, never overlapping. */
+  blocks: MarginBlock[];
+  /** The lowest point any block reaches. */
+  height: number;
+};
+
+type Group = { top: number; members: MarginEntry[]; reach: number };
+
+/** Runs of notes whose cards would overlap, each run a stack; computed as if all were collapsed. */
+export function groupEntries(entries: readonly MarginEntry[], { gap, stackHeight }: Pick<MarginLayoutOptions, "gap" | "stackHeight">): MarginEntry[][] {
+  const sorted = entries.map((entry, index) => ({ entry, index })).sort((a, b) => a.entry.top - b.entry.top || a.index - b.index);
+  const groups: Group[] = [];
+  for (const { entry } of sorted) {
+    const last = groups[groups.length - 1];
+    if (last && entry.top < last.reach + gap) {
+      last.members.push(entry);
+      last.reach = last.top + stackHeight;
+    } else {
+      groups.push({ top: entry.top, members: [entry], reach: entry.top + entry.height });
+    }
   }
-  const tops = new Map<string, number>();
-  let bottom = -Infinity;
-  for (let i = 0; i < boxes.length; i++) {
-    const top = Math.max(tentative[i], minTop, bottom + gap);
-    tops.set(boxes[i].id, top);
-    bottom = top + boxes[i].height;
-  }
-  return tops;
+  return groups.map((g) => g.members);
 }
 
-/** The lowest point any card reaches, for the margin's height. */
-export function stackBottom(cards: readonly CardBox[], tops: ReadonlyMap<string, number>): number {
-  let bottom = 0;
-  for (const card of cards) bottom = Math.max(bottom, (tops.get(card.id) ?? card.top) + card.height);
-  return bottom;
+/** The blocks one group shows, with their offsets from the group's top, and which offset sits level with the words. */
+function piecesOf(members: MarginEntry[], options: MarginLayoutOptions): { pieces: MarginBlock[]; height: number; levelOffset: number; levelWordTop: number } {
+  const { gap, stackHeight, openHeaderHeight, activeId = null, opened } = options;
+  // Each piece's `top` is its offset from the group's top until the group is placed.
+  const pieces: MarginBlock[] = [];
+  let offset = 0;
+  const push = (block: MarginBlock) => {
+    pieces.push(block);
+    offset += block.height + gap;
+  };
+  const card = (m: MarginEntry) => push({ kind: "card", id: m.id, top: offset, height: m.height, wordTop: m.top });
+  const stack = (ms: MarginEntry[]) => push({ kind: "stack", key: ms[0].id, ids: ms.map((m) => m.id), top: offset, height: stackHeight, wordTop: ms[0].top });
+  let levelOffset = 0;
+  let levelWordTop = members[0].top;
+  if (members.length === 1) {
+    card(members[0]);
+  } else if (opened && members.some((m) => opened.has(m.id))) {
+    push({ kind: "opened", key: members[0].id, ids: members.map((m) => m.id), top: offset, height: openHeaderHeight, wordTop: members[0].top });
+    for (const m of members) {
+      if (m.id === activeId) {
+        levelOffset = offset;
+        levelWordTop = m.top;
+      }
+      card(m);
+    }
+  } else {
+    const at = activeId === null ? -1 : members.findIndex((m) => m.id === activeId);
+    if (at < 0) {
+      stack(members);
+    } else {
+      const before = members.slice(0, at);
+      const after = members.slice(at + 1);
+      if (before.length === 1) card(before[0]);
+      else if (before.length > 1) stack(before);
+      levelOffset = offset;
+      levelWordTop = members[at].top;
+      card(members[at]);
+      if (after.length === 1) card(after[0]);
+      else if (after.length > 1) stack(after);
+    }
+  }
+  return { pieces, height: offset - gap, levelOffset, levelWordTop };
+}
+
+/** Places every note: see the module comment. */
+export function layoutMargin(entries: readonly MarginEntry[], options: MarginLayoutOptions): MarginLayout {
+  const { gap, activeId = null, minTop = 0 } = options;
+  const groups = groupEntries(entries, options).map((members) => piecesOf(members, options));
+  const tentative = groups.map((g) => Math.max(g.levelWordTop - g.levelOffset, minTop));
+  const focus = activeId === null ? -1 : groups.findIndex((g) => g.pieces.some((p) => p.kind === "card" && p.id === activeId));
+  // Above the focused thread: each group ends a gap above the next one, or stays level with its words.
+  for (let i = focus - 1; i >= 0; i--) tentative[i] = Math.min(tentative[i], tentative[i + 1] - gap - groups[i].height);
+  const blocks: MarginBlock[] = [];
+  let bottom = -Infinity;
+  groups.forEach((group, i) => {
+    const top = Math.max(tentative[i], minTop, bottom + gap);
+    for (const piece of group.pieces) blocks.push({ ...piece, top: top + piece.top });
+    bottom = top + group.height;
+  });
+  return { blocks, height: Math.max(0, bottom) };
+}
+
+/** Indices [first, last) of the blocks that reach into [from, to]; blocks are ordered and never overlap. */
+export function visibleBlocks(blocks: readonly MarginBlock[], from: number, to: number): [number, number] {
+  let lo = 0;
+  let hi = blocks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (blocks[mid].top + blocks[mid].height < from) lo = mid + 1;
+    else hi = mid;
+  }
+  let last = lo;
+  while (last < blocks.length && blocks[last].top <= to) last++;
+  return [lo, last];
+}
+
+/** The ids a block stands for. */
+export function idsOf(block: MarginBlock): string[] {
+  return block.kind === "card" ? [block.id] : block.ids;
 }

@@ -1,11 +1,11 @@
 "use client";
 
-import { useMemo } from "react";
+import { useCallback, useRef } from "react";
 import type { EditorView } from "@tiptap/pm/view";
 import { EyeOff, MessageSquareQuote, Unlink } from "lucide-react";
 import type { Viewer } from "@/lib/policies/annotations";
-import type { TrackedRange } from "./anchor-tracker";
-import { Margin, type MarginItem } from "./margin";
+import type { AnchorTracker } from "./anchor-tracker";
+import { Margin } from "./margin";
 import type { Thread } from "./model";
 import { ThreadCard, ThreadCardList, type ThreadHandlers } from "./thread-card";
 
@@ -13,7 +13,7 @@ type MarginPanelProps = {
   view: EditorView | null;
   /** The text is live and ranges are known. */
   live: boolean;
-  version: number;
+  tracker: AnchorTracker;
   /** Threads on the text that pass the filters, in the order of their words. */
   threads: Thread[];
   total: number;
@@ -22,7 +22,6 @@ type MarginPanelProps = {
   activeId: string | null;
   viewer: Viewer;
   canAnnotate: boolean;
-  ranges: ReadonlyMap<string, TrackedRange>;
   cardRef: (id: string) => (el: HTMLElement | null) => void;
   handlers: ThreadHandlers;
   /** The new-note card, placed beside the selected words. */
@@ -41,25 +40,23 @@ type MarginPanelProps = {
 
 /** The margin on a wide screen: a quiet header, the cards beside their words, then the orphans. */
 export function MarginPanel(props: MarginPanelProps) {
-  const { view, live, version, threads, total, filtering, orphanCount, activeId, viewer, canAnnotate, ranges, cardRef, handlers, draft, onClearFilters, children } = props;
+  const { view, live, tracker, threads, total, filtering, orphanCount, activeId, viewer, canAnnotate, cardRef, handlers, draft, onClearFilters, children } = props;
   const { layout, quoteOf, resolved, hidingOthers } = props;
 
-  const items: MarginItem[] = useMemo(() => {
-    const list: MarginItem[] = threads.flatMap((thread) => {
-      const range = ranges.get(thread.root.id);
-      if (!range) return [];
-      return [
-        {
-          id: thread.root.id,
-          from: range.from,
-          node: <ThreadCard ref={cardRef(thread.root.id)} thread={thread} viewer={viewer} active={activeId === thread.root.id} variant="margin" {...handlers} />,
-        },
-      ];
-    });
-    const draftRange = ranges.get("draft");
-    if (draft && draftRange) list.push({ id: "draft", from: draftRange.from, node: draft });
-    return list;
-  }, [threads, ranges, draft, cardRef, viewer, activeId, handlers]);
+  // One ref callback per card, kept across renders so a memoized card stays untouched.
+  const refs = useRef(new Map<string, (el: HTMLElement | null) => void>());
+  const refOf = useCallback(
+    (id: string) => {
+      let ref = refs.current.get(id);
+      if (!ref) refs.current.set(id, (ref = cardRef(id)));
+      return ref;
+    },
+    [cardRef],
+  );
+  const renderCard = useCallback(
+    (thread: Thread, active: boolean) => <ThreadCard ref={refOf(thread.root.id)} thread={thread} viewer={viewer} active={active} variant="margin" {...handlers} />,
+    [refOf, viewer, handlers],
+  );
 
   const shownCount = threads.length;
 
@@ -86,10 +83,10 @@ export function MarginPanel(props: MarginPanelProps) {
 
       <ResolvedToggle {...resolved} />
 
-      {live && items.length === 0 && !hidingOthers ? <MarginEmpty filtering={filtering} canAnnotate={canAnnotate} allResolved={resolved.folded > 0 && !resolved.shown} /> : null}
+      {live && threads.length === 0 && !draft && !hidingOthers ? <MarginEmpty filtering={filtering} canAnnotate={canAnnotate} allResolved={resolved.folded > 0 && !resolved.shown} /> : null}
 
       {layout === "beside" ? (
-        <Margin items={items} view={view} activeId={activeId} version={version} minTop={0} />
+        <Margin threads={threads} tracker={tracker} view={view} activeId={activeId} renderCard={renderCard} draft={draft} onJump={handlers.onJump} />
       ) : (
         <div className="flex flex-col gap-3">
           {draft}

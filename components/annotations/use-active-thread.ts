@@ -75,7 +75,7 @@ export function useActiveThread({ tracker, view, wide, openSheet, exists }: Opti
   const jump = useCallback(
     (id: string) => {
       setActiveId(id);
-      const range = tracker.getSnapshot().ranges.get(id);
+      const range = tracker.positionOf(id);
       if (!range || !view) return;
       if (wide === false) openSheet(false);
       const coords = view.coordsAtPos(range.from);
@@ -87,12 +87,14 @@ export function useActiveThread({ tracker, view, wide, openSheet, exists }: Opti
   useEffect(() => {
     const onPointerDown = (event: PointerEvent) => {
       const target = event.target as HTMLElement | null;
-      if (!target?.closest || target.closest("[data-annotation-id], .anno-hl, [role=menu], [role=toolbar], [role=dialog]")) return;
+      if (!target?.closest || target.closest("[data-annotation-id], [data-margin-stack], [role=menu], [role=toolbar], [role=dialog]")) return;
+      // Highlights are drawn without elements: a press on one is found by its position.
+      if (tracker.idsAtPoint(event.clientX, event.clientY).length > 0) return;
       setActiveId((current) => (current === DRAFT_ID ? current : null));
     };
     document.addEventListener("pointerdown", onPointerDown);
     return () => document.removeEventListener("pointerdown", onPointerDown);
-  }, []);
+  }, [tracker]);
 
   /**
    * Opens a thread from a link: focused, its words scrolled into view and its card focused

@@ -10,7 +10,7 @@ import { CollaborationCaret } from "@tiptap/extension-collaboration-caret";
 import type { HocuspocusProvider } from "@hocuspocus/provider";
 import { COLLAB_FIELD, editorExtensions } from "@/lib/editor/extensions";
 import { cn } from "@/lib/utils";
-import { renderCaret, renderSelection } from "./caret-dom";
+import { renderCaret, renderSelection, showCaretLabels } from "./caret-dom";
 import { describeConnection, type StatelessMessage } from "./connection-state";
 import { EditorStatusBar } from "./editor-status-bar";
 import { EditorToolbar } from "./editor-toolbar";
@@ -95,7 +95,7 @@ export function LiveEditor({
       {editable || !statusBarContainerId ? (
         <div
           className={cn(
-            "sticky top-header z-30 mb-8 flex flex-wrap items-center gap-x-3 gap-y-1 border-b py-1.5",
+            "sticky top-[var(--editor-sticky-top,var(--spacing-header))] z-30 mb-8 flex flex-wrap items-center gap-x-3 gap-y-1 border-b py-1.5",
             "bg-background/90 backdrop-blur-md supports-[backdrop-filter]:bg-background/75",
           )}
         >
@@ -173,6 +173,34 @@ function CollaborativeText({ provider, user, editable, textId, hidden, onEditor,
   useEffect(() => {
     if (editor && editor.isEditable !== editable) editor.setEditable(editable, false);
   }, [editor, editable]);
+
+  // A caret's name shows when it moves, then fades (editor.css): restart it on every move.
+  useEffect(() => {
+    if (!editor) return;
+    const awareness = provider.awareness;
+    if (!awareness) return;
+    let frame = 0;
+    const moved = new Set<string>();
+    const onChange = ({ updated, added }: { updated: number[]; added: number[] }) => {
+      for (const clientId of [...updated, ...added]) {
+        const id = (awareness.getStates().get(clientId)?.user as { id?: unknown } | undefined)?.id;
+        if (typeof id === "string" && clientId !== awareness.clientID) moved.add(id);
+      }
+      // After the caret plugin has redrawn the carets.
+      if (!frame && moved.size) {
+        frame = requestAnimationFrame(() => {
+          frame = 0;
+          if (!editor.isDestroyed) showCaretLabels(editor.view.dom, moved);
+          moved.clear();
+        });
+      }
+    };
+    awareness.on("change", onChange);
+    return () => {
+      awareness.off("change", onChange);
+      cancelAnimationFrame(frame);
+    };
+  }, [editor, provider]);
 
   return (
     <div hidden={hidden}>

@@ -1,6 +1,6 @@
 import type { Locator } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { cardOf, openDocument, poll, postNote, postReply, selectWords, seminarDocument, snap, useBrowser } from "./helpers";
+import { cardOf, highlightBox, openDocument, poll, postNote, postReply, selectWords, seminarDocument, snap, useBrowser } from "./helpers";
 
 const app = useBrowser();
 
@@ -147,11 +147,7 @@ describe("acting on notes in the margin", () => {
     await card.getByText("Agreed, it is.").waitFor();
     // The words are on screen.
     await poll(() =>
-      reader.page.evaluate((id) => {
-        const piece = [...document.querySelectorAll<HTMLElement>(".anno-hl")].find((el) => el.dataset.annotationIds?.split(" ").includes(id));
-        const box = piece?.getBoundingClientRect();
-        return Boolean(box && box.top >= 0 && box.bottom <= window.innerHeight);
-      }, far.id),
+      highlightBox(reader.page, far.id).then((box) => Boolean(box && box.y >= 0 && box.y + box.height <= 900)),
     ).toBe(true);
     await snap(reader.page, "annotation-actions-deep-link");
 

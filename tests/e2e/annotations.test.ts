@@ -1,7 +1,7 @@
 import type { Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { DEMO_USERS } from "@/lib/demo/seed";
-import { cardOf, createDocument, demoUsersGroup, editorOf, openDocument, poll, selectWords, signIn, signUp, snap, useBrowser } from "./helpers";
+import { cardOf, clickHighlight, createDocument, demoUsersGroup, editorOf, highlightBox, highlightCount, highlightText, openDocument, poll, selectWords, signIn, signUp, snap, useBrowser } from "./helpers";
 
 const app = useBrowser();
 
@@ -27,14 +27,6 @@ const TEXT = [
   "A third paragraph gives the margin some room, so that cards can sit beside their own lines.",
   "The last paragraph closes the text with a sentence about endings.",
 ].join("\n\n");
-
-/** The text under the highlights of one annotation, joined. */
-async function highlightText(page: Page, id: string): Promise<string> {
-  return page.evaluate((annotationId) => {
-    const pieces = [...document.querySelectorAll<HTMLElement>(".anno-hl")].filter((el) => el.dataset.annotationIds?.split(" ").includes(annotationId));
-    return pieces.map((el) => el.textContent).join("");
-  }, id);
-}
 
 async function top(locator: Locator): Promise<number> {
   return (await locator.boundingBox())!.y;
@@ -76,23 +68,23 @@ describe("annotations on the reading page", () => {
     expect(await highlightText(pageB, id)).toBe(words);
 
     // Basil types before the words; on both pages the highlight and the card follow them.
-    const highlightA = pageA.locator(`.anno-hl[data-annotation-ids~="${id}"]`).first();
+    const highlightTop = async () => (await highlightBox(pageA, id))!.y;
     const cardTopBefore = await top(cardA);
-    const lineTopBefore = await top(highlightA);
+    const lineTopBefore = await highlightTop();
     await editorOf(pageB).getByText("Marginal notes").click();
     await pageB.keyboard.press("Home");
     await pageB.keyboard.type("Indeed, in a shared text with many readers and a long opening clause that wraps the line, ");
     await pageA.getByText("Indeed, in a shared text").waitFor();
     await poll(() => highlightText(pageA, id)).toBe(words);
     await poll(() => highlightText(pageB, id)).toBe(words);
-    await poll(async () => Math.round((await top(highlightA)) - lineTopBefore)).toBeGreaterThan(10);
-    await poll(async () => Math.abs((await top(cardA)) - (await top(highlightA)))).toBeLessThan(24);
+    await poll(async () => Math.round((await highlightTop()) - lineTopBefore)).toBeGreaterThan(10);
+    await poll(async () => Math.abs((await top(cardA)) - (await highlightTop()))).toBeLessThan(24);
     expect(await top(cardA)).toBeGreaterThan(cardTopBefore);
 
     // Clicking the highlight focuses its card.
     await pageA.mouse.click(10, 10);
     await poll(() => cardA.getAttribute("data-active")).toBeNull();
-    await highlightA.click();
+    await clickHighlight(pageA, id);
     await poll(() => cardA.getAttribute("data-active")).toBe("true");
 
     // Basil replies; Ada's page shows it live and announces it.
@@ -117,7 +109,7 @@ describe("annotations on the reading page", () => {
     // A second, overlapping highlight from Basil deepens the tint where they overlap.
     await selectWords(pageB, "their words, even");
     await pageB.getByRole("toolbar", { name: "Annotate the selection" }).getByRole("button", { name: "Highlight" }).click();
-    await poll(() => pageA.locator('.anno-hl[data-depth="2"]').count()).toBeGreaterThan(0);
+    await poll(() => highlightCount(pageA, "anno-others-2", "anno-mine-2")).toBeGreaterThan(0);
     await poll(() => pageB.locator('aside[aria-label="Margin"] article[data-annotation-id]').count()).toBe(2);
 
     // Filters: Ada's own notes only, then a search.
@@ -173,7 +165,7 @@ describe("annotations on the reading page", () => {
     await setup.getByRole("textbox", { name: "Note" }).fill("Endings deserve a note everyone can read.");
     await setup.getByRole("button", { name: "Comment", exact: true }).click();
     await setup.locator('aside[aria-label="Margin"] article[data-annotation-id]').nth(1).waitFor();
-    expect(await setup.locator(".anno-hl[data-private]").count()).toBeGreaterThan(0);
+    await poll(() => highlightCount(setup, "anno-private")).toBeGreaterThan(0);
 
     for (const scheme of ["light", "dark"] as const) {
       const phone = await app.page({ width: 390, height: 844 });
@@ -189,9 +181,9 @@ describe("annotations on the reading page", () => {
       await snap(phone, `annotations-ada-390-${scheme}-sheet`);
       // From the sheet to the words: the sheet closes and the words are marked.
       await sheet.getByRole("button", { name: /Show in the text: closes the text/ }).click();
-      await poll(() => phone.locator(".anno-hl[data-active]").count()).toBeGreaterThan(0);
+      await poll(() => highlightCount(phone, "anno-active", "anno-active-mine")).toBeGreaterThan(0);
       // And back: tapping a highlight opens the sheet on its card.
-      await phone.locator(".anno-hl").first().click();
+      await clickHighlight(phone);
       await sheet.locator("article[data-active]").waitFor();
       await phone.context().close();
     }

@@ -218,3 +218,52 @@ export async function selectWords(page: Page, words: string) {
     selection.addRange(range);
   }, words);
 }
+
+/** Highlight names (annotations.css) that tint an annotation's words; others underline or mark focus. */
+const TINTS = ["anno-others-1", "anno-others-2", "anno-others-3", "anno-mine-1", "anno-mine-2", "anno-mine-3", "anno-draft"];
+
+/**
+ * The text under one annotation's highlights, joined in text order ("" when none is drawn).
+ * Highlights are CSS Custom Highlight API ranges, not elements; each range lists its annotations.
+ */
+export function highlightText(page: Page, id: string): Promise<string> {
+  return page.evaluate(
+    ({ annotationId, tints }) => {
+      const ranges = tints.flatMap((name) => [...(CSS.highlights.get(name)?.keys() ?? [])] as (Range & { annotationIds?: string[] })[]);
+      const mine = ranges.filter((r) => r.annotationIds?.includes(annotationId) && !r.collapsed);
+      mine.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
+      return mine.map((r) => r.toString()).join("");
+    },
+    { annotationId: id, tints: TINTS },
+  );
+}
+
+/** How many ranges are drawn under highlight `names` (e.g. "anno-others-2", "anno-private", "anno-active"). */
+export function highlightCount(page: Page, ...names: string[]): Promise<number> {
+  return page.evaluate((list) => list.reduce((sum, name) => sum + (CSS.highlights.get(name)?.size ?? 0), 0), names);
+}
+
+/** The viewport box of the first line of an annotation's words (of any highlighted words without an id), or null. */
+export function highlightBox(page: Page, id?: string): Promise<{ x: number; y: number; width: number; height: number } | null> {
+  return page.evaluate(
+    ({ annotationId, tints }) => {
+      const ranges = tints.flatMap((name) => [...(CSS.highlights.get(name)?.keys() ?? [])] as (Range & { annotationIds?: string[] })[]);
+      const hits = ranges.filter((r) => !r.collapsed && (annotationId === undefined || r.annotationIds?.includes(annotationId)));
+      hits.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
+      const rect = hits[0]?.getClientRects()[0];
+      return rect ? { x: rect.x, y: rect.y, width: rect.width, height: rect.height } : null;
+    },
+    { annotationId: id, tints: TINTS },
+  );
+}
+
+/** Clicks the middle of the first piece of an annotation's highlighted words (of any, without an id), scrolled into view. */
+export async function clickHighlight(page: Page, id?: string) {
+  let box = await highlightBox(page, id);
+  if (!box) throw new Error(`no highlight drawn${id ? ` for ${id}` : ""}`);
+  if (box.y < 120 || box.y + box.height > page.viewportSize()!.height) {
+    await page.evaluate((y) => window.scrollBy(0, y - window.innerHeight / 2), box.y);
+    box = (await highlightBox(page, id))!;
+  }
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+}

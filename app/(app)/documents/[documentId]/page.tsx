@@ -4,7 +4,7 @@ import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { ChevronRight, FileText } from "lucide-react";
 import { currentUser } from "@/lib/auth/current-user";
-import { renderDocumentHTML } from "@/lib/editor/render";
+import { renderHighlightedHTML, type StaticHighlight } from "@/lib/editor/render-highlights";
 import { NotFoundError } from "@/lib/errors";
 import { requestOrigin } from "@/lib/http/request-origin";
 import { can } from "@/lib/policies";
@@ -14,7 +14,7 @@ import { loadDocumentForViewer } from "@/lib/queries/document-access";
 import { currentDocumentJSON } from "@/lib/queries/document-content";
 import { loadDocumentForActor } from "@/lib/queries/documents";
 import { AnnotatedDocument } from "@/components/annotations/annotated-document";
-import type { AnnotationJSON } from "@/components/annotations/model";
+import { noteFromJSON, type AnnotationJSON } from "@/components/annotations/model";
 import { Button } from "@/components/ui/button";
 import { FORMAT_LABEL, formatDate } from "@/components/documents/format";
 import { TimeAgo } from "@/components/documents/time-ago";
@@ -49,6 +49,16 @@ function readingMinutes(text: string): number {
   return Math.max(1, Math.round(words / 230));
 }
 
+/** The highlights the live page draws at first (thread roots on the text, resolved ones folded away), for the server-rendered text. */
+function staticHighlights(annotations: AnnotationJSON[], userId: string): StaticHighlight[] {
+  return annotations.flatMap((json) => {
+    const note = noteFromJSON(json);
+    if (note.parentId || note.orphaned || note.resolved || !note.position || !note.quote) return [];
+    const pending = note.status !== "approved";
+    return [{ id: note.id, ...note.position, exact: note.quote.exact, mine: note.author.id === userId, private: note.visibility === "private", pending }];
+  });
+}
+
 const crumbLink =
   "truncate rounded-sm underline-offset-4 outline-none hover:text-foreground hover:underline focus-visible:ring-2 focus-visible:ring-ring";
 
@@ -56,7 +66,7 @@ export default async function DocumentPage({ params }: Props) {
   const { documentId } = await params;
   const { document, membership } = await load(documentId);
   const user = (await currentUser())!;
-  const html = renderDocumentHTML(await currentDocumentJSON(document.id, new Uint8Array(document.yState)));
+  const json = await currentDocumentJSON(document.id, new Uint8Array(document.yState));
   const canEdit = can(membership, "document.edit");
   const group = document.group;
   // The policy viewer carries the seminar settings (anonymous peers, hidden until posted) too.
@@ -66,6 +76,8 @@ export default async function DocumentPage({ params }: Props) {
   // Moderators see where discussion gathers, beside the text (as in the engagement view).
   const [density] = can(membership, "moderation.read") ? await groupDensity(group.id, viewer, document.id) : [];
   const annotations = (await listVisibleAnnotations(document.id, viewer)).map((row) => presentAnnotation(row, origin, viewer, { embedded: true }) as AnnotationJSON);
+  // The first paint already shows the notes' words: the text comes with its highlights.
+  const html = renderHighlightedHTML(json, staticHighlights(annotations, user.id));
 
   const header = (
     <header className="mb-10 max-w-reading border-b pb-8">
@@ -96,8 +108,9 @@ export default async function DocumentPage({ params }: Props) {
 
   return (
     <>
-      <div className="border-b bg-card/40">
-        <div className="mx-auto flex min-h-12 w-full max-w-page items-center gap-3 px-4 py-2 sm:px-6 lg:px-8">
+      {/* Sticky, so the save status and who is here stay in view; the editor's toolbar sticks below it. */}
+      <div className="sticky top-header z-30 border-b bg-background/90 backdrop-blur-md supports-[backdrop-filter]:bg-background/75">
+        <div className="mx-auto flex h-12 w-full max-w-page items-center gap-3 px-4 py-2 sm:px-6 lg:px-8">
           <nav aria-label="Breadcrumb" className="min-w-0 flex-1">
             <ol className="flex min-w-0 items-center gap-1 text-sm text-muted-foreground">
               <li className="hidden shrink-0 items-center gap-1 sm:inline-flex">
@@ -132,6 +145,7 @@ export default async function DocumentPage({ params }: Props) {
         </div>
       </div>
 
+      <div className="contents [--editor-sticky-top:calc(var(--spacing-header)+3rem+1px)]">
       <AnnotatedDocument
         documentId={document.id}
         groupId={group.id}
@@ -146,6 +160,7 @@ export default async function DocumentPage({ params }: Props) {
         statusBarContainerId="document-status"
         toolsContainerId="annotation-tools"
       />
+      </div>
     </>
   );
 }

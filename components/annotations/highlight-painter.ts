@@ -1,0 +1,140 @@
+/**
+ * Draws annotation highlights with the CSS Custom Highlight API: DOM ranges registered under a
+ * few names (`::highlight(anno-others-1)` …, styled in annotations.css), so a thousand highlights
+ * add no element to the text, cost ProseMirror no re-render, and leave the text's layout alone.
+ *
+ * Ranges are live DOM ranges: after an edit only the pieces in the blocks the edit touched (and
+ * any whose text node was replaced) get new ranges; the rest keep theirs.
+ */
+import type { EditorView } from "@tiptap/pm/view";
+import type { HighlightSegment } from "./highlight-segments";
+
+/** A drawn piece with a stable key that survives mapping through edits. */
+export type KeyedSegment = HighlightSegment & { key: number };
+
+/** A range drawn for some annotations; `annotationIds` is for inspection (tests, devtools). */
+export type AnnotationRange = Range & { annotationIds: readonly string[] };
+
+type Drawn = { range: AnnotationRange; names: string[]; from: number; to: number };
+
+const TINT_PRIORITY = 0;
+const LINE_PRIORITY = 1;
+const ACTIVE_PRIORITY = 2;
+
+/** The highlight names one piece is drawn under: a tint (by depth and owner) and, maybe, a line. */
+export function highlightNames(segment: HighlightSegment): string[] {
+  const names = [segment.ids.includes("draft") ? "anno-draft" : `anno-${segment.mine ? "mine" : "others"}-${segment.depth}`];
+  if (segment.pending) names.push("anno-pending");
+  else if (segment.private) names.push("anno-private");
+  return names;
+}
+
+/** Whether this browser can draw highlights without elements. */
+export function supportsCustomHighlights(): boolean {
+  return typeof CSS !== "undefined" && "highlights" in CSS && typeof Highlight !== "undefined";
+}
+
+export class HighlightPainter {
+  private drawn = new Map<number, Drawn>();
+  private registry = new Map<string, Highlight>();
+  private active: AnnotationRange | null = null;
+  private activeName: string | null = null;
+
+  constructor(private view: EditorView) {}
+
+  private highlight(name: string): Highlight {
+    let highlight = this.registry.get(name);
+    if (!highlight) {
+      highlight = new Highlight();
+      highlight.priority = name.startsWith("anno-active") ? ACTIVE_PRIORITY : name === "anno-private" || name === "anno-pending" ? LINE_PRIORITY : TINT_PRIORITY;
+      this.registry.set(name, highlight);
+      CSS.highlights.set(name, highlight);
+    }
+    return highlight;
+  }
+
+  private rangeFor(from: number, to: number, ids: readonly string[]): AnnotationRange | null {
+    try {
+      const start = this.view.domAtPos(from, 1);
+      const end = this.view.domAtPos(to, -1);
+      const range = document.createRange();
+      range.setStart(start.node, start.offset);
+      range.setEnd(end.node, end.offset);
+      return Object.assign(range, { annotationIds: ids });
+    } catch {
+      // A position the view cannot show right now (mid-update): drawn at the next change.
+      return null;
+    }
+  }
+
+  private undraw(entry: Drawn) {
+    for (const name of entry.names) this.registry.get(name)?.delete(entry.range);
+  }
+
+  /**
+   * Brings the drawing up to `segments`: pieces intersecting `touched` (new positions), new ones,
+   * moved ones whose range was emptied and those whose text left the document are drawn anew;
+   * "all" redraws everything.
+   */
+  paint(segments: readonly KeyedSegment[], touched: readonly { from: number; to: number }[] | "all") {
+    const seen = new Set<number>();
+    for (const segment of segments) {
+      seen.add(segment.key);
+      const old = this.drawn.get(segment.key);
+      const names = highlightNames(segment);
+      const stale =
+        !old ||
+        touched === "all" ||
+        intersects(touched, segment.from, segment.to) ||
+        !old.range.startContainer.isConnected ||
+        !old.range.endContainer.isConnected ||
+        old.range.collapsed ||
+        names.join() !== old.names.join();
+      if (!stale) {
+        old.from = segment.from;
+        old.to = segment.to;
+        continue;
+      }
+      if (old) this.undraw(old);
+      const range = this.rangeFor(segment.from, segment.to, segment.ids);
+      if (!range) {
+        this.drawn.delete(segment.key);
+        continue;
+      }
+      for (const name of names) this.highlight(name).add(range);
+      this.drawn.set(segment.key, { range, names, from: segment.from, to: segment.to });
+    }
+    for (const [key, entry] of this.drawn) {
+      if (seen.has(key)) continue;
+      this.undraw(entry);
+      this.drawn.delete(key);
+    }
+  }
+
+  /** The focused thread's words, drawn one step deeper with a line under them. */
+  paintActive(range: { from: number; to: number; mine: boolean; id: string } | null) {
+    if (this.active && this.activeName) this.registry.get(this.activeName)?.delete(this.active);
+    this.active = null;
+    this.activeName = null;
+    if (!range || range.to <= range.from) return;
+    const drawn = this.rangeFor(range.from, range.to, [range.id]);
+    if (!drawn) return;
+    this.activeName = range.mine ? "anno-active-mine" : "anno-active";
+    this.active = drawn;
+    this.highlight(this.activeName).add(drawn);
+  }
+
+  destroy() {
+    for (const [name, highlight] of this.registry) {
+      // Only ours: another editor on the page may have registered the same names since.
+      if (CSS.highlights.get(name) === highlight) CSS.highlights.delete(name);
+    }
+    this.registry.clear();
+    this.drawn.clear();
+  }
+}
+
+function intersects(spans: readonly { from: number; to: number }[], from: number, to: number): boolean {
+  for (const span of spans) if (span.from <= to && from <= span.to) return true;
+  return false;
+}

@@ -1,0 +1,134 @@
+"use client";
+
+import { useEffect, useMemo, useState } from "react";
+import { ChevronDown, ChevronUp } from "lucide-react";
+import { cn } from "@/lib/utils";
+
+/** A note's words, in px from the margin's top. */
+export type OverviewMark = { id: string; top: number };
+
+/** Notes binned into cells of the bar; `ids[0]` is where a click on the cell goes. */
+export type OverviewBucket = { at: number; count: number; ids: string[] };
+
+/**
+ * Bins notes into cells of `cell` px on a bar of `barHeight` px that stands for the whole page
+ * (`pageHeight` px; `offset` is where the margin starts on the page), as a scrollbar does.
+ */
+export function overviewBuckets(marks: readonly OverviewMark[], { offset, pageHeight, barHeight, cell }: { offset: number; pageHeight: number; barHeight: number; cell: number }): OverviewBucket[] {
+  if (pageHeight <= 0 || barHeight <= 0) return [];
+  const cells = new Map<number, OverviewBucket>();
+  for (const mark of marks) {
+    const y = ((offset + mark.top) / pageHeight) * barHeight;
+    const at = Math.max(0, Math.min(barHeight - cell, Math.floor(y / cell) * cell));
+    const bucket = cells.get(at);
+    if (bucket) {
+      bucket.count++;
+      bucket.ids.push(mark.id);
+    } else cells.set(at, { at, count: 1, ids: [mark.id] });
+  }
+  return [...cells.values()].sort((a, b) => a.at - b.at);
+}
+
+type OverviewBarProps = {
+  marks: readonly OverviewMark[];
+  /** The margin's own element: marks are relative to its top. */
+  canvas: React.RefObject<HTMLDivElement | null>;
+  onJump: (id: string) => void;
+  reduceMotion: () => boolean;
+};
+
+const CELL = 4;
+/** The page's sticky bars take this much of the top of the viewport. */
+const TOP_INSET = 120;
+
+/**
+ * Beside the scrollbar, as Hypothesis's bucket bar: where the notes are over the whole page, how
+ * many lie above and below the viewport, and buttons that jump to the nearest ones.
+ */
+export function OverviewBar({ marks, canvas, onJump }: OverviewBarProps) {
+  const [frame, setFrame] = useState({ offset: 0, pageHeight: 0, barHeight: 0, scrollTop: 0, viewHeight: 0 });
+
+  useEffect(() => {
+    let pending = 0;
+    const read = () => {
+      pending = 0;
+      const el = canvas.current;
+      if (!el) return;
+      const next = {
+        offset: Math.round(el.getBoundingClientRect().top + window.scrollY),
+        pageHeight: document.documentElement.scrollHeight,
+        barHeight: window.innerHeight,
+        scrollTop: Math.round(window.scrollY),
+        viewHeight: window.innerHeight,
+      };
+      setFrame((current) => (Object.keys(next) as (keyof typeof next)[]).every((k) => current[k] === next[k]) ? current : next);
+    };
+    const schedule = () => {
+      if (!pending) pending = requestAnimationFrame(read);
+    };
+    read();
+    window.addEventListener("scroll", schedule, { passive: true });
+    window.addEventListener("resize", schedule);
+    const observer = new ResizeObserver(schedule);
+    observer.observe(document.body);
+    return () => {
+      cancelAnimationFrame(pending);
+      window.removeEventListener("scroll", schedule);
+      window.removeEventListener("resize", schedule);
+      observer.disconnect();
+    };
+  }, [canvas, marks]);
+
+  const { offset, pageHeight, barHeight } = frame;
+  const buckets = useMemo(() => overviewBuckets(marks, { offset, pageHeight, barHeight, cell: CELL }), [marks, offset, pageHeight, barHeight]);
+  const peak = Math.max(1, ...buckets.map((b) => b.count));
+  // Words within the visible part of the page (below the sticky bars) count as in view.
+  const viewTop = frame.scrollTop - frame.offset + TOP_INSET;
+  const viewBottom = frame.scrollTop - frame.offset + frame.viewHeight;
+  const above = marks.filter((m) => m.top < viewTop);
+  const below = marks.filter((m) => m.top > viewBottom);
+  if (marks.length === 0 || frame.pageHeight === 0) return null;
+
+  return (
+    <nav aria-label="Where the notes are" className="pointer-events-none fixed top-0 right-0 bottom-0 z-20 hidden w-3.5 min-[900px]:block" data-testid="overview-bar">
+      <div aria-hidden="true" className="absolute inset-0">
+        {buckets.map((bucket) => (
+          <button
+            key={bucket.at}
+            type="button"
+            tabIndex={-1}
+            title={bucket.count === 1 ? "1 note" : `${bucket.count} notes`}
+            onClick={() => onJump(bucket.ids[0])}
+            className="pointer-events-auto absolute right-0.5 left-0.5 cursor-pointer rounded-[1px] bg-highlight-strong hover:bg-foreground/60"
+            style={{ top: bucket.at, height: CELL - 1, opacity: 0.35 + 0.65 * (bucket.count / peak) }}
+          />
+        ))}
+      </div>
+      {above.length > 0 ? (
+        <button
+          type="button"
+          onClick={() => onJump(above[above.length - 1].id)}
+          aria-label={`${above.length} ${above.length === 1 ? "note" : "notes"} above: go to the nearest`}
+          className={cn(jumpClass, "top-[calc(var(--spacing-header)+3.5rem)]")}
+        >
+          <ChevronUp aria-hidden="true" className="size-3" />
+          {above.length}
+        </button>
+      ) : null}
+      {below.length > 0 ? (
+        <button
+          type="button"
+          onClick={() => onJump(below[0].id)}
+          aria-label={`${below.length} ${below.length === 1 ? "note" : "notes"} below: go to the nearest`}
+          className={cn(jumpClass, "bottom-3")}
+        >
+          {below.length}
+          <ChevronDown aria-hidden="true" className="size-3" />
+        </button>
+      ) : null}
+    </nav>
+  );
+}
+
+const jumpClass =
+  "pointer-events-auto absolute right-4 flex cursor-pointer flex-col items-center rounded-md border bg-card/95 px-1 py-0.5 text-[0.625rem] leading-tight font-medium text-muted-foreground tabular-nums shadow-sm outline-none backdrop-blur hover:text-foreground focus-visible:ring-2 focus-visible:ring-ring";
