@@ -1,12 +1,12 @@
 /**
- * Where the margin's cards go, for any number of notes. Every card is level with its words;
- * where cards would overlap they collapse into one compact stack ("4 notes"), itself level with
- * the first of its words. A stack the reader opened shows its cards one under the other, and
+ * Where the margin's cards go, for any number of notes. Every card is level with its words, or
+ * pushed down by at most `tolerance` px; where cards would overlap further they collapse into one
+ * compact stack ("4 notes") in place of the card above. A stack the reader opened shows its cards one under the other, and
  * the focused thread is always shown in full, level with its words, with the rest of its stack
  * split above and below it; the blocks around make room (those above move up, those below down).
  *
- * Collapsed, the margin is never taller than the text plus one card: each block starts at its
- * own words. Pure and linear in the number of notes; the margin mounts only the blocks near the
+ * Collapsed, the margin is never taller than the text plus `tolerance` and one card: each block
+ * starts at most `tolerance` below its own words. Pure and linear in the number of notes; the margin mounts only the blocks near the
  * viewport (visibleBlocks).
  */
 
@@ -26,6 +26,8 @@ export type MarginLayoutOptions = {
   opened?: ReadonlySet<string>;
   /** No block goes above this. */
   minTop?: number;
+  /** How far below its words a card may be pushed (with a leader line back) before it joins a stack instead; 0: never. */
+  tolerance?: number;
 };
 
 export type MarginBlock =
@@ -42,19 +44,26 @@ export type MarginLayout = {
   height: number;
 };
 
-type Group = { top: number; members: MarginEntry[]; reach: number };
+type Group = { top: number; members: MarginEntry[]; height: number };
 
-/** Runs of notes whose cards would overlap, each run a stack; computed as if all were collapsed. */
-export function groupEntries(entries: readonly MarginEntry[], { gap, stackHeight }: Pick<MarginLayoutOptions, "gap" | "stackHeight">): MarginEntry[][] {
+/**
+ * Runs of notes shown as one stack, computed as if every stack were collapsed: a note whose card
+ * would sit more than `tolerance` px below its words (pushed by the block above) joins that block.
+ */
+export function groupEntries(entries: readonly MarginEntry[], { gap, stackHeight, tolerance = 0 }: Pick<MarginLayoutOptions, "gap" | "stackHeight" | "tolerance">): MarginEntry[][] {
   const sorted = entries.map((entry, index) => ({ entry, index })).sort((a, b) => a.entry.top - b.entry.top || a.index - b.index);
   const groups: Group[] = [];
+  let bottom = -Infinity;
   for (const { entry } of sorted) {
     const last = groups[groups.length - 1];
-    if (last && entry.top < last.reach + gap) {
+    const top = Math.max(entry.top, bottom + gap);
+    if (last && top - entry.top > tolerance) {
       last.members.push(entry);
-      last.reach = last.top + stackHeight;
+      last.height = stackHeight;
+      bottom = last.top + stackHeight;
     } else {
-      groups.push({ top: entry.top, members: [entry], reach: entry.top + entry.height });
+      groups.push({ top, members: [entry], height: entry.height });
+      bottom = top + entry.height;
     }
   }
   return groups.map((g) => g.members);

@@ -29,6 +29,8 @@ type MarginProps = {
 const GAP = 10;
 const STACK_HEIGHT = 40;
 const OPENED_HEIGHT = 32;
+/** A card may sit this far below its words (a leader line shows where they are) before it joins a stack. */
+const TOLERANCE = 240;
 /** A card's height until it has been drawn and measured. */
 const ESTIMATED_HEIGHT = 112;
 /** The card's first line sits this far below its top edge; the card moves up by it to line up with the words. */
@@ -60,11 +62,12 @@ export function Margin({ threads, tracker, view, activeId, renderCard, draft, on
   /** Distance from the text's right edge to the cards: the leader lines cross it. */
   const [gutter, setGutter] = useState(40);
 
+  const hasDraft = draft !== null;
   const ids = useMemo(() => {
     const list = threads.map((t) => t.root.id);
-    if (draft) list.push(DRAFT_ID);
+    if (hasDraft) list.push(DRAFT_ID);
     return list;
-  }, [threads, draft]);
+  }, [threads, hasDraft]);
   const idsRef = useRef(ids);
   idsRef.current = ids;
   const threadById = useMemo(() => new Map(threads.map((t) => [t.root.id, t])), [threads]);
@@ -235,7 +238,7 @@ export function Margin({ threads, tracker, view, activeId, renderCard, draft, on
       if (top === undefined) continue;
       entries.push({ id, top: Math.max(0, top - CARD_INSET + 4), height: heights.current.get(id) ?? ESTIMATED_HEIGHT });
     }
-    return layoutMargin(entries, { gap: GAP, stackHeight: STACK_HEIGHT, openHeaderHeight: OPENED_HEIGHT, activeId, opened });
+    return layoutMargin(entries, { gap: GAP, stackHeight: STACK_HEIGHT, openHeaderHeight: OPENED_HEIGHT, activeId, opened, tolerance: TOLERANCE });
     // measured: tops and heights live in refs and change without a render of their own.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [ids, measured, activeId, opened]);

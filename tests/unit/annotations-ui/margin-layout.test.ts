@@ -107,6 +107,27 @@ describe("layoutMargin", () => {
     expectWellFormed(opened, entries);
   });
 
+  it("pushes a card down by at most the tolerance, then stacks the next one with it", () => {
+    const { blocks } = layoutMargin([entry("a", 0), entry("b", 20), entry("c", 40), entry("d", 60)], { ...options, tolerance: 120 });
+    // b fits 88 px below its words; c would be 176 px below: it joins b's block, now a stack; d fits after the stack.
+    expect(blocks.map((b) => [b.kind, b.top, idsOf(b).join()])).toEqual([
+      ["card", 0, "a"],
+      ["stack", 108, "b,c"],
+      ["card", 152, "d"],
+    ]);
+  });
+
+  it("places 3,000 notes with a tolerance: none more than it below its words, the margin no taller than the text, the tolerance and one card", () => {
+    const entries = seminar(3000, 47_000, 5);
+    const layout = layoutMargin(entries, { ...options, tolerance: 240 });
+    expectWellFormed(layout, entries);
+    for (const block of layout.blocks) {
+      expect(block.top).toBeGreaterThanOrEqual(block.wordTop);
+      expect(block.top - block.wordTop).toBeLessThanOrEqual(240);
+    }
+    expect(layout.height).toBeLessThanOrEqual(47_000 + 240 + 160);
+  });
+
   it("places 3,000 notes on 47,000 px of text: every block level with its words, the margin no taller than the text and one card", () => {
     const entries = seminar(3000, 47_000);
     const layout = layoutMargin(entries, options);
