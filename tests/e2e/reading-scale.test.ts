@@ -1,0 +1,108 @@
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import { DEMO_USERS } from "@/lib/demo/seed";
+import { createDocument, demoUsersGroup, editorOf, highlightCount, highlightText, openDocument, poll, signIn, snap, useBrowser } from "./helpers";
+
+const app = useBrowser();
+const [ada] = DEMO_USERS;
+
+/** Paragraphs of plain prose, each with a numbered phrase to annotate. */
+function longText(paragraphs: number): string[] {
+  return Array.from(
+    { length: paragraphs },
+    (_, i) =>
+      `Paragraph ${i} opens with marked words number ${i} and goes on for a while about margins, readers and the slow work of reading together, so that every paragraph wraps over a few lines of the column.`,
+  );
+}
+
+/** Imports one note per paragraph (two on every third), anchored by quote, through the W3C import. */
+async function importNotes(page: Page, headers: Record<string, string>, documentId: string, paragraphs: string[]) {
+  const items = paragraphs.flatMap((text, i) => {
+    const note = (exact: string, body: string) => ({
+      "@context": "http://www.w3.org/ns/anno.jsonld",
+      type: "Annotation",
+      body: { type: "TextualBody", value: body, format: "text/plain" },
+      target: { source: `${inject("baseUrl")}/documents/${documentId}`, selector: { type: "TextQuoteSelector", exact, prefix: `Paragraph ${i} opens with `, suffix: "" } },
+    });
+    const list = [note(`marked words number ${i}`, `Note on paragraph ${i}.`)];
+    if (i % 3 === 0) list.push(note(`words number ${i} and`, `A second note on paragraph ${i}.`));
+    return list;
+  });
+  const response = await page.request.post(`/api/v1/documents/${documentId}/annotations/import`, { headers, data: items });
+  expect(response.status(), await response.text()).toBe(200);
+  return items.length;
+}
+
+const marginCards = (page: Page) => page.locator('aside[aria-label="Margin"] article[data-annotation-id]');
+
+describe("the reading page with hundreds of notes", () => {
+  it("mounts only the cards near the viewport, stacks crowded ones, keeps the margin as tall as the text, and the overview bar jumps", { timeout: 240_000 }, async () => {
+    const page = await app.page();
+    await signIn(page, ada.email, ada.password);
+    const { headers, groupId } = await demoUsersGroup(page, "Scale");
+    const paragraphs = longText(160);
+    const documentId = await createDocument(page.request, headers, { groupId, title: "A long seminar text", format: "text", content: paragraphs.join("\n\n") });
+    const total = await importNotes(page, headers, documentId, paragraphs);
+
+    // The server-rendered text already carries the highlights, before any script runs.
+    const html = await (await page.request.get(`/documents/${documentId}`)).text();
+    expect(html.match(/class="anno-hl"/g)?.length ?? 0).toBeGreaterThan(150);
+
+    await openDocument(page, documentId);
+    await page.getByText(`${total} notes`).waitFor();
+    // Every note is drawn in the text, without an element per highlight.
+    await poll(async () => highlightText(page, (await cardIdAt(page, 0))!)).toContain("words number");
+    expect(await highlightCount(page, "anno-mine-1", "anno-mine-2", "anno-mine-3")).toBeGreaterThan(150);
+    expect(await editorOf(page).locator("span.anno-hl").count()).toBe(0);
+
+    // Only what is near the viewport is mounted.
+    const mounted = await marginCards(page).count();
+    expect(mounted).toBeGreaterThan(0);
+    expect(mounted).toBeLessThan(total / 3);
+
+    // Notes close together share a stack that opens in place.
+    const stack = page.locator('aside[aria-label="Margin"] [data-margin-stack="closed"] button').first();
+    await stack.waitFor();
+    const label = (await stack.textContent())!;
+    const inStack = Number(/(\d+) notes/.exec(label)![1]);
+    expect(inStack).toBeGreaterThan(1);
+    const before = await marginCards(page).count();
+    await stack.click();
+    await poll(() => marginCards(page).count()).toBeGreaterThanOrEqual(before + inStack);
+    await page.locator('aside[aria-label="Margin"] [data-margin-stack="opened"] button').first().click();
+
+    // The margin is never much taller than the text.
+    const heights = await page.evaluate(() => ({
+      margin: document.querySelector<HTMLElement>('[data-testid="margin-canvas"]')!.offsetHeight,
+      text: document.querySelector<HTMLElement>(".live-editor .ProseMirror")!.offsetHeight,
+    }));
+    expect(heights.margin).toBeLessThan(heights.text + 600);
+
+    // Each card sits level with its words (or a little below, with a leader line).
+    const offsets = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('aside[aria-label="Margin"] article[data-annotation-id]')].slice(0, 5).map((card) => {
+        const id = card.dataset.annotationId!;
+        const ranges = [...(CSS.highlights.get("anno-mine-1")?.keys() ?? []), ...(CSS.highlights.get("anno-mine-2")?.keys() ?? [])] as (Range & { annotationIds?: string[] })[];
+        const words = ranges.filter((r) => r.annotationIds?.includes(id)).sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b))[0];
+        return card.getBoundingClientRect().top - (words?.getBoundingClientRect().top ?? NaN);
+      }),
+    );
+    for (const offset of offsets) expect(Math.abs(offset)).toBeLessThan(260);
+
+    // The overview bar counts the notes below and jumps to the nearest.
+    const below = page.getByRole("navigation", { name: "Where the notes are" }).getByRole("button", { name: /notes? below/ });
+    await below.waitFor();
+    const scrollBefore = await page.evaluate(() => window.scrollY);
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight / 2));
+    await poll(() => page.getByRole("navigation", { name: "Where the notes are" }).getByRole("button", { name: /notes? above/ }).count()).toBe(1);
+    await snap(page, "reading-scale-middle");
+    await below.click();
+    await poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(scrollBefore);
+    // After a jump the focused card is mounted where its words are.
+    await poll(() => page.locator('aside[aria-label="Margin"] article[data-active]').count()).toBe(1);
+  });
+});
+
+async function cardIdAt(page: Page, index: number): Promise<string | null> {
+  return marginCards(page).nth(index).getAttribute("data-annotation-id");
+}
