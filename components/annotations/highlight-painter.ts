@@ -15,7 +15,8 @@ export type KeyedSegment = HighlightSegment & { key: number };
 /** A range drawn for some annotations; `annotationIds` is for inspection (tests, devtools). */
 export type AnnotationRange = Range & { annotationIds: readonly string[] };
 
-type Drawn = { range: AnnotationRange; names: string[]; from: number; to: number };
+/** A drawn piece: its range and the nodes it was set in (ProseMirror replaces nodes when it redraws a paragraph). */
+type Drawn = { range: AnnotationRange; names: string[]; start: Node; end: Node };
 
 const TINT_PRIORITY = 0;
 const LINE_PRIORITY = 1;
@@ -38,6 +39,7 @@ export class HighlightPainter {
   private drawn = new Map<number, Drawn>();
   private registry = new Map<string, Highlight>();
   private active: AnnotationRange | null = null;
+  private activeNodes: [Node, Node] | null = null;
   private activeName: string | null = null;
 
   constructor(private view: EditorView) {}
@@ -72,37 +74,34 @@ export class HighlightPainter {
   }
 
   /**
-   * Brings the drawing up to `segments`: pieces intersecting `touched` (new positions), new ones,
-   * moved ones whose range was emptied and those whose text left the document are drawn anew;
-   * "all" redraws everything.
+   * Brings the drawing up to `segments` after any view update: new pieces, pieces intersecting
+   * `touched` (new positions), and pieces whose nodes ProseMirror replaced (an edit, a caret
+   * widget moving through a paragraph) are drawn anew; "all" redraws everything. A piece's key
+   * stands for its annotations and look, so an unchanged key keeps its highlight names.
    */
   paint(segments: readonly KeyedSegment[], touched: readonly { from: number; to: number }[] | "all") {
     const seen = new Set<number>();
     for (const segment of segments) {
       seen.add(segment.key);
       const old = this.drawn.get(segment.key);
-      const names = highlightNames(segment);
       const stale =
         !old ||
         touched === "all" ||
         intersects(touched, segment.from, segment.to) ||
-        !old.range.startContainer.isConnected ||
-        !old.range.endContainer.isConnected ||
-        old.range.collapsed ||
-        names.join() !== old.names.join();
-      if (!stale) {
-        old.from = segment.from;
-        old.to = segment.to;
-        continue;
-      }
+        !old.start.isConnected ||
+        !old.end.isConnected ||
+        old.range.startContainer !== old.start ||
+        old.range.endContainer !== old.end;
+      if (!stale) continue;
       if (old) this.undraw(old);
       const range = this.rangeFor(segment.from, segment.to, segment.ids);
       if (!range) {
         this.drawn.delete(segment.key);
         continue;
       }
+      const names = highlightNames(segment);
       for (const name of names) this.highlight(name).add(range);
-      this.drawn.set(segment.key, { range, names, from: segment.from, to: segment.to });
+      this.drawn.set(segment.key, { range, names, start: range.startContainer, end: range.endContainer });
     }
     for (const [key, entry] of this.drawn) {
       if (seen.has(key)) continue;
@@ -121,7 +120,16 @@ export class HighlightPainter {
     if (!drawn) return;
     this.activeName = range.mine ? "anno-active-mine" : "anno-active";
     this.active = drawn;
+    this.activeNodes = [drawn.startContainer, drawn.endContainer];
     this.highlight(this.activeName).add(drawn);
+  }
+
+  /** Whether ProseMirror replaced the nodes the focused thread's range was set in. */
+  activeIsStale(): boolean {
+    const range = this.active;
+    const nodes = this.activeNodes;
+    if (!range || !nodes) return false;
+    return !nodes[0].isConnected || !nodes[1].isConnected || range.startContainer !== nodes[0] || range.endContainer !== nodes[1];
   }
 
   destroy() {

@@ -63,7 +63,7 @@ function apply(tr: Transaction, state: HighlightState): HighlightState {
   const meta = tr.getMeta(highlightPluginKey) as Meta | undefined;
   if (meta?.type === "set") return { ...state, ranges: meta.ranges, segments: meta.segments, mine: meta.mine, touched: "all" };
   if (meta?.type === "active") return { ...state, activeId: meta.id, touched: [] };
-  if (!tr.docChanged) return state.touched.length === 0 ? state : { ...state, touched: [] };
+  if (!tr.docChanged) return state.touched !== "all" && state.touched.length === 0 ? state : { ...state, touched: [] };
   const mapping = changeMapping(tr);
   return { ...state, ranges: mapRanges(state.ranges, mapping), segments: mapSegments(state.segments, mapping), touched: touchedRanges(mapping, tr.doc) };
 }
@@ -82,12 +82,13 @@ class PainterView {
     if (!painter) return;
     const state = highlightPluginKey.getState(view.state)!;
     const before = previous ? highlightPluginKey.getState(previous) : null;
-    if (state !== before) painter.paint(state.segments, state.touched);
+    // Every update: ProseMirror may have redrawn a paragraph (a caret passing through) without an edit.
+    painter.paint(state.segments, state !== before ? state.touched : []);
     const active = state.activeId ? state.ranges.get(state.activeId) : undefined;
     const key = active ? `${state.activeId} ${active.from} ${active.to}` : "";
     // Redraw the focused thread's words when they moved, changed, or an edit touched them.
     const touchedActive = active && state.touched !== "all" && state.touched.some((t) => t.from <= active.to && active.from <= t.to);
-    if (key !== this.activeKey || state.touched === "all" || touchedActive) {
+    if (key !== this.activeKey || state.touched === "all" || touchedActive || painter.activeIsStale()) {
       this.activeKey = key;
       painter.paintActive(active && state.activeId ? { ...active, id: state.activeId, mine: state.mine.has(state.activeId) } : null);
     }

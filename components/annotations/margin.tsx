@@ -254,6 +254,14 @@ export function Margin({ threads, tracker, view, activeId, renderCard, draft, on
     setWindowRange((current) => (current[0] === next[0] && current[1] === next[1] ? current : next));
   }, []);
   useLayoutEffect(updateWindow, [layout, updateWindow]);
+
+  // Says when the cards in view first stand at their words (for measurements and tests), on the margin's landmark.
+  const placed = ids.length > 0 && layout.blocks.length > 0;
+  useLayoutEffect(() => {
+    const aside = canvas.current?.closest("aside");
+    if (placed) aside?.setAttribute("data-cards-placed", "");
+    else aside?.removeAttribute("data-cards-placed");
+  }, [placed]);
   useEffect(() => {
     let frame = 0;
     let settle: ReturnType<typeof setTimeout> | undefined;
