@@ -290,10 +290,9 @@ export function Margin({ threads, tracker, view, activeId, renderCard, draft, on
   const mounted = useMemo(() => {
     const [first, last] = windowRange;
     const list = layout.blocks.slice(first, last);
-    for (const block of layout.blocks) {
-      if (list.includes(block)) continue;
-      if (block.kind === "card" && (block.id === activeId || block.id === DRAFT_ID)) list.push(block);
-    }
+    layout.blocks.forEach((block, i) => {
+      if ((i < first || i >= last) && block.kind === "card" && (block.id === activeId || block.id === DRAFT_ID)) list.push(block);
+    });
     return list;
   }, [layout, windowRange, activeId]);
 
