@@ -117,7 +117,8 @@ export function Margin({ threads, tracker, view, activeId, renderCard, draft, on
       }
     }
     if (measure(idsRef.current) || changed) bumpMeasured();
-    if (view) setGutter(Math.max(16, Math.round(canvas.current!.getBoundingClientRect().left - view.dom.getBoundingClientRect().right)));
+    const el = canvas.current;
+    if (view && el && !view.isDestroyed) setGutter(Math.max(16, Math.round(el.getBoundingClientRect().left - view.dom.getBoundingClientRect().right)));
   }, [measure, view]);
 
   /**
