@@ -4,7 +4,9 @@
  * add no element to the text, cost ProseMirror no re-render, and leave the text's layout alone.
  *
  * Ranges are live DOM ranges: after an edit only the pieces in the blocks the edit touched (and
- * any whose text node was replaced) get new ranges; the rest keep theirs.
+ * any whose text node was replaced) get new ranges; the rest keep theirs. Only the pieces within
+ * a screen or two of the viewport are registered, so the browser's highlight work per frame does
+ * not grow with the number of notes.
  */
 import type { EditorView } from "@tiptap/pm/view";
 import type { HighlightSegment } from "./highlight-segments";
@@ -79,9 +81,12 @@ export class HighlightPainter {
    * widget moving through a paragraph) are drawn anew; "all" redraws everything. A piece's key
    * stands for its annotations and look, so an unchanged key keeps its highlight names.
    */
-  paint(segments: readonly KeyedSegment[], touched: readonly { from: number; to: number }[] | "all") {
+  paint(segments: readonly KeyedSegment[], touched: readonly { from: number; to: number }[] | "all", window: { from: number; to: number } = { from: 0, to: Infinity }) {
     const seen = new Set<number>();
-    for (const segment of segments) {
+    // Only the pieces near the viewport are drawn: the browser's work per frame stays that of a screenful.
+    const first = firstEndingAfter(segments, window.from);
+    for (let i = first; i < segments.length && segments[i].from <= window.to; i++) {
+      const segment = segments[i];
       seen.add(segment.key);
       const old = this.drawn.get(segment.key);
       const stale =
@@ -140,6 +145,18 @@ export class HighlightPainter {
     this.registry.clear();
     this.drawn.clear();
   }
+}
+
+/** Index of the first segment (sorted, disjoint) ending after `pos`. */
+function firstEndingAfter(segments: readonly { to: number }[], pos: number): number {
+  let lo = 0;
+  let hi = segments.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (segments[mid].to <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function intersects(spans: readonly { from: number; to: number }[], from: number, to: number): boolean {

@@ -8,7 +8,7 @@
 import type { Mappable } from "@tiptap/pm/transform";
 import { Plugin, PluginKey, type EditorState, type Transaction } from "@tiptap/pm/state";
 import type { EditorView } from "@tiptap/pm/view";
-import { changeMapping, touchedRanges } from "./doc-change-mapping";
+import { changeMapping, diffMapping, touchedRanges } from "./doc-change-mapping";
 import { HighlightPainter, supportsCustomHighlights, type KeyedSegment } from "./highlight-painter";
 import { segmentAt } from "./highlight-segments";
 
@@ -68,13 +68,53 @@ function apply(tr: Transaction, state: HighlightState): HighlightState {
   return { ...state, ranges: mapRanges(state.ranges, mapping), segments: mapSegments(state.segments, mapping), touched: touchedRanges(mapping, tr.doc) };
 }
 
+/** How far beyond the viewport highlights are drawn, in viewport heights. */
+const DRAW_MARGIN = 1.5;
+
 class PainterView {
   private painter: HighlightPainter | null;
   private activeKey = "";
+  /** The stretch of the document drawn: the viewport and DRAW_MARGIN around it, in positions. */
+  private window: PositionRange = { from: 0, to: -1 };
+  private frame = 0;
+  private resize: ResizeObserver | null = null;
+  private readonly onScroll = () => {
+    if (!this.frame) this.frame = requestAnimationFrame(() => this.moveWindow());
+  };
 
   constructor(private view: EditorView) {
     this.painter = supportsCustomHighlights() ? new HighlightPainter(view) : null;
+    if (!this.painter) return;
+    window.addEventListener("scroll", this.onScroll, { passive: true });
+    window.addEventListener("resize", this.onScroll);
+    // Shown (the editor is hidden until synced) or reflowed: read the window again.
+    this.resize = new ResizeObserver(this.onScroll);
+    this.resize.observe(view.dom);
+    this.onScroll();
     this.update(view, null);
+  }
+
+  /** Reads which positions are near the viewport (a layout read: only after scrolling, in a frame callback). */
+  private moveWindow() {
+    this.frame = 0;
+    const { view, painter } = this;
+    if (!painter || view.isDestroyed) return;
+    const box = view.dom.getBoundingClientRect();
+    const margin = window.innerHeight * DRAW_MARGIN;
+    const top = Math.max(box.top + 1, -margin);
+    const bottom = Math.min(box.bottom - 1, window.innerHeight + margin);
+    const size = view.state.doc.content.size;
+    const next =
+      bottom <= top
+        ? { from: 0, to: -1 }
+        : {
+            from: top <= box.top + 1 ? 0 : (view.posAtCoords({ left: box.left + 1, top })?.pos ?? 0),
+            to: bottom >= box.bottom - 1 ? size : (view.posAtCoords({ left: box.right - 1, top: bottom })?.pos ?? size),
+          };
+    if (next.from === this.window.from && next.to === this.window.to) return;
+    this.window = next;
+    const state = highlightPluginKey.getState(view.state)!;
+    painter.paint(state.segments, [], this.window);
   }
 
   update(view: EditorView, previous: EditorState | null) {
@@ -82,8 +122,13 @@ class PainterView {
     if (!painter) return;
     const state = highlightPluginKey.getState(view.state)!;
     const before = previous ? highlightPluginKey.getState(previous) : null;
+    if (previous && previous.doc !== view.state.doc && this.window.to >= 0) {
+      // Edits move the window's edges with the text (a view update may span several transactions); a scroll reads them again.
+      const mapping = diffMapping(previous.doc, view.state.doc);
+      this.window = { from: mapping.map(this.window.from, -1), to: mapping.map(this.window.to, 1) };
+    }
     // Every update: ProseMirror may have redrawn a paragraph (a caret passing through) without an edit.
-    painter.paint(state.segments, state !== before ? state.touched : []);
+    painter.paint(state.segments, state !== before ? state.touched : [], this.window);
     const active = state.activeId ? state.ranges.get(state.activeId) : undefined;
     const key = active ? `${state.activeId} ${active.from} ${active.to}` : "";
     // Redraw the focused thread's words when they moved, changed, or an edit touched them.
@@ -95,10 +140,15 @@ class PainterView {
   }
 
   destroy() {
+    cancelAnimationFrame(this.frame);
+    this.resize?.disconnect();
+    window.removeEventListener("scroll", this.onScroll);
+    window.removeEventListener("resize", this.onScroll);
     this.painter?.destroy();
     this.painter = null;
   }
 }
+
 
 export function createHighlightPlugin(onClick: (pos: number) => boolean) {
   return new Plugin<HighlightState>({
