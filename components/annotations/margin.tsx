@@ -41,6 +41,8 @@ const OVERSCAN = 1;
 const LEADER = 14;
 /** A block this far below its words gets a leader line back to them. */
 const DISPLACED = 6;
+/** More displaced blocks than this on screen: only the focused one keeps its leader line. */
+const MAX_LEADERS = 4;
 
 function prefersReducedMotion(): boolean {
   return typeof window !== "undefined" && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
@@ -297,6 +299,15 @@ export function Margin({ threads, tracker, view, activeId, renderCard, draft, on
     return list;
   }, [layout, windowRange, activeId]);
 
+  // Leader lines from displaced blocks back to their words: all of them where the margin is sparse,
+  // only the focused thread's where many would cross (they would read as one line).
+  const leaders = useMemo(() => {
+    const displaced = mounted.filter((b) => b.top - b.wordTop > DISPLACED);
+    const shown = displaced.length <= MAX_LEADERS ? displaced : displaced.filter((b) => b.kind === "card" && b.id === activeId);
+    const active = mounted.find((b) => b.kind === "card" && b.id === activeId);
+    return active && !shown.includes(active) ? [...shown, active] : shown;
+  }, [mounted, activeId]);
+
   const toggle = useCallback((block: MarginBlock, open: boolean) => {
     setOpened((current) => {
       const next = new Set(current);
@@ -320,10 +331,8 @@ export function Margin({ threads, tracker, view, activeId, renderCard, draft, on
   return (
     <div ref={canvas} className={cn("relative", className)} style={{ height: layout.height + 24 }} data-testid="margin-canvas">
       <svg aria-hidden="true" className="pointer-events-none absolute top-0 h-full overflow-visible" style={{ left: -gutter, width: gutter }}>
-        {mounted.map((block) => {
+        {leaders.map((block) => {
           const active = block.kind === "card" && block.id === activeId;
-          const displaced = block.top - block.wordTop > DISPLACED;
-          if (!displaced && !active) return null;
           const words = block.wordTop + CARD_INSET - 2;
           const card = block.top + CARD_INSET + 3;
           return (
