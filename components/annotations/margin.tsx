@@ -186,21 +186,26 @@ export function Margin({ threads, tracker, view, activeId, renderCard, draft, on
     };
   }, [tracker, measureNearViewport, measureAll]);
 
-  // Text reflows (window width, fonts, images) move the words without any document change.
+  // Text reflows (window width, fonts, a line more while typing) move the words without any change
+  // of positions: what is near the viewport at once, after the frame; everything a moment later.
   useEffect(() => {
     if (!view) return;
-    let frame = 0;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let settle: ReturnType<typeof setTimeout> | undefined;
     const observer = new ResizeObserver(() => {
-      cancelAnimationFrame(frame);
-      frame = requestAnimationFrame(measureAll);
+      clearTimeout(timer);
+      timer = setTimeout(measureNearViewport, 0);
+      clearTimeout(settle);
+      settle = setTimeout(measureAll, 700);
     });
     observer.observe(view.dom);
     void document.fonts?.ready.then(() => measureAll());
     return () => {
       observer.disconnect();
-      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+      clearTimeout(settle);
     };
-  }, [view, measureAll]);
+  }, [view, measureAll, measureNearViewport]);
 
   const heightObserver = useMemo(
     () =>
