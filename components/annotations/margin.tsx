@@ -35,8 +35,8 @@ const TOLERANCE = 240;
 const ESTIMATED_HEIGHT = 112;
 /** The card's first line sits this far below its top edge; the card moves up by it to line up with the words. */
 const CARD_INSET = 13;
-/** Cards are mounted this many viewport heights above and below the viewport. */
-const OVERSCAN = 1;
+/** Cards are mounted this much of a viewport height above and below the viewport. */
+const OVERSCAN = 0.5;
 /** Where a leader line turns down towards its card: this far left of the cards. */
 const LEADER = 14;
 /** A block this far below its words gets a leader line back to them. */

@@ -37,7 +37,7 @@ type OverviewBarProps = {
   reduceMotion: () => boolean;
 };
 
-const CELL = 4;
+const CELL = 8;
 /** The page's sticky bars take this much of the top of the viewport. */
 const TOP_INSET = 120;
 
