@@ -66,16 +66,23 @@ export default async function DocumentPage({ params }: Props) {
   const { documentId } = await params;
   const { document, membership } = await load(documentId);
   const user = (await currentUser())!;
-  const json = await currentDocumentJSON(document.id, new Uint8Array(document.yState));
   const canEdit = can(membership, "document.edit");
   const group = document.group;
-  // The policy viewer carries the seminar settings (anonymous peers, hidden until posted) too.
-  const { viewer } = await loadDocumentForViewer(document.id, user.id);
-  const origin = await requestOrigin();
-  const following = await isFollowing(user.id, document.id);
-  // Moderators see where discussion gathers, beside the text (as in the engagement view).
-  const [density] = can(membership, "moderation.read") ? await groupDensity(group.id, viewer, document.id) : [];
-  const annotations = (await listVisibleAnnotations(document.id, viewer)).map((row) => presentAnnotation(row, origin, viewer, { embedded: true }) as AnnotationJSON);
+  // Independent reads side by side: the page's first byte waits for the slowest, not their sum.
+  const [json, { viewer }, origin, following] = await Promise.all([
+    currentDocumentJSON(document.id, new Uint8Array(document.yState)),
+    // The policy viewer carries the seminar settings (anonymous peers, hidden until posted) too.
+    loadDocumentForViewer(document.id, user.id),
+    requestOrigin(),
+    isFollowing(user.id, document.id),
+  ]);
+  const [densities, rows] = await Promise.all([
+    // Moderators see where discussion gathers, beside the text (as in the engagement view).
+    can(membership, "moderation.read") ? groupDensity(group.id, viewer, document.id) : Promise.resolve([]),
+    listVisibleAnnotations(document.id, viewer),
+  ]);
+  const [density] = densities;
+  const annotations = rows.map((row) => presentAnnotation(row, origin, viewer, { embedded: true }) as AnnotationJSON);
   // The first paint already shows the notes' words: the text comes with its highlights.
   const html = renderHighlightedHTML(json, staticHighlights(annotations, user.id));
 
