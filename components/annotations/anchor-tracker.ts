@@ -142,6 +142,13 @@ export class AnchorTracker {
     return () => this.positionListeners.delete(listener);
   };
 
+  /** Where every tracked annotation's words are in the editor's document right now, by id. */
+  positions(): ReadonlyMap<string, PositionRange> {
+    const editor = this.editor;
+    if (!editor || editor.isDestroyed) return new Map();
+    return highlightPluginKey.getState(editor.state)?.ranges ?? new Map();
+  }
+
   /** Where an annotation's words are in the editor's document right now. */
   positionOf(id: string): PositionRange | null {
     const editor = this.editor;
