@@ -39,6 +39,8 @@ const CARD_INSET = 13;
 const OVERSCAN = 0.5;
 /** Where a leader line turns down towards its card: this far left of the cards. */
 const LEADER = 14;
+/** The leader lines' drawing box, wider than any gutter. */
+const SVG_WIDTH = 160;
 /** A block this far below its words gets a leader line back to them. */
 const DISPLACED = 6;
 /** More displaced blocks than this on screen: only the focused one keeps its leader line. */
@@ -335,15 +337,17 @@ export function Margin({ threads, tracker, view, activeId, renderCard, draft, on
 
   return (
     <div ref={canvas} className={cn("relative", className)} style={{ height: layout.height + 24 }} data-testid="margin-canvas">
-      <svg aria-hidden="true" className="pointer-events-none absolute top-0 h-full overflow-visible" style={{ left: -gutter, width: gutter }}>
+      {/* A fixed box (its width never follows the gutter), so it never counts as a layout shift. */}
+      <svg aria-hidden="true" className="pointer-events-none absolute top-0 h-full overflow-visible" style={{ left: -SVG_WIDTH, width: SVG_WIDTH }}>
         {leaders.map((block) => {
           const active = block.kind === "card" && block.id === activeId;
           const words = block.wordTop + CARD_INSET - 2;
           const card = block.top + CARD_INSET + 3;
+          const start = SVG_WIDTH - gutter;
           return (
             <path
               key={block.kind === "card" ? block.id : `${block.kind}:${block.key}`}
-              d={`M 0 ${words} H ${gutter - LEADER} V ${card} H ${gutter}`}
+              d={`M ${start} ${words} H ${SVG_WIDTH - LEADER} V ${card} H ${SVG_WIDTH}`}
               className={cn("fill-none", active ? "stroke-ring/70" : "stroke-border")}
               strokeWidth={1}
             />
@@ -416,7 +420,12 @@ const StackSlot = memo(function StackSlot({ block, threads, onToggle }: { block:
   const open = block.kind === "opened";
   const first = threads[0]?.root.body.replace(/\s+/g, " ").trim() ?? "";
   return (
-    <div className="absolute inset-x-0 top-0" style={{ transform: `translateY(${Math.round(block.top)}px)`, height: block.height }} data-margin-stack={open ? "opened" : "closed"}>
+    <div
+      className="absolute inset-x-0 top-0"
+      style={{ transform: `translateY(${Math.round(block.top)}px)`, height: block.height }}
+      data-margin-stack={open ? "opened" : "closed"}
+      data-margin-ids={block.kind === "card" ? block.id : block.ids.join(" ")}
+    >
       <button
         type="button"
         aria-expanded={open}

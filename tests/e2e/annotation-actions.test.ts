@@ -159,8 +159,11 @@ describe("acting on notes in the margin", () => {
     await author.page.getByLabel("Sort notes").selectOption("activity");
     const order = () => author.page.locator('aside[aria-label="Margin"] article[data-annotation-id]').evaluateAll((els) => els.map((el) => el.getAttribute("data-annotation-id")));
     await poll(order).toEqual([far.id, early.id]);
+    // Beside the text again, the margin mounts the cards near the viewport: the early one first, the far one once scrolled to.
     await author.page.getByLabel("Sort notes").selectOption("position");
-    await poll(order).toEqual([early.id, far.id]);
+    await poll(async () => (await order())[0]).toBe(early.id);
+    await author.page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await cardOf(author.page, far.id).waitFor();
   });
 
   it("when others' notes wait for the reader's own, the margin says so calmly and reveals them after the first post", { timeout: 180_000 }, async () => {

@@ -261,7 +261,8 @@ export function highlightBox(page: Page, id?: string): Promise<{ x: number; y: n
 export async function clickHighlight(page: Page, id?: string) {
   let box = await highlightBox(page, id);
   if (!box) throw new Error(`no highlight drawn${id ? ` for ${id}` : ""}`);
-  if (box.y < 120 || box.y + box.height > page.viewportSize()!.height) {
+  // Clear of the sticky bars at the top (page bar, editor toolbar) and of the bottom edge.
+  if (box.y < 200 || box.y + box.height > page.viewportSize()!.height - 40) {
     await page.evaluate((y) => window.scrollBy(0, y - window.innerHeight / 2), box.y);
     box = (await highlightBox(page, id))!;
   }
