@@ -23,7 +23,7 @@ import { buildProjectionMap } from "@/lib/anchoring/projection-map";
 import { ProjectionPositions, type ProjectionQuote } from "@/lib/editor/projection-positions";
 import type { KeyedSegment } from "./highlight-painter";
 import { highlightSegments } from "./highlight-segments";
-import { createHighlightPlugin, highlightIdsAt, highlightPluginKey, setActiveHighlight, setHighlights, type PositionRange } from "./highlight-plugin";
+import { createHighlightPlugin, highlightIdsAt, highlightPluginKey, repaintHighlights, setActiveHighlight, setHighlights, type PositionRange } from "./highlight-plugin";
 
 /** One annotation (or the draft) to keep track of. */
 export type TrackedTarget = {
@@ -267,7 +267,12 @@ export class AnchorTracker {
     const shown = this.targets.filter((t) => t.shown && ranges.has(t.id));
     const segments = highlightSegments(shown.map((t) => ({ id: t.id, from: ranges.get(t.id)!.from, to: ranges.get(t.id)!.to, mine: t.mine, private: t.private, pending: t.pending })));
     const mine = new Set(this.targets.filter((t) => t.mine).map((t) => t.id));
-    if (samePositions(current.ranges, positions) && sameSegments(current.segments, segments) && sameIds(current.mine, mine)) return;
+    if (samePositions(current.ranges, positions) && sameSegments(current.segments, segments) && sameIds(current.mine, mine)) {
+      // Nothing moved; still, draw what is on screen anew once edits pause, so no piece the DOM
+      // changed under it stays wrong.
+      repaintHighlights(view);
+      return;
+    }
     // Unchanged pieces keep their key, so the painter keeps their ranges.
     const keys = new Map(current.segments.map((s) => [segmentKey(s), s.key]));
     const keyed: KeyedSegment[] = segments.map((s) => ({ ...s, key: keys.get(segmentKey(s)) ?? this.nextKey++ }));

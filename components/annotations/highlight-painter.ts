@@ -96,7 +96,9 @@ export class HighlightPainter {
         !old.start.isConnected ||
         !old.end.isConnected ||
         old.range.startContainer !== old.start ||
-        old.range.endContainer !== old.end;
+        old.range.endContainer !== old.end ||
+        // Text replaced in place (a text node's value set anew) collapses the live ranges inside it.
+        old.range.collapsed;
       if (!stale) continue;
       if (old) this.undraw(old);
       const range = this.rangeFor(segment.from, segment.to, segment.ids);

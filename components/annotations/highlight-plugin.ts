@@ -27,7 +27,10 @@ export type HighlightState = {
   touched: readonly PositionRange[] | "all";
 };
 
-type Meta = { type: "set"; ranges: ReadonlyMap<string, PositionRange>; segments: readonly KeyedSegment[]; mine: ReadonlySet<string> } | { type: "active"; id: string | null };
+type Meta =
+  | { type: "set"; ranges: ReadonlyMap<string, PositionRange>; segments: readonly KeyedSegment[]; mine: ReadonlySet<string> }
+  | { type: "active"; id: string | null }
+  | { type: "repaint" };
 
 export const highlightPluginKey = new PluginKey<HighlightState>("annotationHighlights");
 
@@ -63,6 +66,7 @@ function apply(tr: Transaction, state: HighlightState): HighlightState {
   const meta = tr.getMeta(highlightPluginKey) as Meta | undefined;
   if (meta?.type === "set") return { ...state, ranges: meta.ranges, segments: meta.segments, mine: meta.mine, touched: "all" };
   if (meta?.type === "active") return { ...state, activeId: meta.id, touched: [] };
+  if (meta?.type === "repaint") return { ...state, touched: "all" };
   if (!tr.docChanged) return state.touched !== "all" && state.touched.length === 0 ? state : { ...state, touched: [] };
   const mapping = changeMapping(tr);
   return { ...state, ranges: mapRanges(state.ranges, mapping), segments: mapSegments(state.segments, mapping), touched: touchedRanges(mapping, tr.doc) };
@@ -168,6 +172,11 @@ export function highlightIdsAt(state: EditorState, pos: number): string[] {
 /** Replaces what is tracked and drawn; a meta-only transaction, so it is no edit and no undo step. */
 export function setHighlights(view: EditorView, ranges: ReadonlyMap<string, PositionRange>, segments: readonly KeyedSegment[], mine: ReadonlySet<string>) {
   view.dispatch(view.state.tr.setMeta(highlightPluginKey, { type: "set", ranges, segments, mine } satisfies Meta).setMeta("addToHistory", false));
+}
+
+/** Draws every piece near the viewport anew (after edits settle: whatever the DOM did meanwhile, the drawing is exact again). */
+export function repaintHighlights(view: EditorView) {
+  view.dispatch(view.state.tr.setMeta(highlightPluginKey, { type: "repaint" } satisfies Meta).setMeta("addToHistory", false));
 }
 
 /** Marks the focused thread's words. */
