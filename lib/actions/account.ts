@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import changePassword from "@/lib/commands/change-password";
 import deleteAccount from "@/lib/commands/delete-account";
+import { revokeSessions } from "@/lib/commands/sessions";
 import { signOut } from "@/lib/auth/config";
 import { formError, formValues, requireActor, withActor, type FormState } from "@/lib/http/action";
 
@@ -12,6 +13,7 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 /** Settings → Password: changes it, revokes every API token and signs out the other sessions. */
 export const changePasswordAction = withActor(async (actor, _prev: FormState, form: FormData) => {
   const { tokensRevoked, emailed } = await changePassword({ actorId: actor.id, input: { currentPassword: form.get("currentPassword") ?? "", newPassword: form.get("newPassword") } });
+  await revokeSessions(actor.id, { except: actor.credential.id });
   revalidatePath("/settings");
   const notice = [
     "Password changed.",

@@ -1,4 +1,5 @@
 import { hashPassword, verifyPassword } from "../auth/password";
+import { publishRevocation } from "../auth/revocation";
 import { db } from "../db";
 import { ValidationError } from "../errors";
 import { passwordChangedEmail } from "../mail/password-changed-email";
@@ -21,11 +22,14 @@ export default async function changePassword(opts: { actorId: string; input: unk
   }
   const passwordHash = await hashPassword(input.newPassword);
   const now = new Date();
-  const tokensRevoked = await db().$transaction(async (tx) => {
+  const revokedIds = await db().$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { passwordHash } });
-    const { count } = await tx.apiToken.updateMany({ where: { userId: user.id, revokedAt: null }, data: { revokedAt: now } });
-    return count;
+    await tx.apiToken.updateMany({ where: { userId: user.id, revokedAt: null }, data: { revokedAt: now } });
+    return (await tx.apiToken.findMany({ where: { userId: user.id, revokedAt: now }, select: { id: true } })).map((t) => t.id);
   });
+  // What those tokens had open (live connections, event streams) closes too, on every instance.
+  publishRevocation({ tokenIds: revokedIds });
+  const tokensRevoked = revokedIds.length;
   const { sent } = await sendMail(passwordChangedEmail({ to: user.email, name: user.name, tokensRevoked, when: now }));
   return { tokensRevoked, emailed: sent };
 }
