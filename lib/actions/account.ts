@@ -12,16 +12,32 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 
 /** Settings → Password: changes it, revokes every API token and signs out the other sessions. */
 export const changePasswordAction = withActor(async (actor, _prev: FormState, form: FormData) => {
-  const { tokensRevoked, emailed } = await changePassword({ actorId: actor.id, input: { currentPassword: form.get("currentPassword") ?? "", newPassword: form.get("newPassword") } });
-  await revokeSessions(actor.id, { except: actor.credential.id });
+  const keepSessionId = actor.credential.kind === "session" ? actor.credential.id : undefined;
+  const { tokensRevoked, sessionsEnded, emailed } = await changePassword({
+    actorId: actor.id,
+    input: { currentPassword: form.get("currentPassword") ?? "", newPassword: form.get("newPassword") },
+    keepSessionId,
+  });
   revalidatePath("/settings");
   const notice = [
     "Password changed.",
-    `Your other sessions were signed out and ${plural(tokensRevoked, "API token was", "API tokens were")} revoked.`,
+    `${plural(sessionsEnded, "other session was", "other sessions were")} signed out and ${plural(tokensRevoked, "API token was", "API tokens were")} revoked.`,
     emailed ? "We emailed you a notice." : "",
   ].filter(Boolean).join(" ");
   return { ok: true, notice };
 });
+
+/** Settings → Sign out everywhere: ends every session of this account, this one too, and opens the sign-in page. */
+export async function signOutEverywhereAction(_prev?: FormState): Promise<FormState> {
+  try {
+    const actor = await requireActor();
+    await revokeSessions(actor.id);
+  } catch (error) {
+    return formError(error);
+  }
+  await signOut({ redirect: false });
+  redirect("/signin");
+}
 
 /** Settings → Delete account: deletes it, then ends this session and opens the home page. */
 export async function deleteAccountAction(_prev: FormState, form: FormData): Promise<FormState> {
