@@ -37,7 +37,8 @@ const benchmark: Benchmark = {
     const data: Record<string, unknown>[] = [];
     try {
       process.env.DATABASE_URL = database.url;
-      const fixtures = await createFixtures({ users: 2, content: text(cfg.kb) });
+      // Each user may hold 40 connections per instance (AuthExtension): spread the clients over enough users.
+      const fixtures = await createFixtures({ users: Math.ceil((cfg.documents * cfg.connections + 2) / 30) + 1, content: text(cfg.kb) });
       const documents: string[] = [];
       for (let i = 0; i <= cfg.documents; i++) documents.push((await fixtures.createDocument(`Memory ${i}`)).id);
       // The first document warms the server up (modules, JIT, pools): it is not counted.
@@ -49,7 +50,7 @@ const benchmark: Benchmark = {
         const recorder = new Recorder(total, total * (cfg.rate * (cfg.seconds + 10) + 10));
         const clients: BenchClient[] = [];
         const connect = async (documentName: string) => {
-          const client = new RawClient(clients.length, { kind: "hocuspocus", url: `ws://127.0.0.1:${server.port}/collab`, documentName, token: fixtures.tokens[1] }, recorder, { full: false });
+          const client = new RawClient(clients.length, { kind: "hocuspocus", url: `ws://127.0.0.1:${server.port}/collab`, documentName, token: fixtures.tokens[1 + (clients.length % (fixtures.tokens.length - 1))] }, recorder, { full: false });
           clients.push(client);
           await client.connect();
         };
