@@ -8,6 +8,8 @@
  * remote change as one replacement of the whole document, which a mapping cannot follow.
  */
 import { Extension, type Editor } from "@tiptap/core";
+import { Selection } from "@tiptap/pm/state";
+import type { EditorView } from "@tiptap/pm/view";
 import type * as Y from "yjs";
 import { createAnchor, resolveAnchors, type Anchor } from "@/lib/anchoring/anchors";
 import { buildProjectionMap } from "@/lib/anchoring/projection-map";
@@ -65,7 +67,7 @@ export class AnchorTracker {
    */
   readonly extension = Extension.create({
     name: "annotationHighlights",
-    addProseMirrorPlugins: () => [createHighlightPlugin((pos) => this.clickAt(pos))],
+    addProseMirrorPlugins: () => [createHighlightPlugin((view, pos, event) => this.clickAt(view, pos, event))],
   });
 
   /** Starts tracking in a synced editor bound to `ydoc`; returns the function that stops it. */
@@ -194,9 +196,16 @@ export class AnchorTracker {
     this.publish({ version: this.snapshot.version + 1, live: true, ranges, orphaned });
   }
 
-  private clickAt(pos: number): boolean {
+  private clickAt(view: EditorView, pos: number, event: MouseEvent): boolean {
     const hit = this.segments.find((s) => s.from <= pos && pos < s.to) ?? this.segments.find((s) => s.from < pos && pos <= s.to);
     if (!hit) return false;
+    // Showing the thread redraws the highlight (it turns active). ProseMirror may not have read the
+    // caret the click put in the DOM yet; the redraw would then put back the old one, and typing
+    // would land there. So the click's caret goes into the editor's state first.
+    if (view.editable && !event.shiftKey && pos <= view.state.doc.content.size) {
+      const caret = Selection.near(view.state.doc.resolve(pos));
+      if (!caret.eq(view.state.selection)) view.dispatch(view.state.tr.setSelection(caret).setMeta("addToHistory", false));
+    }
     this.onHighlightClick?.(hit.ids[0]);
     return false;
   }

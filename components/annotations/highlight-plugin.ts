@@ -23,7 +23,7 @@ function attrsOf(segment: HighlightSegment, activeId: string | null): Record<str
   return attrs;
 }
 
-export function createHighlightPlugin(onClick: (pos: number) => boolean) {
+export function createHighlightPlugin(onClick: (view: EditorView, pos: number, event: MouseEvent) => boolean) {
   return new Plugin<DecorationSet>({
     key: highlightPluginKey,
     state: {
@@ -36,7 +36,7 @@ export function createHighlightPlugin(onClick: (pos: number) => boolean) {
     },
     props: {
       decorations: (state) => highlightPluginKey.getState(state),
-      handleClick: (_view, pos) => onClick(pos),
+      handleClick: (view, pos, event) => onClick(view, pos, event),
     },
   });
 }

@@ -215,7 +215,7 @@ describe("annotations on the reading page", () => {
     const rheaId = members.find((m: { email: string }) => m.email === viewerEmail).userId as string;
     expect((await setup.request.patch(`/api/v1/groups/${groupId}/members/${rheaId}`, { headers, data: { role: "member" } })).status()).toBe(200);
     await openDocument(viewer, documentId);
-    expect(await editorOf(viewer).getAttribute("contenteditable")).toBe("false");
+    expect(await editorOf(viewer).getAttribute("aria-readonly")).toBe("true");
     await selectWords(viewer, "gives the margin some room");
     await viewer.getByRole("toolbar", { name: "Annotate the selection" }).getByRole("button", { name: "Comment" }).click();
     await viewer.getByRole("textbox", { name: "Note" }).fill("A reader's note on a text she cannot edit.");

@@ -31,7 +31,7 @@ export function useBrowser() {
   });
   return {
     /** A fresh page (its own context, so its own cookies) on the app under test. */
-    page: (viewport?: { width: number; height: number }) => newPage(browser, inject("baseUrl"), viewport),
+    page: (viewport?: { width: number; height: number }, colorScheme?: "light" | "dark") => newPage(browser, inject("baseUrl"), viewport, colorScheme),
     /** A fresh page signed up as a new account named `name`, with that account's API headers. */
     person: async (name: string): Promise<Person> => {
       const page = await newPage(browser, inject("baseUrl"));
@@ -181,7 +181,7 @@ export async function openDocument(page: Page, documentId: string, hash = "") {
   await page.locator(".live-editor[data-ready]").waitFor();
 }
 
-/** The live editor's editable surface (contenteditable is "false" for readers who may not edit). */
+/** The live editor's text (aria-readonly="true" for readers who may not edit: a caret, but no edits). */
 export const editorOf = (page: Page) => page.locator(".live-editor .ProseMirror[contenteditable]");
 
 /** The margin beside the text. */
