@@ -32,6 +32,14 @@ export const ReadOnlyText = Extension.create({
               event.preventDefault();
               return true;
             },
+            // A link in a text that cannot be edited still opens on a click, as it did before the text took a caret.
+            click: (_view, event) => {
+              const link = (event.target as HTMLElement | null)?.closest?.("a[href]") as HTMLAnchorElement | null;
+              if (!readOnly() || !link || event.button !== 0 || !window.getSelection()?.isCollapsed) return false;
+              event.preventDefault();
+              window.open(link.href, "_blank", "noopener,noreferrer");
+              return true;
+            },
             dragstart: (_view, event) => {
               if (!readOnly()) return false;
               event.preventDefault();

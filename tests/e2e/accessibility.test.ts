@@ -29,6 +29,9 @@ async function makeFixture(): Promise<Fixture> {
   await postNote(member, documentId, "green cloth", "A colour for the sea?");
   expect((await member.page.request.put(`/api/v1/annotations/${boats.id}/reactions/question`, { headers: member.headers })).status()).toBe(200);
   expect((await member.page.request.post(`/api/v1/annotations/${boats.id}/flags`, { headers: member.headers, data: { reason: "off_topic" } })).status()).toBe(201);
+  // A decision for the moderation log: a note hidden, with the moderator's reason.
+  const spam = await postNote(member, documentId, "forty years", "Buy ledgers cheap at example.test");
+  expect((await request.patch(`/api/v1/annotations/${spam.id}/moderation`, { headers: owner.headers, data: { status: "hidden", note: "Advertising, not a reading of the text" } })).status()).toBe(200);
   const invite = await request.post(`/api/v1/groups/${groupId}/invites`, { headers: owner.headers, data: { role: "member" } });
   expect(invite.status()).toBe(201);
   return { owner, member, groupId, documentId, inviteUrl: new URL((await invite.json()).url as string).pathname };
@@ -40,11 +43,6 @@ async function settle(page: Page, path: string) {
   if (path.startsWith("/documents/")) await page.locator(".live-editor[data-ready]").waitFor();
   await page.waitForLoadState("networkidle").catch(() => undefined);
   await page.waitForTimeout(400);
-}
-
-async function expectNoViolations(page: Page, where: string) {
-  const violations = await axeViolations(page);
-  expect(violations, describeViolations(where, violations)).toEqual([]);
 }
 
 describe("accessibility: axe-core with all rules on every page", () => {
