@@ -23,7 +23,8 @@ export function ReattachBar({ onReattach }: { onReattach: (to: ReattachTo) => Pr
     if (message) setError(message);
   };
   return (
-    <div className="flex flex-col gap-1.5">
+    <div className="flex flex-col gap-1.5 border-t pt-2.5">
+      <p className="text-xs text-muted-foreground">Put it back on the text:</p>
       <div role="group" aria-label="Re-attach to the text" className="flex flex-wrap gap-1.5">
         <Button type="button" variant="outline" size="sm" className="h-7 text-xs" disabled={busy !== null} onMouseDown={(event) => event.preventDefault()} onClick={() => void run("quote")}>
           <TextSearch aria-hidden="true" className="size-3.5" />

@@ -130,8 +130,6 @@ export const ThreadCard = forwardRef<HTMLElement, ThreadCardProps>(function Thre
         )
       ) : null}
 
-      {variant === "orphan" && onReattach && canReattach(viewer, root) ? <ReattachBar onReattach={(to) => onReattach(root, to)} /> : null}
-
       <NoteItem
         note={root}
         kind="note"
@@ -143,6 +141,8 @@ export const ThreadCard = forwardRef<HTMLElement, ThreadCardProps>(function Thre
         {...shared(root)}
         actions={resolveButton}
       />
+
+      {variant === "orphan" && onReattach && canReattach(viewer, root) ? <ReattachBar onReattach={(to) => onReattach(root, to)} /> : null}
 
       {root.resolved || root.locked ? (
         <p className="-mt-1 flex items-center gap-3 text-xs text-muted-foreground">

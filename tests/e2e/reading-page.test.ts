@@ -167,9 +167,13 @@ describe("the reading page for a member, by keyboard only", () => {
     await page.keyboard.type("Why count them aloud?");
     await page.keyboard.press("Control+Enter");
 
-    // Focus lands on the new note's card, and others hear of nothing they did not see.
-    await poll(() => focusedCardId(page)).not.toBeNull();
-    const id = (await focusedCardId(page))!;
+    // Focus lands on the new note's card (the composer's draft card is gone), and the text is unchanged.
+    const postedCard = async () => {
+      const id = await focusedCardId(page);
+      return id === "draft" ? null : id;
+    };
+    await poll(postedCard).not.toBeNull();
+    const id = (await postedCard())!;
     expect(await cardOf(page, id).innerText()).toContain("Why count them aloud?");
     expect(await textOf(member, documentId)).not.toContain("scribble");
     await snap(page, "reading-keyboard-member-posted");
