@@ -184,6 +184,12 @@ describe("the reading page for a member, by keyboard only", () => {
     await page.keyboard.press("ArrowRight");
     await page.keyboard.press("Control+Alt+n");
     await poll(() => focusedCardId(page)).toBe(id);
+
+    // The shortcuts are written down on the page itself.
+    await page.getByRole("button", { name: "Keyboard shortcuts" }).click();
+    const shortcuts = page.getByRole("dialog", { name: "Keyboard shortcuts" });
+    for (const keys of ["Ctrl+Alt+M", "Ctrl+Alt+H", "Ctrl+Alt+N"]) await shortcuts.getByText(keys, { exact: true }).waitFor();
+    await snap(page, "reading-keyboard-shortcuts");
   });
 
   it("announces another reader's new note politely", async () => {
