@@ -53,9 +53,8 @@ export function ReactionBar({ note, enabled, onReact, children }: ReactionBarPro
               )}
             >
               <Icon aria-hidden="true" className={cn("size-3", pressed && "fill-primary/20")} />
-              {/* Named by what it shows ("Same question, 2"); the title says it in full. A zero is spoken, not shown. */}
+              {/* Named by what it shows ("Same question 2"); the title says it in full. A zero is spoken, not shown. */}
               <span>{short}</span>
-              <span className="sr-only">, </span>
               <span className={count > 0 ? "tabular-nums" : "sr-only"}>{count}</span>
             </button>
           );

@@ -1,7 +1,7 @@
 import type { Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { DEMO_USERS } from "@/lib/demo/seed";
-import { cardOf, createDocument, demoUsersGroup, editorOf, openDocument, poll, selectWords, signIn, signUp, snap, useBrowser } from "./helpers";
+import { addMember, cardOf, createDocument, demoUsersGroup, editorOf, openDocument, poll, selectWords, signIn, signUp, snap, useBrowser } from "./helpers";
 
 const app = useBrowser();
 
@@ -199,7 +199,7 @@ describe("annotations on the reading page", () => {
     // A viewer of the group: the group's note is there, the private one is not, and no menu appears.
     const viewer = await app.page();
     const viewerEmail = await signUp(viewer, "Rhea Reader");
-    expect((await setup.request.post(`/api/v1/groups/${groupId}/members`, { headers, data: { email: viewerEmail, role: "viewer" } })).status()).toBe(201);
+    await addMember(setup.request, headers, groupId, viewerEmail, "viewer");
     await openDocument(viewer, documentId);
     await viewer.locator('aside[aria-label="Margin"]').getByText("Endings deserve").waitFor();
     expect(await viewer.getByText("reminder to myself").count()).toBe(0);
