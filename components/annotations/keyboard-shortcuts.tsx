@@ -36,7 +36,7 @@ export function KeyboardShortcuts({ canAnnotate }: { canAnnotate: boolean }) {
   return (
     <Dialog>
       <DialogTrigger asChild>
-        <Button variant="ghost" size="icon-sm" className="text-muted-foreground hover:text-foreground" aria-label="Keyboard shortcuts" title="Keyboard shortcuts">
+        <Button variant="ghost" size="icon-sm" className="text-muted-foreground hover:text-foreground max-sm:hidden" aria-label="Keyboard shortcuts" title="Keyboard shortcuts">
           <Keyboard aria-hidden="true" />
         </Button>
       </DialogTrigger>
