@@ -27,7 +27,7 @@ describe("owning my account in settings", () => {
     await form.getByLabel("Current password").fill(PASSWORD);
     await form.getByLabel("New password").fill(NEW_PASSWORD);
     await form.getByRole("button", { name: "Change password" }).click();
-    await page.getByText(/Password changed\. Your other sessions were signed out and \d+ API tokens? (was|were) revoked\./).waitFor();
+    await page.getByText(/Password changed\. \d+ other sessions? (was|were) signed out and \d+ API tokens? (was|were) revoked\./).waitFor();
     await snap(page, "settings-password-changed");
     await poll(async () => (await page.request.get("/api/v1/me", { headers: me.headers })).status()).toBe(401);
 
@@ -38,6 +38,14 @@ describe("owning my account in settings", () => {
     await other.getByRole("button", { name: "Sign in" }).click();
     await other.getByText("Wrong email or password.").waitFor();
     await signIn(other, me.email, NEW_PASSWORD);
+
+    // Sign out everywhere: both browsers end up signed out.
+    await page.getByRole("button", { name: "Sign out everywhere…" }).click();
+    await snap(page, "settings-sign-out-everywhere");
+    await page.getByRole("dialog", { name: "Sign out everywhere?" }).getByRole("button", { name: "Sign out everywhere" }).click();
+    await page.waitForURL("**/signin");
+    await other.goto("/settings");
+    await other.waitForURL("**/signin**");
   });
 
   it("a token can be made to expire; my data downloads as JSON-LD", async () => {
@@ -73,6 +81,8 @@ describe("owning my account in settings", () => {
     await snap(page, "settings-delete-dialog");
     await dialog.getByRole("button", { name: "Delete my account" }).click();
     await dialog.getByText(/You are the only owner of/).waitFor();
+    // The choice survives the refusal.
+    expect(await dialog.getByLabel(/Delete them too/).isChecked()).toBe(true);
     await snap(page, "settings-delete-refused");
     await page.keyboard.press("Escape");
 
