@@ -17,7 +17,7 @@ export default function ErrorPage({ error, retry }: { error: unknown; retry: () 
           <ThemeToggle />
         </div>
       </header>
-      <main id="main" className="flex flex-1 flex-col">
+      <main id="main" tabIndex={-1} className="outline-none flex flex-1 flex-col">
         <ErrorMessage error={error} retry={retry} home={{ href: "/", label: "Go to the home page" }} />
       </main>
     </div>

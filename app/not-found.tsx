@@ -16,7 +16,7 @@ export default async function NotFound() {
         signOutAction={user ? signOutAction : undefined}
         nav={user ? [{ href: "/groups", label: "Groups" }] : []}
       />
-      <main id="main" className="flex flex-1 flex-col">
+      <main id="main" tabIndex={-1} className="outline-none flex flex-1 flex-col">
         <NotFoundMessage signedIn={user !== null} />
       </main>
     </div>

@@ -34,7 +34,7 @@ export default async function Home() {
   return (
     <div className="flex min-h-dvh flex-col">
       <SiteHeader user={null} />
-      <main id="main" className="flex-1">
+      <main id="main" tabIndex={-1} className="outline-none flex-1">
         <section className="mx-auto grid w-full max-w-page items-center gap-14 px-4 pt-14 pb-20 sm:px-6 sm:pt-20 lg:grid-cols-[minmax(0,1fr)_minmax(0,30rem)] lg:gap-16 lg:px-8 lg:pt-24 lg:pb-28">
           <div className="flex max-w-xl flex-col items-start gap-6">
             <p className="rounded-full border bg-card px-3 py-1 text-[0.8125rem] text-muted-foreground">Open source · for reading groups and seminars</p>

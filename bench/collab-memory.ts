@@ -2,6 +2,7 @@
  * Memory of the collaboration server per open document and per connection. The server
  * ("ours", as in collab-fanout) runs alone in a child process, once per heap setting:
  * V8's default and `--initial-old-space-size=512` (what npm start passes, scripts/node-flags.mjs).
+ * After a first document and two connections warm it up (modules, JIT, pools; not counted),
  * BENCH_DOCUMENTS documents of about BENCH_DOC_KB KiB of text are opened by one client each,
  * then BENCH_CONNECTIONS − 1 more clients join every one of them; the server's resident memory
  * (VmRSS) is read when idle and after each step, once things settle. Then every client types
@@ -36,16 +37,20 @@ const benchmark: Benchmark = {
     const data: Record<string, unknown>[] = [];
     try {
       process.env.DATABASE_URL = database.url;
-      const fixtures = await createFixtures({ users: 2, content: text(cfg.kb) });
+      // Each user may hold 40 connections per instance (AuthExtension): spread the clients over enough users.
+      const fixtures = await createFixtures({ users: Math.ceil((cfg.documents * cfg.connections + 2) / 30) + 1, content: text(cfg.kb) });
       const documents: string[] = [];
-      for (let i = 0; i < cfg.documents; i++) documents.push((await fixtures.createDocument(`Memory ${i}`)).id);
+      for (let i = 0; i <= cfg.documents; i++) documents.push((await fixtures.createDocument(`Memory ${i}`)).id);
+      // The first document warms the server up (modules, JIT, pools): it is not counted.
+      const warmUp = documents.shift()!;
       await closeDb();
       for (const setting of SETTINGS) {
         const server = await startServerProcess({ kind: "ours", cpu: null, env: { DATABASE_URL: database.url }, nodeArgs: setting.nodeArgs });
-        const recorder = new Recorder(cfg.documents * cfg.connections, cfg.documents * cfg.connections * (cfg.rate * (cfg.seconds + 10) + 10));
+        const total = cfg.documents * cfg.connections + 2;
+        const recorder = new Recorder(total, total * (cfg.rate * (cfg.seconds + 10) + 10));
         const clients: BenchClient[] = [];
         const connect = async (documentName: string) => {
-          const client = new RawClient(clients.length, { kind: "hocuspocus", url: `ws://127.0.0.1:${server.port}/collab`, documentName, token: fixtures.tokens[1] }, recorder, { full: false });
+          const client = new RawClient(clients.length, { kind: "hocuspocus", url: `ws://127.0.0.1:${server.port}/collab`, documentName, token: fixtures.tokens[1 + (clients.length % (fixtures.tokens.length - 1))] }, recorder, { full: false });
           clients.push(client);
           await client.connect();
         };
@@ -55,6 +60,9 @@ const benchmark: Benchmark = {
         };
         try {
           const idle = await settled();
+          await connect(warmUp);
+          await connect(warmUp);
+          const warm = await settled();
           for (const id of documents) await connect(id);
           const opened = await settled();
           for (let extra = 1; extra < cfg.connections; extra++) for (const id of documents) await connect(id);
@@ -69,11 +77,11 @@ const benchmark: Benchmark = {
           }
           clearInterval(timer);
           const end = processMemoryMb(server.pid);
-          const perDocumentKb = ((opened - idle) * 1024) / cfg.documents;
+          const perDocumentKb = ((opened - warm) * 1024) / cfg.documents;
           const perConnectionKb = ((connected - opened) * 1024) / (cfg.documents * (cfg.connections - 1));
           const growthPerMin = (end.rss - start) / (cfg.seconds / 60);
-          rows.push([setting.name, fmt(idle, 0), fmt(perDocumentKb, 0), fmt(perConnectionKb, 0), fmt(growthPerMin, 1), fmt(end.peak, 0)]);
-          data.push({ setting: setting.name, idleMb: idle, openedMb: opened, connectedMb: connected, samplesMb: samples, endMb: end.rss, peakMb: end.peak, perDocumentKb, perConnectionKb, growthMbPerMin: growthPerMin });
+          rows.push([setting.name, fmt(idle, 0), fmt(warm, 0), fmt(perDocumentKb, 0), fmt(perConnectionKb, 0), fmt(growthPerMin, 1), fmt(end.peak, 0)]);
+          data.push({ setting: setting.name, idleMb: idle, warmMb: warm, openedMb: opened, connectedMb: connected, samplesMb: samples, endMb: end.rss, peakMb: end.peak, perDocumentKb, perConnectionKb, growthMbPerMin: growthPerMin });
         } finally {
           clients.forEach((c) => c.close());
           await sleep(500);
@@ -86,9 +94,9 @@ const benchmark: Benchmark = {
     const lines = [
       `collab-memory — ${cfg.documents} documents of ~${cfg.kb} KiB text, ${cfg.connections} connections each, then ${cfg.seconds} s of ${cfg.rate} updates/s per connection`,
       "",
-      table(["server heap", "idle MiB", "per open document KiB", "per extra connection KiB", "RSS growth MiB/min typing", "peak MiB"], rows),
+      table(["server heap", "idle MiB", "warm MiB", "per open document KiB", "per extra connection KiB", "RSS growth MiB/min typing", "peak MiB"], rows),
       "",
-      "(resident memory of the server process, VmRSS; per document = one client opening it, per connection = further clients on open documents)",
+      "(resident memory of the server process, VmRSS; warm = after a first document and two connections, not counted; per document = one client opening it, per connection = further clients on open documents)",
     ];
     return { name: "collab-memory", text: lines.join("\n"), targets: [], data: { cfg, settings: data } };
   },

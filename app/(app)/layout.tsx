@@ -12,7 +12,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   return (
     <div className="flex min-h-dvh flex-col">
       <SiteHeader user={{ name: user.name, email: user.email }} signOutAction={signOutAction} nav={nav} />
-      <main id="main" className="flex flex-1 flex-col">
+      <main id="main" tabIndex={-1} className="outline-none flex flex-1 flex-col">
         {children}
       </main>
     </div>

@@ -16,7 +16,7 @@ export default async function AuthLayout({ children }: { children: React.ReactNo
         </Link>
         <ThemeToggle />
       </header>
-      <main id="main" className="flex flex-1 items-start justify-center px-4 pt-6 pb-16 sm:items-center sm:pt-10">
+      <main id="main" tabIndex={-1} className="outline-none flex flex-1 items-start justify-center px-4 pt-6 pb-16 sm:items-center sm:pt-10">
         {children}
       </main>
     </div>

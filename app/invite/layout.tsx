@@ -13,7 +13,7 @@ export default async function InviteLayout({ children }: { children: React.React
         nav={user ? [{ href: "/groups", label: "Groups" }] : []}
         className="bg-transparent supports-[backdrop-filter]:bg-transparent border-transparent"
       />
-      <main id="main" className="flex flex-1 items-start justify-center px-4 pt-6 pb-16 sm:items-center sm:pt-10">
+      <main id="main" tabIndex={-1} className="outline-none flex flex-1 items-start justify-center px-4 pt-6 pb-16 sm:items-center sm:pt-10">
         {children}
       </main>
     </div>

@@ -6,6 +6,7 @@ import { can } from "@/lib/policies";
 import {
   canDeleteAnnotation,
   canEditAnnotation,
+  canReattachAnnotation,
   canReplyTo,
   canResolveThread,
   isAnnotationVisibleTo,
@@ -62,4 +63,9 @@ export function canModerate(viewer: Viewer): boolean {
 
 export function canLock(viewer: Viewer): boolean {
   return can(viewer.membership, "thread.lock");
+}
+
+/** "Find the quote again" / "Attach to my selection" on an orphan: its author, or a moderator. */
+export function canReattach(viewer: Viewer, root: Note): boolean {
+  return canReattachAnnotation(viewer, factsOf(root, null));
 }

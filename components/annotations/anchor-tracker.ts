@@ -17,6 +17,8 @@
  * followed with subscribePositions, so a keystroke re-renders no card.
  */
 import { Extension, type Editor } from "@tiptap/core";
+import { Selection } from "@tiptap/pm/state";
+import type { EditorView } from "@tiptap/pm/view";
 import type * as Y from "yjs";
 import { createAnchor, resolveAnchors, type Anchor } from "@/lib/anchoring/anchors";
 import { buildProjectionMap } from "@/lib/anchoring/projection-map";
@@ -86,7 +88,7 @@ export class AnchorTracker {
    */
   readonly extension = Extension.create({
     name: "annotationHighlights",
-    addProseMirrorPlugins: () => [createHighlightPlugin((pos) => this.clickAt(pos))],
+    addProseMirrorPlugins: () => [createHighlightPlugin((view, pos, event) => this.clickAt(view, pos, event))],
   });
 
   /** Starts tracking in a synced editor bound to `ydoc`; returns the function that stops it. */
@@ -280,11 +282,17 @@ export class AnchorTracker {
     if (this.activeId !== current.activeId) setActiveHighlight(view, this.activeId);
   }
 
-  private clickAt(pos: number): boolean {
-    const editor = this.editor;
-    if (!editor || editor.isDestroyed) return false;
-    const [id] = highlightIdsAt(editor.state, pos);
-    if (id) this.onHighlightClick?.(id);
+  private clickAt(view: EditorView, pos: number, event: MouseEvent): boolean {
+    const [id] = highlightIdsAt(view.state, pos);
+    if (!id) return false;
+    // Showing the thread may redraw while ProseMirror has not yet read the caret the click put in
+    // the DOM; the redraw would then put back the old one, and typing would land there. So the
+    // click's caret goes into the editor's state first.
+    if (view.editable && !event.shiftKey && pos <= view.state.doc.content.size) {
+      const caret = Selection.near(view.state.doc.resolve(pos));
+      if (!caret.eq(view.state.selection)) view.dispatch(view.state.tr.setSelection(caret).setMeta("addToHistory", false));
+    }
+    this.onHighlightClick?.(id);
     return false;
   }
 

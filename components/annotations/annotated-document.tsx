@@ -24,9 +24,12 @@ import { useActiveThread } from "./use-active-thread";
 import { useAnnotations } from "./use-annotations";
 import { useDraft } from "./use-draft";
 import { useMediaQuery } from "./use-media-query";
-import { useTextSelection } from "./use-text-selection";
+import { readTextSelection, useTextSelection } from "./use-text-selection";
 import { DRAFT_ID, useThreadView } from "./use-thread-view";
 import "./annotations.css";
+
+/** The text's own shortcuts (aria-keyshortcuts): comment on and highlight the selection, go to a note. */
+const ANNOTATE_KEYS = "Control+Alt+M Control+Alt+H Control+Alt+N Meta+Alt+M Meta+Alt+H Meta+Alt+N";
 
 export type AnnotatedDocumentProps = {
   documentId: string;
@@ -79,14 +82,16 @@ export function AnnotatedDocument(props: AnnotatedDocumentProps) {
   const [filters, setFilters] = useState<ThreadFilters>(noFilters);
   const [showResolved, setShowResolved] = useState(false);
   const exists = useCallback((id: string) => notes.has(id), [notes]);
-  const { activeId, setActiveId, cardRef, jump, reveal } = useActiveThread({ tracker, view, wide, openSheet: setSheetOpen, exists });
+  const { activeId, setActiveId, cardRef, jump, reveal, focusCard } = useActiveThread({ tracker, view, wide, openSheet: setSheetOpen, exists, readOnly: !canEdit });
 
   const onDraftFocus = useCallback(
     (id: string | null) => {
       setActiveId(id);
       if (id === DRAFT_ID && wide === false) setSheetOpen(true);
+      // A note just posted: focus goes to its card, where the composer was.
+      if (id && id !== DRAFT_ID) focusCard(id, true);
     },
-    [setActiveId, wide],
+    [setActiveId, wide, focusCard],
   );
   const draft = useDraft({ view, tracker, enabled: annotate, create: actions.create, onFocus: onDraftFocus });
   const comment = draft.draft?.mode === "comment" ? draft.draft : null;
@@ -140,8 +145,19 @@ export function AnnotatedDocument(props: AnnotatedDocumentProps) {
       onFlag: (note: Note, reason, text) => actions.flag(note.id, reason, text),
       onModerate: (note: Note, status) => actions.moderate(note.id, status),
       onLock: (root: Note, locked) => actions.lock(root.id, locked),
+      onReattach: async (root: Note, to) => {
+        let words = null;
+        if (to === "selection") {
+          const current = view && (readTextSelection(view) ?? (view.state.selection.empty ? null : view.state.selection));
+          words = current ? tracker.selectionTarget(current.from, current.to) : null;
+          if (!words) return "Select the words to attach the note to in the text first.";
+        }
+        const error = await actions.reattach(root.id, words);
+        if (!error) reveal(root.id);
+        return error;
+      },
     }),
-    [setActiveId, jump, actions],
+    [setActiveId, jump, actions, view, tracker, reveal],
   );
 
   const filtersBar = <ThreadFiltersBar filters={filters} onChange={setFilters} authors={authors} tags={tags} sort={sort} onSortChange={setSort} />;
@@ -163,6 +179,8 @@ export function AnnotatedDocument(props: AnnotatedDocumentProps) {
               onStatelessMessage={onStatelessMessage}
               extensions={extensions}
               onSession={setSession}
+              textId="document-text"
+              keyShortcuts={annotate ? ANNOTATE_KEYS : undefined}
             />
           </div>
           {annotate ? (

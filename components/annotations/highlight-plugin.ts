@@ -154,12 +154,12 @@ class PainterView {
 }
 
 
-export function createHighlightPlugin(onClick: (pos: number) => boolean) {
+export function createHighlightPlugin(onClick: (view: EditorView, pos: number, event: MouseEvent) => boolean) {
   return new Plugin<HighlightState>({
     key: highlightPluginKey,
     state: { init: () => empty, apply },
     view: (view) => new PainterView(view),
-    props: { handleClick: (_view, pos) => onClick(pos) },
+    props: { handleClick: (view, pos, event) => onClick(view, pos, event) },
   });
 }
 

@@ -43,7 +43,6 @@ export function ReactionBar({ note, enabled, onReact, children }: ReactionBarPro
               key={kind}
               type="button"
               aria-pressed={pressed}
-              aria-label={`${label}, ${count}`}
               title={enabled ? label : `${label} (members can react)`}
               disabled={!enabled || busy !== null}
               onClick={() => void toggle(kind)}
@@ -54,8 +53,9 @@ export function ReactionBar({ note, enabled, onReact, children }: ReactionBarPro
               )}
             >
               <Icon aria-hidden="true" className={cn("size-3", pressed && "fill-primary/20")} />
+              {/* Named by what it shows ("Same question 2"); the title says it in full. A zero is spoken, not shown. */}
               <span>{short}</span>
-              {count > 0 ? <span className="tabular-nums">{count}</span> : null}
+              <span className={count > 0 ? "tabular-nums" : "sr-only"}>{count}</span>
             </button>
           );
         })}

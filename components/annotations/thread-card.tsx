@@ -5,11 +5,12 @@ import { CheckCircle2, CornerDownRight, Lock, RotateCcw, Unlink } from "lucide-r
 import { Avatar, AvatarGroup } from "@/components/ui/avatar";
 import type { Viewer } from "@/lib/policies/annotations";
 import { cn } from "@/lib/utils";
-import { canFlag, canLock, canModerate, canReactTo, canReplyToThread, canResolve, noteAbilities } from "./abilities";
+import { canFlag, canLock, canModerate, canReactTo, canReattach, canReplyToThread, canResolve, noteAbilities } from "./abilities";
 import type { ModerationStatus, Note, ReactionKind, Thread } from "./model";
 import type { NoteValues } from "./note-composer";
 import { NoteComposer } from "./note-composer";
 import { NoteItem } from "./note-item";
+import { ReattachBar, type ReattachTo } from "./reattach-bar";
 import type { FlagReason } from "./use-annotation-actions";
 
 export type ThreadHandlers = {
@@ -25,6 +26,8 @@ export type ThreadHandlers = {
   onFlag: (note: Note, reason: FlagReason, text: string) => Promise<string | undefined>;
   onModerate: (note: Note, status: ModerationStatus) => Promise<string | undefined>;
   onLock: (root: Note, locked: boolean) => Promise<string | undefined>;
+  /** Ties an orphan to the text again (its author and moderators see the buttons on orphan cards). */
+  onReattach?: (root: Note, to: ReattachTo) => Promise<string | undefined>;
 };
 
 type ThreadCardProps = ThreadHandlers & {
@@ -48,7 +51,7 @@ function plural(count: number, one: string, many: string) {
 
 /** A thread: its first note, replies and a reply box; collapsed (clamped note, reply count) until focused. */
 export const ThreadCard = forwardRef<HTMLElement, ThreadCardProps>(function ThreadCard(
-  { thread, viewer, active, variant, quote, className, style, onActivate, onJump, onReply, onEdit, onDelete, onReact, onResolve, onFlag, onModerate, onLock },
+  { thread, viewer, active, variant, quote, className, style, onActivate, onJump, onReply, onEdit, onDelete, onReact, onResolve, onFlag, onModerate, onLock, onReattach },
   ref,
 ) {
   const { root, replies } = thread;
@@ -138,6 +141,8 @@ export const ThreadCard = forwardRef<HTMLElement, ThreadCardProps>(function Thre
         {...shared(root)}
         actions={resolveButton}
       />
+
+      {variant === "orphan" && onReattach && canReattach(viewer, root) ? <ReattachBar onReattach={(to) => onReattach(root, to)} /> : null}
 
       {root.resolved || root.locked ? (
         <p className="-mt-1 flex items-center gap-3 text-xs text-muted-foreground">

@@ -64,10 +64,17 @@ export function ThreadFiltersBar({ filters, onChange, authors, tags, sort, onSor
       </label>
       <DropdownMenu>
         <DropdownMenuTrigger asChild>
-          <Button variant={count ? "secondary" : "outline"} size="sm" className="h-8 gap-1.5 px-2.5" aria-label={count ? `Filters (${count} on)` : "Filters"}>
+          <Button variant={count ? "secondary" : "outline"} size="sm" className="h-8 gap-1.5 px-2.5">
             <ListFilter aria-hidden="true" />
-            <span className="hidden xl:inline">Filter</span>
-            {count ? <span className="rounded-full bg-primary px-1.5 text-[0.6875rem] leading-4 text-primary-foreground">{count}</span> : null}
+            {/* Named by its text, shown on wide screens: "Filters", then "(2 on)" beside the count. */}
+            <span className="sr-only xl:not-sr-only">Filters</span>
+            {count ? (
+              <span className="rounded-full bg-primary px-1.5 text-[0.6875rem] leading-4 text-primary-foreground">
+                <span className="sr-only">(</span>
+                {count}
+                <span className="sr-only"> on)</span>
+              </span>
+            ) : null}
           </Button>
         </DropdownMenuTrigger>
         <DropdownMenuContent align="end" className="w-60">

@@ -1,6 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
+import { TextSelection } from "@tiptap/pm/state";
 import type { EditorView } from "@tiptap/pm/view";
 import type { AnchorTracker } from "./anchor-tracker";
 import { DRAFT_ID } from "./use-thread-view";
@@ -13,7 +14,23 @@ type Options = {
   openSheet: (open: boolean) => void;
   /** Whether a thread still exists; a deleted one cannot stay focused. */
   exists: (id: string) => boolean;
+  /** The reader may not edit the text: a click on a highlight takes focus to its card. */
+  readOnly: boolean;
 };
+
+/** Mod-Alt-N: from a highlight (the caret in it) to its note, and from a note back to its words. */
+export const JUMP_CHORD = "Mod-Alt-n";
+
+/** The innermost tracked range around a text position (the note the caret is in), if any. */
+function threadAt(ranges: ReadonlyMap<string, { from: number; to: number }>, pos: number): string | null {
+  let best: { id: string; size: number } | null = null;
+  for (const [id, range] of ranges) {
+    if (id === DRAFT_ID || pos < range.from || pos > range.to) continue;
+    const size = range.to - range.from;
+    if (!best || size < best.size) best = { id, size };
+  }
+  return best?.id ?? null;
+}
 
 function prefersReducedMotion(): boolean {
   return window.matchMedia("(prefers-reduced-motion: reduce)").matches;
@@ -24,7 +41,7 @@ function prefersReducedMotion(): boolean {
  * focuses its card (on a phone it opens the sheet there), a card's jump scrolls to its words,
  * and a click anywhere else lets go. In an editor's text the caret stays where it was put.
  */
-export function useActiveThread({ tracker, view, wide, openSheet, exists }: Options) {
+export function useActiveThread({ tracker, view, wide, openSheet, exists, readOnly }: Options) {
   const [activeId, setActiveId] = useState<string | null>(null);
   const cards = useRef(new Map<string, HTMLElement>());
 
@@ -63,14 +80,14 @@ export function useActiveThread({ tracker, view, wide, openSheet, exists }: Opti
       if (wide === false) {
         openSheet(true);
         focusCard(id, true);
-      } else if (view && !view.editable) {
+      } else if (readOnly) {
         focusCard(id, false);
       }
     };
     return () => {
       tracker.onHighlightClick = null;
     };
-  }, [tracker, wide, view, openSheet, focusCard]);
+  }, [tracker, wide, readOnly, openSheet, focusCard]);
 
   const jump = useCallback(
     (id: string) => {
@@ -114,5 +131,38 @@ export function useActiveThread({ tracker, view, wide, openSheet, exists }: Opti
     [wide, openSheet, jump, focusCard],
   );
 
-  return { activeId, setActiveId, cardRef, jump, reveal };
+  /** From a note's card back into the text, the caret at the start of its words. */
+  const returnToWords = useCallback(
+    (id: string) => {
+      const range = tracker.positionOf(id);
+      if (!range || !view || view.isDestroyed) return false;
+      jump(id);
+      view.focus();
+      view.dispatch(view.state.tr.setSelection(TextSelection.near(view.state.doc.resolve(range.from))).setMeta("addToHistory", false));
+      return true;
+    },
+    [tracker, view, jump],
+  );
+
+  useEffect(() => {
+    if (!view) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (!(event.metaKey || event.ctrlKey) || !event.altKey || event.shiftKey || event.code !== "KeyN") return;
+      const active = document.activeElement as HTMLElement | null;
+      const card = active?.closest<HTMLElement>("[data-annotation-id]");
+      if (card) {
+        event.preventDefault();
+        returnToWords(card.dataset.annotationId!);
+      } else if (active && view.dom.contains(active)) {
+        const id = threadAt(tracker.positions(), view.state.selection.from);
+        if (!id) return;
+        event.preventDefault();
+        reveal(id);
+      }
+    };
+    window.addEventListener("keydown", onKeyDown, true);
+    return () => window.removeEventListener("keydown", onKeyDown, true);
+  }, [view, tracker, reveal, returnToWords]);
+
+  return { activeId, setActiveId, cardRef, jump, reveal, focusCard };
 }

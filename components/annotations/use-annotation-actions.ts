@@ -4,6 +4,7 @@ import { useMemo } from "react";
 import {
   createAnnotationAction,
   deleteAnnotationAction,
+  reattachAnnotationAction,
   replyToAnnotationAction,
   updateAnnotationAction,
 } from "@/lib/actions/annotations";
@@ -53,6 +54,13 @@ export function useAnnotationActions(documentId: string, groupId: string, store:
             }),
           ),
         ),
+      /** Ties an orphan to the text again: its stored quote found again, or the given words. */
+      reattach: async (id: string, to: ProjectionQuote | null) =>
+        apply(
+          await call(() =>
+            reattachAnnotationAction(id, to ? { method: "selection", exact: to.exact, prefix: to.prefix, suffix: to.suffix, start: to.start, end: to.end } : { method: "quote" }),
+          ),
+        ).error,
       reply: async (rootId: string, body: string) => apply(await call(() => replyToAnnotationAction(documentId, rootId, body))).error,
       edit: async (id: string, values: NoteValues) => apply(await call(() => updateAnnotationAction(documentId, id, values))).error,
       remove: async (id: string) => {

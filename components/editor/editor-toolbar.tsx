@@ -19,6 +19,8 @@ import {
   Undo2,
   type LucideIcon,
 } from "lucide-react";
+import { Check, Ellipsis } from "lucide-react";
+import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuShortcut, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
 import { cn } from "@/lib/utils";
 import { promptForLink } from "./link-command";
 import { ariaChord, formatChord, isApplePlatform, type Chord } from "./shortcuts";
@@ -35,7 +37,12 @@ type Tool = {
   active: (editor: Editor) => boolean;
   enabled: (editor: Editor) => boolean;
   run: (editor: Editor) => void;
+  /** Shown on a phone's narrow toolbar; the others move into its "More formatting" menu. */
+  essential?: boolean;
 };
+
+/** Tools a phone's toolbar shows itself: the rest are one tap away in the overflow menu. */
+const ESSENTIAL = new Set(["bold", "italic", "heading2", "bulletList", "link", "undo", "redo"]);
 
 const groups: Tool[][] = [
   [
@@ -100,6 +107,7 @@ const groups: Tool[][] = [
 ];
 
 const tools = groups.flat();
+for (const tool of tools) tool.essential = ESSENTIAL.has(tool.id);
 
 /** A mark or node toggle whose active state is `isActive(id)`. */
 function toggleTool(id: string, label: string, icon: LucideIcon, chord: Chord, enabled: Tool["enabled"], run: Tool["run"]): Tool {
@@ -158,19 +166,21 @@ export function EditorToolbar({ editor, controls, className }: EditorToolbarProp
   const [focusIndex, setFocusIndex] = useState(0);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    const index = buttons.current.findIndex((button) => button === document.activeElement);
-    if (index < 0) return;
-    const last = tools.length - 1;
-    const target =
-      event.key === "ArrowRight" ? (index === last ? 0 : index + 1)
-      : event.key === "ArrowLeft" ? (index === 0 ? last : index - 1)
+    // Buttons moved into the overflow menu on a phone are not displayed: the arrows skip them.
+    const shown = buttons.current.map((button, i) => (button && button.offsetParent !== null ? i : -1)).filter((i) => i >= 0);
+    const at = shown.indexOf(buttons.current.findIndex((button) => button === document.activeElement));
+    if (at < 0) return;
+    const last = shown.length - 1;
+    const next =
+      event.key === "ArrowRight" ? (at === last ? 0 : at + 1)
+      : event.key === "ArrowLeft" ? (at === 0 ? last : at - 1)
       : event.key === "Home" ? 0
       : event.key === "End" ? last
       : null;
-    if (target === null) return;
+    if (next === null) return;
     event.preventDefault();
-    setFocusIndex(target);
-    buttons.current[target]?.focus();
+    setFocusIndex(shown[next]);
+    buttons.current[shown[next]]?.focus();
   };
 
   let index = 0;
@@ -180,11 +190,11 @@ export function EditorToolbar({ editor, controls, className }: EditorToolbarProp
       aria-label="Formatting"
       aria-controls={editor ? controls : undefined}
       onKeyDown={onKeyDown}
-      className={cn("flex min-w-0 items-center gap-0.5 overflow-x-auto overscroll-x-contain [scrollbar-width:none] [&::-webkit-scrollbar]:hidden", className)}
+      className={cn("flex min-w-0 items-center gap-0.5", className)}
     >
       {groups.map((group, groupIndex) => (
         <div key={groupIndex} className="flex shrink-0 items-center gap-0.5">
-          {groupIndex > 0 ? <span aria-hidden="true" className="mx-1 h-5 w-px shrink-0 bg-border" /> : null}
+          {groupIndex > 0 ? <span aria-hidden="true" className="mx-1 h-5 w-px shrink-0 bg-border max-sm:hidden" /> : null}
           {group.map((tool) => {
             const position = index++;
             const toolState = state?.[tool.id];
@@ -215,6 +225,7 @@ export function EditorToolbar({ editor, controls, className }: EditorToolbarProp
                   "hover:bg-muted hover:text-foreground focus-visible:ring-2 focus-visible:ring-ring",
                   "aria-disabled:cursor-default aria-disabled:opacity-40 aria-disabled:hover:bg-transparent aria-disabled:hover:text-muted-foreground",
                   "aria-pressed:bg-accent aria-pressed:text-accent-foreground",
+                  !tool.essential && "max-sm:hidden",
                 )}
               >
                 <Icon aria-hidden="true" className="size-4" strokeWidth={2} />
@@ -223,6 +234,66 @@ export function EditorToolbar({ editor, controls, className }: EditorToolbarProp
           })}
         </div>
       ))}
+      <OverflowMenu
+        editor={editor}
+        state={state}
+        apple={apple}
+        tabIndex={focusIndex === tools.length ? 0 : -1}
+        onFocus={() => setFocusIndex(tools.length)}
+        triggerRef={(node) => {
+          buttons.current[tools.length] = node;
+        }}
+      />
     </div>
+  );
+}
+
+type OverflowMenuProps = {
+  editor: Editor | null;
+  state: ToolbarState | null;
+  apple: boolean;
+  tabIndex: number;
+  onFocus: () => void;
+  triggerRef: (node: HTMLButtonElement | null) => void;
+};
+
+/** On a phone, the tools that do not fit: a menu at the end of the toolbar (hidden on wider screens, where every button shows). */
+function OverflowMenu({ editor, state, apple, tabIndex, onFocus, triggerRef }: OverflowMenuProps) {
+  return (
+    <DropdownMenu modal={false}>
+      <DropdownMenuTrigger
+        ref={triggerRef}
+        tabIndex={tabIndex}
+        onFocus={onFocus}
+        aria-label="More formatting"
+        title="More formatting"
+        disabled={!editor}
+        className="ml-auto inline-flex size-8 shrink-0 cursor-pointer items-center justify-center rounded-md text-muted-foreground outline-none hover:bg-muted hover:text-foreground focus-visible:ring-2 focus-visible:ring-ring sm:hidden"
+      >
+        <Ellipsis aria-hidden="true" className="size-4" />
+      </DropdownMenuTrigger>
+      {/* The chosen tool puts the caret back in the text: the menu must not take focus back to its button. */}
+      <DropdownMenuContent align="end" className="w-60" onCloseAutoFocus={(event) => event.preventDefault()}>
+        {tools
+          .filter((tool) => !tool.essential)
+          .map((tool) => {
+            const toolState = state?.[tool.id];
+            const Icon = tool.icon;
+            return (
+              <DropdownMenuItem key={tool.id} disabled={!editor || !toolState?.enabled} onSelect={() => editor && tool.run(editor)} aria-keyshortcuts={ariaChord(tool.chord, apple)}>
+                <Icon aria-hidden="true" />
+                {tool.label}
+                {tool.toggle && toolState?.active ? (
+                  <>
+                    <Check aria-hidden="true" className="size-3.5" />
+                    <span className="sr-only">(on)</span>
+                  </>
+                ) : null}
+                <DropdownMenuShortcut>{formatChord(tool.chord, apple)}</DropdownMenuShortcut>
+              </DropdownMenuItem>
+            );
+          })}
+      </DropdownMenuContent>
+    </DropdownMenu>
   );
 }

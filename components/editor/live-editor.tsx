@@ -15,6 +15,7 @@ import { describeConnection, type StatelessMessage } from "./connection-state";
 import { EditorStatusBar } from "./editor-status-bar";
 import { EditorToolbar } from "./editor-toolbar";
 import { LinkShortcut } from "./link-command";
+import { ReadOnlyText } from "./read-only-text";
 import { useCollabProvider, useConnectionState, usePresence } from "./use-collab";
 import { userColor, type AwarenessUser } from "./user-color";
 
@@ -38,6 +39,10 @@ export type LiveEditorProps = {
   extensions?: Extensions;
   /** The synced editor and its provider once the text is live, null while it is not (first sync, reconnecting provider). */
   onSession?: (session: LiveSession | null) => void;
+  /** The text element's id (a skip link's target); generated when not given. */
+  textId?: string;
+  /** aria-keyshortcuts of the text: the page's shortcuts that act on it (annotating the selection). */
+  keyShortcuts?: string;
   className?: string;
 };
 
@@ -58,6 +63,8 @@ export function LiveEditor({
   onStatelessMessage,
   extensions,
   onSession,
+  textId: givenTextId,
+  keyShortcuts,
   className,
 }: LiveEditorProps) {
   const provider = useCollabProvider(documentId, collabUrl);
@@ -65,7 +72,8 @@ export function LiveEditor({
   const people = usePresence(provider, user.id);
   const [editor, setEditor] = useState<Editor | null>(null);
   const portalTarget = usePortalTarget(statusBarContainerId);
-  const textId = useId();
+  const generatedId = useId();
+  const textId = givenTextId ?? generatedId;
 
   const color = useMemo(() => userColor(user.id), [user.id]);
   const awarenessUser = useMemo<AwarenessUser>(() => ({ id: user.id, name: user.name, color }), [user.id, user.name, color]);
@@ -105,8 +113,8 @@ export function LiveEditor({
               key={ready ? "ready" : "waiting"}
               editor={ready ? editor : null}
               controls={textId}
-              // On phones the toolbar scrolls sideways; the fade at its edge says there is more.
-              className="order-2 -mx-1 w-[calc(100%+0.5rem)] px-1 [mask-image:linear-gradient(to_right,black_calc(100%-2rem),transparent)] sm:order-1 sm:mx-0 sm:w-auto sm:flex-1 sm:px-0 sm:[mask-image:none]"
+              // On phones the toolbar keeps its essential buttons and a menu with the rest.
+              className="order-2 w-full sm:order-1 sm:w-auto sm:flex-1"
             />
           ) : null}
           {statusBarContainerId ? null : <div className="order-1 ml-auto flex min-h-8 items-center sm:order-2">{status}</div>}
@@ -122,6 +130,7 @@ export function LiveEditor({
           user={awarenessUser}
           editable={editable}
           textId={textId}
+          keyShortcuts={keyShortcuts}
           hidden={!ready}
           onEditor={setEditor}
           extraExtensions={extensions}
@@ -136,19 +145,21 @@ type CollaborativeTextProps = {
   user: AwarenessUser;
   editable: boolean;
   textId: string;
+  keyShortcuts?: string;
   hidden: boolean;
   onEditor: (editor: Editor | null) => void;
   extraExtensions?: Extensions;
 };
 
 /** The Tiptap editor bound to one provider's Y.Doc; remounted (keyed) when the provider changes. */
-function CollaborativeText({ provider, user, editable, textId, hidden, onEditor, extraExtensions }: CollaborativeTextProps) {
+function CollaborativeText({ provider, user, editable, textId, keyShortcuts, hidden, onEditor, extraExtensions }: CollaborativeTextProps) {
   const extensions = useMemo(
     () => [
       ...editorExtensions,
       Collaboration.configure({ document: provider.document, field: COLLAB_FIELD }),
       CollaborationCaret.configure({ provider, user, render: renderCaret, selectionRender: renderSelection }),
       LinkShortcut,
+      ReadOnlyText,
       ...(extraExtensions ?? []),
     ],
     [provider, user, extraExtensions],
@@ -158,8 +169,19 @@ function CollaborativeText({ provider, user, editable, textId, hidden, onEditor,
       immediatelyRender: false,
       editable,
       extensions,
+      // Everyone gets a focusable text with a caret; readers' edits are refused by ReadOnlyText.
+      enableCoreExtensions: { editable: false },
+      coreExtensionOptions: { tabindex: { value: "0" } },
       editorProps: {
-        attributes: { id: textId, class: "prose-reading", "aria-label": "Document text" },
+        attributes: {
+          id: textId,
+          class: "prose-reading",
+          role: "textbox",
+          "aria-multiline": "true",
+          "aria-label": "Document text",
+          "data-skip-target": "",
+          ...(keyShortcuts ? { "aria-keyshortcuts": keyShortcuts } : {}),
+        },
       },
     },
     [extensions],

@@ -27,7 +27,7 @@ function GroupCard({ group, role, muted }: GroupCardProps) {
         {group.description ? (
           <p className="line-clamp-3 text-sm leading-relaxed text-muted-foreground">{group.description}</p>
         ) : (
-          <p className="text-sm text-muted-foreground/80 italic">No description</p>
+          <p className="text-sm text-muted-foreground italic">No description</p>
         )}
         <div className="mt-auto flex flex-wrap items-center gap-x-4 gap-y-2 border-t pt-4 text-[0.8125rem] text-muted-foreground">
           <span className="inline-flex items-center gap-1.5">

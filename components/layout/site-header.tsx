@@ -6,6 +6,7 @@ import { Wordmark } from "@/components/layout/logo";
 import { MobileNav, SiteNav } from "@/components/layout/site-nav";
 import { UserMenu } from "@/components/layout/user-menu";
 import { InboxLink } from "@/components/layout/inbox-link";
+import { SkipLink } from "@/components/layout/skip-link";
 import type { NavItem } from "@/components/layout/nav-types";
 
 type SiteHeaderProps = {
@@ -24,12 +25,7 @@ function SiteHeader({ user, signOutAction, nav = [], mainId = "main", className 
         className,
       )}
     >
-      <a
-        href={`#${mainId}`}
-        className="sr-only rounded-md bg-primary px-3 py-2 text-sm font-medium text-primary-foreground focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50"
-      >
-        Skip to content
-      </a>
+      <SkipLink mainId={mainId} />
       <div className="mx-auto flex h-header w-full max-w-page items-center gap-2 px-4 sm:px-6 lg:px-8">
         <Link
           href="/"

@@ -22,11 +22,12 @@ function UserMenu({ user, signOutAction }: UserMenuProps) {
   return (
     <DropdownMenu>
       <DropdownMenuTrigger
-        aria-label={`Account menu for ${displayName}`}
         className="inline-flex h-9 cursor-pointer items-center gap-2 rounded-full py-1 pr-1 pl-1 text-sm font-medium text-foreground transition-colors outline-none hover:bg-muted focus-visible:ring-2 focus-visible:ring-ring data-[state=open]:bg-muted sm:pr-2.5"
       >
         <Avatar name={displayName} seed={user.email} size="sm" decorative className="ring-0" />
-        <span className="hidden max-w-36 truncate lg:inline">{displayName}</span>
+        {/* Named by its text, the name shown on wide screens: "Account menu for Ada Lovelace". */}
+        <span className="sr-only">Account menu for </span>
+        <span className="sr-only lg:not-sr-only lg:max-w-36 lg:truncate">{displayName}</span>
         <ChevronDown aria-hidden="true" className="hidden size-3.5 text-muted-foreground sm:block" />
       </DropdownMenuTrigger>
       <DropdownMenuContent align="end" className="w-64">

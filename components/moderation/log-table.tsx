@@ -38,7 +38,7 @@ function Subject({ entry }: { entry: PresentedLogEntry }) {
   if (entry.action === "delete_document") return <span>Document “{entry.from}”</span>;
   if (entry.item) {
     return (
-      <Link href={`/documents/${entry.item.documentId}`} className="line-clamp-2 max-w-[22rem] underline-offset-4 hover:underline">
+      <Link href={`/documents/${entry.item.documentId}`} className="line-clamp-2 max-w-[22rem] rounded-sm underline-offset-4 outline-none hover:underline focus-visible:ring-2 focus-visible:ring-ring">
         {entry.item.excerpt || "An annotation"}
       </Link>
     );
@@ -48,10 +48,48 @@ function Subject({ entry }: { entry: PresentedLogEntry }) {
   return <span className="text-muted-foreground">—</span>;
 }
 
-/** The moderation log as a plain table, newest first. */
+/** On a phone, where six columns do not fit: one entry per row of a list, its fields stacked. */
+function LogList({ entries }: { entries: PresentedLogEntry[] }) {
+  return (
+    <ol aria-label="Moderation actions, newest first" className="flex flex-col divide-y rounded-xl border bg-card shadow-xs sm:hidden">
+      {entries.map((entry) => (
+        <li key={entry.id} className="flex flex-col gap-1.5 px-4 py-3 text-sm">
+          <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
+            <Badge variant={ACTION_VARIANT[entry.action] ?? "outline"}>{ACTION_LABEL[entry.action] ?? entry.action}</Badge>
+            <span className="font-medium">{entry.actor.name}</span>
+            <span className="ml-auto text-xs text-muted-foreground">
+              <When iso={entry.at} />
+            </span>
+          </div>
+          <div className="min-w-0 break-words">
+            <Subject entry={entry} />
+            {entry.item && entry.subject ? <span className="block text-xs text-muted-foreground">by {entry.subject.name}</span> : null}
+          </div>
+          {entry.action !== "delete_document" && (entry.from !== null || entry.to !== null) ? (
+            <div className="text-[0.8125rem]">
+              <Change entry={entry} />
+            </div>
+          ) : null}
+          {entry.note ? <p className="line-clamp-3 whitespace-pre-wrap text-muted-foreground">{entry.note}</p> : null}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** The moderation log as a plain table, newest first; a stacked list on a phone. */
 function LogTable({ entries }: { entries: PresentedLogEntry[] }) {
   return (
-    <div className="rounded-xl border bg-card shadow-xs">
+    <>
+      <LogList entries={entries} />
+      <LogTableWide entries={entries} />
+    </>
+  );
+}
+
+function LogTableWide({ entries }: { entries: PresentedLogEntry[] }) {
+  return (
+    <div className="rounded-xl border bg-card shadow-xs max-sm:hidden">
       <Table>
         <caption className="sr-only">Moderation actions, newest first</caption>
         <TableHeader>

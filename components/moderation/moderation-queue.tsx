@@ -210,7 +210,7 @@ function ModerationQueue({ groupId, actorId, filter, items, can }: ModerationQue
       <FormError message={error} />
 
       {visible.length === 0 ? (
-        <EmptyState icon={<Inbox />} title={info.empty} description={info.hint} className="bg-card/50 py-16" />
+        <EmptyState headingLevel={2} icon={<Inbox />} title={info.empty} description={info.hint} className="bg-card/50 py-16" />
       ) : (
         <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
           <ol className="flex min-w-0 flex-col gap-3" aria-label={`${info.label}: ${plural(visible.length)}`}>

@@ -59,7 +59,7 @@ const QueueItem = forwardRef<HTMLElement, QueueItemProps>(function QueueItem({ i
           />
           <Avatar name={item.author.name} size="sm" decorative className="ring-0" />
           <div className="flex min-w-0 flex-1 flex-col">
-            <h3 id={headingId} className="flex min-w-0 flex-wrap items-center gap-x-1.5 text-sm">
+            <h2 id={headingId} className="flex min-w-0 flex-wrap items-center gap-x-1.5 text-sm">
               <span className="font-semibold">{item.author.name}</span>
               {item.author.muted ? (
                 <Badge variant="warning" title="Muted: can read, cannot post">
@@ -71,7 +71,7 @@ const QueueItem = forwardRef<HTMLElement, QueueItemProps>(function QueueItem({ i
               <Link href={`/documents/${item.document.id}`} className="min-w-0 truncate font-medium text-foreground underline-offset-4 hover:underline" onClick={(e) => e.stopPropagation()}>
                 {item.document.title}
               </Link>
-            </h3>
+            </h2>
             <When iso={item.createdAt} className="text-xs text-muted-foreground" />
           </div>
           <div className="flex shrink-0 items-center gap-1.5">

@@ -51,7 +51,7 @@ function SearchResult({ result }: { result: PresentedSearchResult }) {
           </blockquote>
         ) : null}
         {result.snippet ? (
-          <p className="text-[0.9375rem] leading-relaxed [&_mark]:rounded-[2px] [&_mark]:bg-highlight-strong [&_mark]:px-0.5 [&_mark]:text-foreground">
+          <p className="text-[0.9375rem] leading-relaxed [&_mark]:rounded-[2px] [&_mark]:bg-highlight-strong [&_mark]:px-0.5 dark:[&_mark]:bg-highlight [&_mark]:text-foreground">
             <Snippet html={result.snippet} />
           </p>
         ) : null}

@@ -15,7 +15,7 @@ function ChangePasswordForm({ hasPassword }: { hasPassword: boolean }) {
   const alert = formAlert(state, ["currentPassword", "newPassword"]);
   return (
     <form action={formAction} key={state.notice ?? "form"} className="grid gap-4" aria-label="Change password">
-      <div className="grid gap-4 sm:grid-cols-2">
+      <div className="grid items-start gap-4 sm:grid-cols-2">
         {hasPassword ? (
           <Field label="Current password" error={fieldError(state, "currentPassword")}>
             <Input name="currentPassword" type="password" autoComplete="current-password" required />

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useActionState } from "react";
 import { Trash2 } from "lucide-react";
 import { deleteAccountAction } from "@/lib/actions/account";
 import { Button } from "@/components/ui/button";
@@ -19,7 +19,8 @@ const CHOICES = [
 /** Deleting the account: asks what happens to group notes, and for the password. */
 function DeleteAccountDialog({ hasPassword }: { hasPassword: boolean }) {
   const [state, formAction] = useActionState(deleteAccountAction, emptyFormState);
-  const [choice, setChoice] = useState<string>(state.values?.groupNotes || "keep");
+  // Uncontrolled, so the form's reset after a refused attempt comes back to what was chosen.
+  const chosen = state.values?.groupNotes || "keep";
   return (
     <Dialog>
       <DialogTrigger asChild>
@@ -35,11 +36,11 @@ function DeleteAccountDialog({ hasPassword }: { hasPassword: boolean }) {
         </DialogHeader>
         <FormError message={state.fields ? undefined : state.error} />
         <form action={formAction} className="grid gap-4">
-          <fieldset className="grid gap-2">
+          <fieldset className="grid gap-2" key={chosen}>
             <legend className="mb-1 text-sm font-medium">Notes and replies the group can see</legend>
             {CHOICES.map((option) => (
               <label key={option.value} className="flex cursor-pointer items-start gap-2.5 rounded-md border p-3 text-sm has-[:checked]:border-primary has-[:checked]:bg-accent/40">
-                <input type="radio" name="groupNotes" value={option.value} checked={choice === option.value} onChange={() => setChoice(option.value)} className="mt-0.5 accent-[var(--color-primary)]" />
+                <input type="radio" name="groupNotes" value={option.value} defaultChecked={chosen === option.value} className="mt-0.5 accent-[var(--color-primary)]" />
                 <span className="grid gap-0.5">
                   <span className="font-medium">{option.label}</span>
                   <span className="text-muted-foreground">{option.hint}</span>

@@ -5,9 +5,12 @@ type EmptyStateProps = Omit<React.ComponentProps<"div">, "title"> & {
   title: React.ReactNode;
   description?: React.ReactNode;
   action?: React.ReactNode;
+  /** The title's heading level: 2 where the empty state sits right under the page's title, 3 inside a titled section. */
+  headingLevel?: 2 | 3;
 };
 
-function EmptyState({ icon, title, description, action, className, children, ...props }: EmptyStateProps) {
+function EmptyState({ icon, title, description, action, headingLevel = 3, className, children, ...props }: EmptyStateProps) {
+  const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
     <div
       data-slot="empty-state"
@@ -25,7 +28,7 @@ function EmptyState({ icon, title, description, action, className, children, ...
           {icon}
         </div>
       ) : null}
-      <h3 className="font-serif text-lg font-semibold">{title}</h3>
+      <Heading className="font-serif text-lg font-semibold">{title}</Heading>
       {description ? <p className="max-w-sm text-sm text-muted-foreground">{description}</p> : null}
       {children}
       {action ? <div className="mt-3 flex flex-wrap items-center justify-center gap-2">{action}</div> : null}

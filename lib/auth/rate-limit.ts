@@ -1,4 +1,4 @@
-import { RateLimiterMemory, type RateLimiterRes } from "rate-limiter-flexible";
+import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import { env } from "../env";
 import { RateLimitedError } from "../errors";
 
@@ -85,14 +85,24 @@ async function assertWithin(limiter: RateLimiterMemory, address: string) {
   if (used && used.consumedPoints >= limiter.points && used.msBeforeNext > 0) throw new RateLimitedError(used.msBeforeNext / 1000);
 }
 
-/** Throws RateLimitedError once this address has presented too many wrong credentials this minute. */
-export async function assertAuthenticationAllowed(address: string): Promise<void> {
-  await assertWithin(addressLimiters().authFailures, address);
+/**
+ * Counts an attempt to authenticate from this address before its credential is checked, so a burst
+ * of parallel guesses cannot all slip in before the first failure is recorded; throws
+ * RateLimitedError once the address has used up its budget. Call `authenticationSucceeded` when
+ * the credential turns out good (or could not be checked): only wrong ones keep counting.
+ */
+export async function beginAuthentication(address: string): Promise<void> {
+  try {
+    await addressLimiters().authFailures.consume(address, 1);
+  } catch (error) {
+    if (error instanceof RateLimiterRes) throw new RateLimitedError(error.msBeforeNext / 1000);
+    throw error;
+  }
 }
 
-/** Counts a wrong API token or dead session presented from this address. */
-export async function recordAuthenticationFailure(address: string): Promise<void> {
-  await addressLimiters().authFailures.penalty(address, 1);
+/** Gives back the attempt `beginAuthentication` counted: the credential was not a wrong one. */
+export async function authenticationSucceeded(address: string): Promise<void> {
+  await addressLimiters().authFailures.reward(address, 1);
 }
 
 /** Throws RateLimitedError once this address has opened its budget of accounts this hour. */

@@ -3,6 +3,7 @@
  * (it joins the app's embedded Postgres) or on its own, against DATABASE_URL otherwise.
  *   user add --email E --name N --password P [--admin]
  *   user password --email E --password P   (sets it; revokes every API token and session of theirs)
+ *   user signout --email E                 (ends every browser session of theirs; API tokens stay)
  *   user export --email E [--format jsonld|markdown]   (everything they wrote, on stdout)
  *   user delete --email E --group-notes keep|delete    (refused while they are a group's only owner)
  *   token create --email E [--label L] [--expires-in-days D]   (prints the token alone on its last line)
@@ -13,6 +14,7 @@ import createApiToken from "../commands/create-api-token";
 import changePassword from "../commands/change-password";
 import createUser from "../commands/create-user";
 import deleteAccount from "../commands/delete-account";
+import { revokeSessions } from "../commands/sessions";
 import exportAccount from "../exports/export-account";
 import { accountExportQuery, tokenExpiry } from "../validation/account";
 import { parseInput } from "../validation/parse";
@@ -26,6 +28,7 @@ import { AppError } from "../errors";
 const USAGE = `usage:
   npm run cli -- user add --email E --name N --password P [--admin]
   npm run cli -- user password --email E --password P
+  npm run cli -- user signout --email E
   npm run cli -- user export --email E [--format jsonld|markdown]
   npm run cli -- user delete --email E --group-notes keep|delete
   npm run cli -- token create --email E [--label L] [--expires-in-days D]
@@ -63,8 +66,12 @@ async function run(argv: string[]): Promise<string> {
   }
   if (noun === "user" && verb === "password") {
     const user = await userByEmail(values.email, "user password");
-    const { tokensRevoked } = await changePassword({ actorId: user.id, input: { newPassword: values.password }, operator: true });
-    return `password changed for ${user.email}; ${tokensRevoked} API token(s) revoked`;
+    const { tokensRevoked, sessionsEnded } = await changePassword({ actorId: user.id, input: { newPassword: values.password }, operator: true });
+    return `password changed for ${user.email}; ${tokensRevoked} API token(s) revoked, ${sessionsEnded} session(s) ended`;
+  }
+  if (noun === "user" && verb === "signout") {
+    const user = await userByEmail(values.email, "user signout");
+    return `${await revokeSessions(user.id)} session(s) of ${user.email} ended`;
   }
   if (noun === "user" && verb === "export") {
     const user = await userByEmail(values.email, "user export");

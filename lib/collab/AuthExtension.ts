@@ -1,5 +1,5 @@
 import type { beforeHandleAwarenessPayload, connectedPayload, Extension, Hocuspocus, onAuthenticatePayload, onStatelessPayload } from "@hocuspocus/server";
-import { assertAuthenticationAllowed, recordAuthenticationFailure } from "../auth/rate-limit";
+import { authenticationSucceeded, beginAuthentication } from "../auth/rate-limit";
 import type { Credential } from "../auth/revocation";
 import { isDatabaseOutage } from "../health/dependency";
 import { isSameOriginRequest, publicOrigin } from "../http/origin";
@@ -58,14 +58,16 @@ export class AuthExtension implements Extension {
     const pageOrigin = requestHeaders.get("origin");
     if (!token && pageOrigin !== null && !isSameOriginRequest(requestHeaders)) throw { reason: "cross-origin" };
     const address = requestHeaders.get(CLIENT_ADDRESS_HEADER) ?? "unknown";
-    await assertAuthenticationAllowed(address).catch(() => {
+    await beginAuthentication(address).catch(() => {
       throw { reason: "rate-limited" };
     });
-    const { user, access } = await lookUp(token ?? "", requestHeaders.get("cookie"), documentName);
-    if (!user) {
-      await recordAuthenticationFailure(address);
-      throw { reason: "unauthorized" };
-    }
+    const found = await lookUp(token ?? "", requestHeaders.get("cookie"), documentName).catch(async (error) => {
+      await authenticationSucceeded(address);
+      throw error;
+    });
+    const { user, access } = found;
+    if (!user) throw { reason: "unauthorized" };
+    await authenticationSucceeded(address);
     // A document you may not read and one that does not exist are indistinguishable.
     if (!access?.read) throw { reason: "not-found" };
     this.reserveConnection(instance, user.id, request);

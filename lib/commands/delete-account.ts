@@ -1,4 +1,5 @@
 import { verifyPassword } from "../auth/password";
+import { publishRevocation } from "../auth/revocation";
 import { db, type Tx } from "../db";
 import { ConflictError, ValidationError } from "../errors";
 import { accountDeleteInput } from "../validation/account";
@@ -25,7 +26,7 @@ export default async function deleteAccount(opts: { actorId: string; input: unkn
   if (!opts.operator && user.passwordHash && !(await verifyPassword(user.passwordHash, input.password))) {
     throw new ValidationError("password: That is not your password", { fields: [{ field: "password", message: "That is not your password" }] });
   }
-  return db().$transaction(async (tx) => {
+  const result = await db().$transaction(async (tx) => {
     const owned = await tx.membership.findMany({
       where: { userId: user.id, role: "owner" },
       select: { group: { select: { name: true, _count: { select: { memberships: { where: { role: "owner" } } } } } } },
@@ -48,7 +49,14 @@ export default async function deleteAccount(opts: { actorId: string; input: unkn
     await tx.annotation.updateMany({ where: { authorId: user.id }, data: { authorId: ghost.id, version: { increment: 1 } } });
     await tx.moderationLogEntry.updateMany({ where: { actorId: user.id }, data: { actorId: ghost.id } });
     await tx.moderatorNote.updateMany({ where: { authorId: user.id }, data: { authorId: ghost.id } });
+    const [sessions, tokens] = await Promise.all([
+      tx.session.findMany({ where: { userId: user.id }, select: { sessionToken: true } }),
+      tx.apiToken.findMany({ where: { userId: user.id, revokedAt: null }, select: { id: true } }),
+    ]);
     await tx.user.delete({ where: { id: user.id } });
-    return { privateNotesDeleted: privateNotes, groupNotesKept: groupNotes };
+    return { privateNotesDeleted: privateNotes, groupNotesKept: groupNotes, sessionIds: sessions.map((s) => s.sessionToken), tokenIds: tokens.map((t) => t.id) };
   }, { timeout: 60_000 });
+  // Whatever the account still had open (pages, live documents, event streams) closes on every instance.
+  publishRevocation({ sessionIds: result.sessionIds, tokenIds: result.tokenIds });
+  return { privateNotesDeleted: result.privateNotesDeleted, groupNotesKept: result.groupNotesKept };
 }

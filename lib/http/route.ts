@@ -1,6 +1,6 @@
 import type { NextRequest } from "next/server";
 import { actorFromRequest, type Actor } from "../auth/current-user";
-import { assertAuthenticationAllowed, recordAuthenticationFailure } from "../auth/rate-limit";
+import { authenticationSucceeded, beginAuthentication } from "../auth/rate-limit";
 import { UnauthorizedError, ValidationError } from "../errors";
 import { clientAddress } from "./client-address";
 import { assertSameSiteWrite, isSameSiteWrite } from "./csrf";
@@ -56,11 +56,13 @@ export function route<P extends Params>(handler: (ctx: any) => Promise<Response>
 async function authenticate(request: Request): Promise<Actor | null> {
   if (!request.headers.has("authorization")) return actorFromRequest(request);
   const address = clientAddress(request.headers);
-  await assertAuthenticationAllowed(address);
+  await beginAuthentication(address);
   try {
-    return await actorFromRequest(request);
+    const actor = await actorFromRequest(request);
+    await authenticationSucceeded(address);
+    return actor;
   } catch (error) {
-    if (error instanceof UnauthorizedError) await recordAuthenticationFailure(address);
+    if (!(error instanceof UnauthorizedError)) await authenticationSucceeded(address);
     throw error;
   }
 }

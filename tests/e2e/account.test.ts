@@ -1,12 +1,20 @@
-import { describe, expect, it } from "vitest";
-import { createGroup, PASSWORD, poll, signIn, snap, useBrowser } from "./helpers";
+import { describe, expect, inject, it } from "vitest";
+import { createGroup, PASSWORD, poll, signIn, snap, useBrowser, type Person } from "./helpers";
 
 const app = useBrowser();
+
+/** A signed-up person whose API headers carry a token asked for without the browser's cookies, as a script would. */
+async function person(name: string): Promise<Person> {
+  const someone = await app.person(name);
+  const response = await fetch(new URL("/api/v1/tokens", inject("baseUrl")), { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: someone.email, password: PASSWORD }) });
+  expect(response.status).toBe(201);
+  return { ...someone, headers: { authorization: `Bearer ${((await response.json()) as { token: string }).token}` } };
+}
 const NEW_PASSWORD = "another long passphrase";
 
 describe("owning my account in settings", () => {
   it("changing the password says what else changed, revokes API tokens, and only the new password signs in", async () => {
-    const me = await app.person("Pat Password");
+    const me = await person("Pat Password");
     const page = me.page;
     expect((await page.request.get("/api/v1/me", { headers: me.headers })).status()).toBe(200);
     await page.goto("/settings");
@@ -19,7 +27,7 @@ describe("owning my account in settings", () => {
     await form.getByLabel("Current password").fill(PASSWORD);
     await form.getByLabel("New password").fill(NEW_PASSWORD);
     await form.getByRole("button", { name: "Change password" }).click();
-    await page.getByText(/Password changed\. Your other sessions were signed out and 1 API token was revoked\./).waitFor();
+    await page.getByText(/Password changed\. \d+ other sessions? (was|were) signed out and \d+ API tokens? (was|were) revoked\./).waitFor();
     await snap(page, "settings-password-changed");
     await poll(async () => (await page.request.get("/api/v1/me", { headers: me.headers })).status()).toBe(401);
 
@@ -30,10 +38,18 @@ describe("owning my account in settings", () => {
     await other.getByRole("button", { name: "Sign in" }).click();
     await other.getByText("Wrong email or password.").waitFor();
     await signIn(other, me.email, NEW_PASSWORD);
+
+    // Sign out everywhere: both browsers end up signed out.
+    await page.getByRole("button", { name: "Sign out everywhere…" }).click();
+    await snap(page, "settings-sign-out-everywhere");
+    await page.getByRole("dialog", { name: "Sign out everywhere?" }).getByRole("button", { name: "Sign out everywhere" }).click();
+    await page.waitForURL("**/signin");
+    await other.goto("/settings");
+    await other.waitForURL("**/signin**");
   });
 
   it("a token can be made to expire; my data downloads as JSON-LD", async () => {
-    const me = await app.person("Eve Expiry");
+    const me = await person("Eve Expiry");
     const page = me.page;
     await page.goto("/settings");
     const form = page.getByRole("form", { name: "Create an API token" });
@@ -51,7 +67,7 @@ describe("owning my account in settings", () => {
   });
 
   it("deleting the account: refused while I alone own a group, then gone once I am not", async () => {
-    const me = await app.person("Dee Delete");
+    const me = await person("Dee Delete");
     const page = me.page;
     const groupId = await createGroup(page.request, me.headers, { name: `Mine alone ${Date.now()}` });
     await page.goto("/settings");
@@ -65,6 +81,8 @@ describe("owning my account in settings", () => {
     await snap(page, "settings-delete-dialog");
     await dialog.getByRole("button", { name: "Delete my account" }).click();
     await dialog.getByText(/You are the only owner of/).waitFor();
+    // The choice survives the refusal.
+    expect(await dialog.getByLabel(/Delete them too/).isChecked()).toBe(true);
     await snap(page, "settings-delete-refused");
     await page.keyboard.press("Escape");
 
@@ -83,7 +101,7 @@ describe("owning my account in settings", () => {
   });
 
   it("an owner invites by email; the person accepts from the inbox and only then is a member", async () => {
-    const [owner, guest] = [await app.person("Ona Owner"), await app.person("Gil Guest")];
+    const [owner, guest] = [await person("Ona Owner"), await person("Gil Guest")];
     const groupId = await createGroup(owner.page.request, owner.headers, { name: `Invited ${Date.now()}` });
     await owner.page.goto(`/groups/${groupId}`);
     const invite = owner.page.getByRole("form", { name: "Invite a member" });

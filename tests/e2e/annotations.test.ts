@@ -1,7 +1,7 @@
 import type { Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { DEMO_USERS } from "@/lib/demo/seed";
-import { cardOf, clickHighlight, createDocument, demoUsersGroup, editorOf, highlightBox, highlightCount, highlightText, openDocument, poll, selectWords, signIn, signUp, snap, useBrowser } from "./helpers";
+import { addMember, cardOf, clickHighlight, createDocument, demoUsersGroup, editorOf, highlightBox, highlightCount, highlightText, openDocument, poll, selectWords, signIn, signUp, snap, useBrowser } from "./helpers";
 
 const app = useBrowser();
 
@@ -191,7 +191,7 @@ describe("annotations on the reading page", () => {
     // A viewer of the group: the group's note is there, the private one is not, and no menu appears.
     const viewer = await app.page();
     const viewerEmail = await signUp(viewer, "Rhea Reader");
-    expect((await setup.request.post(`/api/v1/groups/${groupId}/members`, { headers, data: { email: viewerEmail, role: "viewer" } })).status()).toBe(201);
+    await addMember(setup.request, headers, groupId, viewerEmail, "viewer");
     await openDocument(viewer, documentId);
     await viewer.locator('aside[aria-label="Margin"]').getByText("Endings deserve").waitFor();
     expect(await viewer.getByText("reminder to myself").count()).toBe(0);
@@ -207,7 +207,7 @@ describe("annotations on the reading page", () => {
     const rheaId = members.find((m: { email: string }) => m.email === viewerEmail).userId as string;
     expect((await setup.request.patch(`/api/v1/groups/${groupId}/members/${rheaId}`, { headers, data: { role: "member" } })).status()).toBe(200);
     await openDocument(viewer, documentId);
-    expect(await editorOf(viewer).getAttribute("contenteditable")).toBe("false");
+    expect(await editorOf(viewer).getAttribute("aria-readonly")).toBe("true");
     await selectWords(viewer, "gives the margin some room");
     await viewer.getByRole("toolbar", { name: "Annotate the selection" }).getByRole("button", { name: "Comment" }).click();
     await viewer.getByRole("textbox", { name: "Note" }).fill("A reader's note on a text she cannot edit.");

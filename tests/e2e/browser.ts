@@ -21,8 +21,8 @@ export async function launchBrowser(): Promise<Browser> {
 export const cspViolations: string[] = [];
 
 /** A page that fails the test on any uncaught page error and records CSP violations. */
-export async function newPage(browser: Browser, baseUrl: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
-  const context = await browser.newContext({ baseURL: baseUrl, viewport });
+export async function newPage(browser: Browser, baseUrl: string, viewport = { width: 1280, height: 900 }, colorScheme: "light" | "dark" = "light"): Promise<Page> {
+  const context = await browser.newContext({ baseURL: baseUrl, viewport, colorScheme });
   const page = await context.newPage();
   page.on("pageerror", (error) => {
     throw error;

@@ -56,10 +56,14 @@ describe("live co-editing in two browsers", () => {
     const editorV = editorOf(pageV);
     await editorV.waitFor();
     await pageV.getByText("Basil says:").waitFor();
-    expect(await editorV.getAttribute("contenteditable")).toBe("false");
+    // A caret to read and select with, but no edits: the text says it is read-only.
+    expect(await editorV.getAttribute("aria-readonly")).toBe("true");
     const before = await editorV.innerText();
     await editorV.locator("p").first().click();
     await pageV.keyboard.type("vandalism");
+    await pageV.keyboard.press("Enter");
+    await pageV.keyboard.press("Backspace");
+    await pageV.keyboard.press("Control+b");
     await pageA.keyboard.type("!");
     await pageV.getByText("revised by Ada!").waitFor();
     expect(await editorV.innerText()).not.toContain("vandalism");

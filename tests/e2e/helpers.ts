@@ -31,7 +31,7 @@ export function useBrowser() {
   });
   return {
     /** A fresh page (its own context, so its own cookies) on the app under test. */
-    page: (viewport?: { width: number; height: number }) => newPage(browser, inject("baseUrl"), viewport),
+    page: (viewport?: { width: number; height: number }, colorScheme?: "light" | "dark") => newPage(browser, inject("baseUrl"), viewport, colorScheme),
     /** A fresh page signed up as a new account named `name`, with that account's API headers. */
     person: async (name: string): Promise<Person> => {
       const page = await newPage(browser, inject("baseUrl"));
@@ -72,10 +72,19 @@ export async function signIn(page: Page, email: string, password: string) {
   await page.waitForURL("**/groups");
 }
 
+/**
+ * A fresh API token for the account. The request carries the context's session cookie, so it says
+ * it comes from the app's own origin, as the browser would (cookie-authenticated writes must).
+ */
+async function freshToken(request: APIRequestContext, email: string, password: string): Promise<string> {
+  const response = await request.post("/api/v1/tokens", { data: { email, password }, headers: { origin: inject("baseUrl") } });
+  expect(response.status(), await response.text()).toBe(201);
+  return (await response.json()).token as string;
+}
+
 /** Bearer headers for the public API, from a fresh token for the account. */
 export async function apiHeaders(page: Page, email: string, password = PASSWORD): Promise<ApiHeaders> {
-  const token = (await (await page.request.post("/api/v1/tokens", { data: { email, password } })).json()).token as string;
-  return { authorization: `Bearer ${token}` };
+  return { authorization: `Bearer ${await freshToken(page.request, email, password)}` };
 }
 
 /** Creates a group through the API; returns its id. */
@@ -89,8 +98,7 @@ export async function createGroup(request: APIRequestContext, headers: ApiHeader
 export async function addMember(request: APIRequestContext, headers: ApiHeaders, groupId: string, email: string, role: string, password = PASSWORD) {
   const invited = await request.post(`/api/v1/groups/${groupId}/members`, { headers, data: { email, role } });
   expect(invited.status()).toBe(202);
-  const token = (await (await request.post("/api/v1/tokens", { data: { email, password } })).json()).token as string;
-  const theirs = { authorization: `Bearer ${token}` };
+  const theirs = { authorization: `Bearer ${await freshToken(request, email, password)}` };
   const waiting = (await (await request.get("/api/v1/me/invitations", { headers: theirs })).json()).items as { id: string; group: { id: string } }[];
   const invitation = waiting.find((i) => i.group.id === groupId);
   expect(invitation, `no invitation to ${groupId} for ${email}`).toBeDefined();
@@ -181,7 +189,7 @@ export async function openDocument(page: Page, documentId: string, hash = "") {
   await page.locator(".live-editor[data-ready]").waitFor();
 }
 
-/** The live editor's editable surface (contenteditable is "false" for readers who may not edit). */
+/** The live editor's text (aria-readonly="true" for readers who may not edit: a caret, but no edits). */
 export const editorOf = (page: Page) => page.locator(".live-editor .ProseMirror[contenteditable]");
 
 /** The margin beside the text. */

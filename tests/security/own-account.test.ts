@@ -3,11 +3,16 @@ import * as annotationRoute from "@/app/api/annotations/[documentId]/[annotation
 import * as me from "@/app/api/v1/me/route";
 import * as exportRoute from "@/app/api/v1/me/export/route";
 import * as password from "@/app/api/v1/me/password/route";
+import * as sessions from "@/app/api/v1/me/sessions/route";
 import * as tokens from "@/app/api/v1/tokens/route";
 import { db } from "@/lib/db";
 import { createGroup, createMember, FACTORY_PASSWORD, tokenFor, createDocumentIn } from "../factories";
 import { call } from "../integration/http";
 import { annotate, reply } from "../integration/seminar/fixtures";
+import { signInAsBrowser } from "./browser";
+
+const ORIGIN = "http://marginalia.test";
+const whoAmI = (cookie: string) => call(me.GET, { path: "/api/v1/me", headers: { cookie } });
 
 const NEW_PASSWORD = "a brand new passphrase";
 const signInToken = (email: string, pass: string, extra: Record<string, unknown> = {}) => call(tokens.POST, { method: "POST", json: { email, password: pass, ...extra } });
@@ -30,6 +35,38 @@ describe("changing my password", () => {
     const fresh = await signInToken(owner.email, NEW_PASSWORD);
     expect(fresh.status).toBe(201);
     expect((await call(me.GET, { token: fresh.data.token })).data.id).toBe(owner.id);
+  });
+});
+
+describe("sessions", () => {
+  it("changing the password from one browser signs out every other browser, and keeps this one", async () => {
+    const { owner } = await createGroup();
+    const [laptop, phone] = [await signInAsBrowser(owner.email, FACTORY_PASSWORD), await signInAsBrowser(owner.email, FACTORY_PASSWORD)];
+    const changed = await call(password.POST, { method: "POST", headers: { cookie: laptop, origin: ORIGIN }, json: { currentPassword: FACTORY_PASSWORD, newPassword: NEW_PASSWORD } });
+    expect(changed.status).toBe(200);
+    expect(changed.data.sessionsEnded).toBe(1);
+    expect((await whoAmI(laptop)).status).toBe(200);
+    expect((await whoAmI(phone)).status).toBe(401);
+  });
+
+  it("sign out everywhere ends every browser session, the caller's too; API tokens stay", async () => {
+    const { owner } = await createGroup();
+    const token = await tokenFor(owner.id);
+    const [laptop, phone] = [await signInAsBrowser(owner.email, FACTORY_PASSWORD), await signInAsBrowser(owner.email, FACTORY_PASSWORD)];
+    const ended = await call(sessions.DELETE, { method: "DELETE", headers: { cookie: laptop, origin: ORIGIN }, json: {} });
+    expect(ended.status).toBe(200);
+    expect(ended.data.sessionsEnded).toBe(2);
+    for (const cookie of [laptop, phone]) expect((await whoAmI(cookie)).status).toBe(401);
+    expect((await call(me.GET, { token })).status).toBe(200);
+  });
+
+  it("deleting the account ends its sessions", async () => {
+    const s = await createGroup();
+    const member = await createMember(s.group.id, "member");
+    const cookie = await signInAsBrowser(member.email, FACTORY_PASSWORD);
+    const res = await call(me.DELETE, { method: "DELETE", headers: { cookie, origin: ORIGIN }, json: { password: FACTORY_PASSWORD, groupNotes: "keep" } });
+    expect(res.status).toBe(204);
+    expect((await whoAmI(cookie)).status).toBe(401);
   });
 });
 

@@ -25,6 +25,7 @@ export default async function GroupsPage() {
       />
       {memberships.length === 0 ? (
         <EmptyState
+          headingLevel={2}
           icon={<BookOpen />}
           title="Create a group to start reading together"
           description="A group holds the texts you read and the people you read them with. Start one, then add a text and invite your fellow readers — or ask a group’s owner to add you."

@@ -67,6 +67,7 @@ export default async function InboxPage({ searchParams }: Props) {
       </nav>
       {items.length === 0 ? (
         <EmptyState
+          headingLevel={2}
           icon={<BellOff />}
           title={unreadOnly ? "You’re all caught up" : "Nothing here yet"}
           description={

@@ -22,6 +22,7 @@ import { hasPassword } from "@/lib/queries/account";
 import { Button } from "@/components/ui/button";
 import { ChangePasswordForm } from "@/components/settings/change-password-form";
 import { DeleteAccountDialog } from "@/components/settings/delete-account-dialog";
+import { SignOutEverywhereButton } from "@/components/settings/sign-out-everywhere-button";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -84,6 +85,11 @@ export default async function SettingsPage() {
           </CardHeader>
           <CardContent>
             <ChangePasswordForm hasPassword={passwordSet} />
+          </CardContent>
+          <Separator />
+          <CardContent className="flex flex-col gap-3 sm:flex-row sm:items-center sm:justify-between">
+            <p className="text-sm text-muted-foreground">Lost a device, or signed in somewhere you should not stay? End every session at once.</p>
+            <SignOutEverywhereButton />
           </CardContent>
         </Card>
 

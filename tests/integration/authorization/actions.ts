@@ -80,6 +80,7 @@ export const ACTIONS_MATRIX: ActionEntry[] = [
   { file: "lib/actions/reactions.ts", name: "resolveThreadAction", variant: "another's", rule: onAnnotation("resolve", "others", canResolveThread), invoke: async (a, w) => a((await othersItem(w)).id, true) },
   { file: "lib/actions/reactions.ts", name: "resolveThreadAction", variant: "own", rule: onAnnotation("resolve", "own", canResolveThread), invoke: async (a, w, p) => a((await ownItem(w, p)).id, true) },
   { file: "lib/actions/account.ts", name: "changePasswordAction", rule: SIGNED_IN, ownAccount: true, invoke: (a) => a({}, form({ currentPassword: FACTORY_PASSWORD, newPassword: "matrix new password" })) },
+  { file: "lib/actions/account.ts", name: "signOutEverywhereAction", rule: SIGNED_IN, ownAccount: true, redirects: "/signin", invoke: (a) => a({}) },
   { file: "lib/actions/account.ts", name: "deleteAccountAction", rule: SIGNED_IN, ownAccount: true, redirects: "/?account=deleted", invoke: (a) => a({}, form({ password: FACTORY_PASSWORD, groupNotes: "keep" })) },
   { file: "lib/actions/tokens.ts", name: "createTokenAction", rule: SIGNED_IN, invoke: (a) => a({}, form({ label: "matrix" })) },
   { file: "lib/actions/tokens.ts", name: "revokeTokenAction", variant: "own token", rule: SIGNED_IN, invoke: async (a, w, p) => a(await ownTokenId(w, p)) },

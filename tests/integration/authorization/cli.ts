@@ -9,6 +9,7 @@ export type CliEntry = { command: string; actor: "none"; rule: string; checked: 
 export const CLI_COMMANDS: CliEntry[] = [
   { command: "user add", actor: "none", rule: "operator: shell access to the server", checked: "tests/integration/cli/cli.test.ts" },
   { command: "user password", actor: "none", rule: "operator: resets a password, revoking the account's API tokens and sessions", checked: "tests/integration/cli/cli.test.ts" },
+  { command: "user signout", actor: "none", rule: "operator: ends every browser session of an account", checked: "tests/integration/cli/cli.test.ts" },
   { command: "user export", actor: "none", rule: "operator: prints what the account itself wrote, nobody else's words", checked: "tests/integration/cli/cli.test.ts" },
   { command: "user delete", actor: "none", rule: "operator: deletes an account as its owner could, refused while it is a group's only owner", checked: "tests/integration/cli/cli.test.ts" },
   { command: "token create", actor: "none", rule: "operator; the token it prints acts with its holder's role", checked: "tests/integration/authorization/cli.test.ts" },

@@ -68,6 +68,7 @@ export const ROUTES: RouteEntry[] = [
   { file: "app/api/v1/tokens/[tokenId]/route.ts", method: "DELETE", variant: "another's token", rule: ANOTHER_ACCOUNTS, ok: 204, request: async (w) => ({ params: { tokenId: await strangersTokenId(w) } }) },
   { file: "app/api/v1/me/route.ts", method: "GET", rule: SIGNED_IN, ok: 200, request: () => ({}) },
   { file: "app/api/v1/me/route.ts", method: "DELETE", rule: SIGNED_IN, ok: 204, ownAccount: true, request: () => ({ json: { password: FACTORY_PASSWORD, groupNotes: "keep" } }) },
+  { file: "app/api/v1/me/sessions/route.ts", method: "DELETE", rule: SIGNED_IN, ok: 200, ownAccount: true, request: () => ({}) },
   { file: "app/api/v1/me/password/route.ts", method: "POST", rule: SIGNED_IN, ok: 200, ownAccount: true, request: () => ({ json: { currentPassword: FACTORY_PASSWORD, newPassword: "matrix new password" } }) },
   { file: "app/api/v1/me/export/route.ts", method: "GET", rule: SIGNED_IN, ok: 200, request: () => ({ path: "/api/v1/me/export?format=markdown" }) },
   { file: "app/api/v1/me/invitations/route.ts", method: "GET", rule: SIGNED_IN, ok: 200, request: () => ({}) },

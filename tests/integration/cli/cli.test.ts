@@ -3,7 +3,9 @@ import { describe, expect, inject, it } from "vitest";
 import { db } from "@/lib/db";
 import { userForApiToken } from "@/lib/auth/resolve-token";
 import { verifyPassword } from "@/lib/auth/password";
-import { createDocumentIn, createGroup, createMember, tokenFor, unique } from "../../factories";
+import * as me from "@/app/api/v1/me/route";
+import { createDocumentIn, createGroup, createMember, sessionCookieFor, tokenFor, unique } from "../../factories";
+import { call } from "../http";
 
 function cli(...args: string[]) {
   const result = spawnSync(process.execPath, ["--import", "tsx", "lib/cli/main.ts", ...args], {
@@ -57,6 +59,12 @@ describe("operator CLI", () => {
     expect(reset.stdout).toContain("1 API token(s) revoked");
     expect(await userForApiToken(oldToken)).toBeNull();
     expect(await verifyPassword((await db().user.findUniqueOrThrow({ where: { id: member.id } })).passwordHash, "an operator chose this")).toBe(true);
+
+    const [laptop, phone] = [await sessionCookieFor(member.id), await sessionCookieFor(member.id)];
+    const signedOut = cli("user", "signout", "--email", member.email);
+    expect(signedOut.code).toBe(0);
+    expect(signedOut.stdout).toContain("2 session(s)");
+    for (const cookie of [laptop, phone]) expect((await call(me.GET, { headers: { cookie } })).status).toBe(401);
 
     const exported = cli("user", "export", "--email", member.email, "--format", "jsonld");
     expect(exported.code).toBe(0);

@@ -14,6 +14,7 @@ import { loadDocumentForViewer } from "@/lib/queries/document-access";
 import { currentDocumentJSON } from "@/lib/queries/document-content";
 import { loadDocumentForActor } from "@/lib/queries/documents";
 import { AnnotatedDocument } from "@/components/annotations/annotated-document";
+import { KeyboardShortcuts } from "@/components/annotations/keyboard-shortcuts";
 import { noteFromJSON, type AnnotationJSON } from "@/components/annotations/model";
 import { Button } from "@/components/ui/button";
 import { FORMAT_LABEL, formatDate } from "@/components/documents/format";
@@ -140,6 +141,7 @@ export default async function DocumentPage({ params }: Props) {
           <div className="flex shrink-0 items-center gap-2">
             <div id="annotation-tools" className="hidden w-60 min-[900px]:block xl:w-72" />
             <div id="document-status" className="flex items-center" />
+            <KeyboardShortcuts canAnnotate={can(membership, "annotation.create")} />
             <DocumentSettingsMenu documentId={document.id} following={following} hideUntilPosted={document.hideUntilPosted} canModerate={can(membership, "annotation.moderate")} canDelete={can(membership, "document.delete")} title={document.title} />
             <AnnotationTransferMenu documentId={document.id} canImport={can(membership, "annotation.create")} />
             <Button asChild variant="ghost" size="sm" className="text-muted-foreground hover:text-foreground">

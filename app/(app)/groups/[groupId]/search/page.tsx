@@ -75,10 +75,11 @@ export default async function GroupSearchPage({ params, searchParams }: Props) {
         <SearchFilters groupId={group.id} values={raw} authors={authors} tags={tags} documents={documents.map((d) => ({ value: d.id, label: d.title }))} />
         {problem ? <Alert variant="error">{problem}</Alert> : null}
         {results === null && !problem ? (
-          <EmptyState icon={<TextSearch />} title="Find a thread again" description="Type a few words someone wrote, or a phrase from the text they annotated. Filters narrow it to a person, a tag or one text." className="bg-card/50" />
+          <EmptyState headingLevel={2} icon={<TextSearch />} title="Find a thread again" description="Type a few words someone wrote, or a phrase from the text they annotated. Filters narrow it to a person, a tag or one text." className="bg-card/50" />
         ) : null}
         {results && results.items.length === 0 ? (
           <EmptyState
+            headingLevel={2}
             icon={<SearchX />}
             title="Nothing matches"
             description={raw.cursor ? "There are no more results." : "Try fewer or different words, or remove a filter. Very common words (“the”, “and”) are ignored."}

@@ -7,6 +7,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 export function ModeratorsOnly({ groupId }: { groupId: string }) {
   return (
     <EmptyState
+      headingLevel={2}
       icon={<ShieldAlert />}
       title="For moderators only"
       description="The moderation queue, log and engagement view are open to this group’s moderators and owners. Ask an owner if you should help moderate."

@@ -56,6 +56,7 @@ export default async function ModerationLogPage({ params, searchParams }: Props)
       <LiveGroupNav groupId={group.id} open={counts.open} />
       {entries.length === 0 ? (
         <EmptyState
+          headingLevel={2}
           icon={<ScrollText />}
           title={cursor ? "No older entries" : "Nothing has happened yet"}
           description="When a moderator approves, hides or restores an item, locks a thread, writes a note or mutes someone, it is recorded here."
