@@ -26,7 +26,8 @@ export default async function setup(project: TestProject) {
     execFileSync(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"], { cwd: root, stdio: "inherit" });
   }
   const home = await mkdtemp(path.join(os.tmpdir(), "marginalia-e2e-"));
-  const env = { ...process.env, NODE_ENV: "production", PORT: "0", MARGINALIA_DATA_DIR: path.join(home, "postgres") } as NodeJS.ProcessEnv;
+  // Every browser test signs up its people from 127.0.0.1: the per-address sign-up limit (10 an hour) would stop a run after its tenth account.
+  const env = { ...process.env, NODE_ENV: "production", PORT: "0", MARGINALIA_DATA_DIR: path.join(home, "postgres"), SIGNUPS_PER_HOUR: "100000" } as NodeJS.ProcessEnv;
   delete env.DATABASE_URL;
   const server: ChildProcess = spawn(process.execPath, [...serverNodeFlags(), "--import", "tsx", "server.ts"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
   let log = "";
