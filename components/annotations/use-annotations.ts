@@ -31,9 +31,11 @@ export function useAnnotations({ documentId, groupId, userId, initial, hiddenUnt
   const revealed = useRef(!hiddenUntilPosted);
   const [hidingOthers, setHidingOthers] = useState(hiddenUntilPosted);
 
+  /** Reloads the list; says whether hide-and-reveal still holds others' notes back (null: unknown). */
   const refresh = useCallback(async () => {
     const list = await listAnnotationsAction(documentId).catch(() => null);
     if (list?.annotations) replace(list.annotations as AnnotationJSON[]);
+    return list?.annotations ? list.hiddenUntilPosted === true : null;
   }, [documentId, replace]);
 
   const actions = useMemo(
@@ -42,9 +44,12 @@ export function useAnnotations({ documentId, groupId, userId, initial, hiddenUnt
       create: async (...args: Parameters<typeof base.create>) => {
         const result = await base.create(...args);
         if (!result.error && !revealed.current) {
-          revealed.current = true;
-          await refresh();
-          setHidingOthers(false);
+          // Only a note posted to the group reveals the others; a private note or a bare highlight does not.
+          const hidden = await refresh();
+          if (hidden === false) {
+            revealed.current = true;
+            setHidingOthers(false);
+          }
         }
         return result;
       },

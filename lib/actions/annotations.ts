@@ -16,7 +16,12 @@ import { parseInput } from "@/lib/validation/parse";
 import { MAX_BODY_LENGTH, MAX_QUOTE_LENGTH } from "@/lib/validation/annotation";
 
 /** What the margin's actions answer: the annotation as the API presents it, or a form error. */
-export type AnnotationActionState = FormState & { annotation?: PresentedAnnotation; annotations?: PresentedAnnotation[] };
+export type AnnotationActionState = FormState & {
+  annotation?: PresentedAnnotation;
+  annotations?: PresentedAnnotation[];
+  /** With a list: hide-and-reveal still holds others' notes back from this reader. */
+  hiddenUntilPosted?: boolean;
+};
 
 const noteFields = {
   /** Markdown note; empty for a plain highlight. */
@@ -136,6 +141,6 @@ export async function listAnnotationsAction(documentId: string): Promise<Annotat
   return run(async ({ actorId, origin }) => {
     const { viewer } = await loadDocumentForViewer(documentId, actorId);
     const rows = await listVisibleAnnotations(documentId, viewer);
-    return { ok: true, annotations: rows.map((row) => presentAnnotation(row, origin, viewer, { embedded: true })) };
+    return { ok: true, annotations: rows.map((row) => presentAnnotation(row, origin, viewer, { embedded: true })), hiddenUntilPosted: viewer.hiddenUntilPosted === true };
   });
 }

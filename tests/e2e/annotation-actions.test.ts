@@ -178,6 +178,13 @@ describe("acting on notes in the margin", () => {
     expect(await reader.page.getByText("Mara's reading").count()).toBe(0);
     await snap(reader.page, "annotation-actions-hidden-until-posted");
 
+    // A highlight without a note is not a post: the others stay hidden, and the margin says so still.
+    await selectWords(reader.page, "slower than reading alone");
+    await reader.page.getByRole("toolbar", { name: "Annotate the selection" }).getByRole("button", { name: "Highlight" }).click();
+    await margin.locator("article[data-annotation-id]").first().waitFor();
+    await margin.getByText("Post your own note to see the group’s.").waitFor();
+    expect(await reader.page.getByText("Mara's reading").count()).toBe(0);
+
     await selectWords(reader.page, "better for it");
     await reader.page.getByRole("toolbar", { name: "Annotate the selection" }).waitFor();
     await reader.page.keyboard.press("Control+Alt+m");
