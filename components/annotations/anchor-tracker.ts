@@ -24,7 +24,7 @@ import { createAnchor, resolveAnchors, type Anchor } from "@/lib/anchoring/ancho
 import { buildProjectionMap } from "@/lib/anchoring/projection-map";
 import { ProjectionPositions, type ProjectionQuote } from "@/lib/editor/projection-positions";
 import type { KeyedSegment } from "./highlight-painter";
-import { highlightSegments } from "./highlight-segments";
+import { highlightSegments } from "@/lib/editor/highlight-segments";
 import { createHighlightPlugin, highlightIdsAt, highlightPluginKey, repaintHighlights, setActiveHighlight, setHighlights, type PositionRange } from "./highlight-plugin";
 
 /** One annotation (or the draft) to keep track of. */

@@ -9,7 +9,7 @@
  * not grow with the number of notes.
  */
 import type { EditorView } from "@tiptap/pm/view";
-import type { HighlightSegment } from "./highlight-segments";
+import type { HighlightSegment } from "@/lib/editor/highlight-segments";
 
 /** A drawn piece with a stable key that survives mapping through edits. */
 export type KeyedSegment = HighlightSegment & { key: number };

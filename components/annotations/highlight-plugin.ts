@@ -10,7 +10,7 @@ import { Plugin, PluginKey, type EditorState, type Transaction } from "@tiptap/p
 import type { EditorView } from "@tiptap/pm/view";
 import { changeMapping, diffMapping, touchedRanges } from "./doc-change-mapping";
 import { HighlightPainter, supportsCustomHighlights, type KeyedSegment } from "./highlight-painter";
-import { segmentAt } from "./highlight-segments";
+import { segmentAt } from "@/lib/editor/highlight-segments";
 
 /** Where a tracked annotation is in the editor's document now. */
 export type PositionRange = { from: number; to: number };

@@ -7,7 +7,7 @@
 import { Mark, type JSONContent } from "@tiptap/core";
 import { getSchema } from "@tiptap/core";
 import { Fragment, type Mark as PMMark, type Node as PMNode, type Schema } from "@tiptap/pm/model";
-import { highlightSegments } from "@/components/annotations/highlight-segments";
+import { highlightSegments } from "@/lib/editor/highlight-segments";
 import { editorExtensions } from "./extensions";
 import { serializeToHTML } from "./html-string";
 import { renderDocumentHTML } from "./render";

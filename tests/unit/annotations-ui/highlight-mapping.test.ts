@@ -4,7 +4,7 @@ import { EditorState } from "@tiptap/pm/state";
 import { Slice, Fragment } from "@tiptap/pm/model";
 import { changeMapping, diffMapping, replacesWholeDocument, touchedRanges } from "@/components/annotations/doc-change-mapping";
 import { mapRanges, mapSegments } from "@/components/annotations/highlight-plugin";
-import { highlightSegments, idsAt, type HighlightRange } from "@/components/annotations/highlight-segments";
+import { highlightSegments, idsAt, type HighlightRange } from "@/lib/editor/highlight-segments";
 import type { KeyedSegment } from "@/components/annotations/highlight-painter";
 import { getEditorSchema } from "@/lib/editor/extensions";
 

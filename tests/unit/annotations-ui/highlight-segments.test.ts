@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { highlightSegments, idsAt, type HighlightRange } from "@/components/annotations/highlight-segments";
+import { highlightSegments, idsAt, type HighlightRange } from "@/lib/editor/highlight-segments";
 
 const range = (id: string, from: number, to: number, extra: Partial<HighlightRange> = {}): HighlightRange => ({ id, from, to, mine: false, private: false, pending: false, ...extra });
 
