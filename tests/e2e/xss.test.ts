@@ -64,7 +64,10 @@ describe("script injection", () => {
       await author.getByRole("button", { name: "Comment", exact: true }).click();
       await author.getByRole("textbox", { name: "Note" }).waitFor({ state: "detached" });
     }
+    // Beside the text, notes on the same words fold into a stack; the list layout shows every card.
+    await reader.getByLabel("Sort notes").selectOption("activity");
     await poll(() => reader.locator('aside[aria-label="Margin"] article[data-annotation-id]').count()).toBe(XSS_PAYLOADS.length);
+    await reader.getByLabel("Sort notes").selectOption("position");
 
     // Replies with payloads, in one thread.
     const thread = author.locator('aside[aria-label="Margin"] article[data-annotation-id]').first();
