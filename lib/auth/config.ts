@@ -7,6 +7,7 @@ import { env } from "../env";
 import { RateLimitedError } from "../errors";
 import authenticateUser from "../commands/authenticate-user";
 import { revokeSession } from "../commands/sessions";
+import { isDatabaseUnavailable } from "../health/unavailable";
 import { clientAddress } from "../http/client-address";
 import { SESSION_MAX_AGE_SECONDS, sessionUser, startSession } from "./sessions";
 
@@ -90,8 +91,16 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         return token;
       }
       // Any later use of the cookie: the session must still exist (sign-out and "sign out everywhere" delete it).
-      if (typeof token.sid !== "string" || !token.sub || !(await sessionUser(token.sid, token.sub))) return null;
-      return token;
+      if (typeof token.sid !== "string" || !token.sub) return null;
+      try {
+        return (await sessionUser(token.sid, token.sub)) ? token : null;
+      } catch (error) {
+        // A database outage is not a sign-out: next-auth would clear the cookie of a callback that
+        // throws. Nothing is granted on this answer alone; every page, route and socket reads the
+        // session row itself (currentUser, actorFromRequest, the collaboration server) and fails closed.
+        if (isDatabaseUnavailable(error)) return token;
+        throw error;
+      }
     },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;

@@ -1,8 +1,6 @@
 import { headers } from "next/headers";
-import { db } from "../db";
 import { UnauthorizedError } from "../errors";
 import { bearerToken } from "./api-tokens";
-import { auth } from "./config";
 import type { Credential } from "./revocation";
 import { userForApiToken } from "./resolve-token";
 import { sessionFromCookieHeader } from "./session-token";
@@ -12,19 +10,22 @@ export type { Credential };
 
 export type Actor = { id: string; email: string; name: string; isAdmin: boolean; credential: Credential };
 
-const select = { id: true, email: true, name: true, isAdmin: true } as const;
-
 /**
- * The signed-in user of a page or server action, re-read from the database (a deleted user's JWT
- * stops working). auth() answers null for a revoked session: the jwt callback checks it (config.ts).
+ * The signed-in user of a page or server action: the session cookie's row and its user, re-read
+ * from the database, so a revoked session or a deleted user stops working at once. This reads the
+ * row itself rather than through next-auth's auth(), which turns any failure into "no session": a
+ * database that cannot be reached must throw (the page says "temporarily unavailable"), never read
+ * as signed out and send the reader to the sign-in page.
  */
 export async function currentUser(): Promise<Actor | null> {
-  const session = await auth();
-  const id = session?.user?.id;
-  if (!id) return null;
-  const user = await db().user.findUnique({ where: { id }, select });
-  const sessionId = (await sessionFromCookieHeader((await headers()).get("cookie")))?.sessionId ?? "";
-  return user && { ...user, credential: { kind: "session", id: sessionId } };
+  return actorFromCookies((await headers()).get("cookie"));
+}
+
+/** The user of a session cookie whose row still exists, or null. */
+async function actorFromCookies(cookieHeader: string | null): Promise<Actor | null> {
+  const session = await sessionFromCookieHeader(cookieHeader);
+  const user = session ? await sessionUser(session.sessionId, session.userId) : null;
+  return user && session && { ...user, credential: { kind: "session", id: session.sessionId } };
 }
 
 /** The actor of an API request: a Bearer token when present (a bad one is 401), else the session cookie. */
@@ -36,7 +37,5 @@ export async function actorFromRequest(request: Request): Promise<Actor | null> 
     if (!user) throw new UnauthorizedError("The API token is invalid, revoked or expired");
     return { id: user.id, email: user.email, name: user.name, isAdmin: user.isAdmin, credential: { kind: "token", id: user.tokenId } };
   }
-  const session = await sessionFromCookieHeader(request.headers.get("cookie"));
-  const user = session ? await sessionUser(session.sessionId, session.userId) : null;
-  return user && session && { ...user, credential: { kind: "session", id: session.sessionId } };
+  return actorFromCookies(request.headers.get("cookie"));
 }

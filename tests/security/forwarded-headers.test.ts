@@ -1,19 +1,15 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 
-// Server actions read the request's headers through next/headers and the session through auth():
-// outside Next, this file supplies both, as the browser's request would carry them.
-const request = vi.hoisted(() => ({ headers: new Headers(), userId: null as string | null }));
+// Server actions read the request's headers (the session cookie among them) through next/headers:
+// outside Next, this file supplies them, as the browser's request would carry them.
+const request = vi.hoisted(() => ({ headers: new Headers() }));
 vi.mock("next/headers", async (importOriginal) => ({ ...(await importOriginal<object>()), headers: async () => request.headers }));
 vi.mock("next/cache", async (importOriginal) => ({ ...(await importOriginal<object>()), revalidatePath: () => {} }));
-vi.mock("@/lib/auth/config", async (importOriginal) => ({
-  ...(await importOriginal<object>()),
-  auth: async () => (request.userId ? { user: { id: request.userId } } : null),
-}));
 
 import * as groups from "@/app/api/v1/groups/route";
 import * as invites from "@/app/api/v1/groups/[groupId]/invites/route";
 import { createInviteAction } from "@/lib/actions/invites";
-import { createGroup, createUser, tokenFor } from "../factories";
+import { createGroup, createUser, sessionCookieFor, tokenFor } from "../factories";
 import { call } from "../integration/http";
 
 // Finding 10: with no APP_URL and no TRUST_PROXY, any client's X-Forwarded-Host rewrote the links
@@ -23,7 +19,7 @@ const postGroup = async (headers: Record<string, string>) =>
 
 afterEach(() => {
   delete process.env.TRUST_PROXY;
-  request.userId = null;
+  request.headers = new Headers();
 });
 
 describe("without TRUST_PROXY, forwarded headers are ignored", () => {
@@ -47,8 +43,7 @@ describe("without TRUST_PROXY, forwarded headers are ignored", () => {
 
   it("gives server actions the same origin: an invitation link is never on the forwarded host", async () => {
     const { group, owner } = await createGroup();
-    request.userId = owner.id;
-    request.headers = new Headers({ host: "reading.example.org", "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" });
+    request.headers = new Headers({ host: "reading.example.org", "x-forwarded-host": "evil.example", "x-forwarded-proto": "https", cookie: await sessionCookieFor(owner.id) });
     const form = new FormData();
     form.set("role", "member");
     const state = await createInviteAction(group.id, {}, form);
@@ -77,8 +72,7 @@ describe("with TRUST_PROXY=1, the proxy's forwarded host and scheme count, valid
     const response = await postGroup({ host: "10.0.0.5:3000", "x-forwarded-host": "reading.example.org", "x-forwarded-proto": "https" });
     expect(response.headers.get("location")).toMatch(/^https:\/\/reading\.example\.org\/api\/v1\/groups\//);
     const { group, owner } = await createGroup();
-    request.userId = owner.id;
-    request.headers = new Headers({ host: "10.0.0.5:3000", "x-forwarded-host": "reading.example.org", "x-forwarded-proto": "https" });
+    request.headers = new Headers({ host: "10.0.0.5:3000", "x-forwarded-host": "reading.example.org", "x-forwarded-proto": "https", cookie: await sessionCookieFor(owner.id) });
     const form = new FormData();
     form.set("role", "member");
     expect((await createInviteAction(group.id, {}, form)).invite?.url).toMatch(/^https:\/\/reading\.example\.org\/invite\//);

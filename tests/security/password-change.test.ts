@@ -1,14 +1,10 @@
 import { describe, expect, it, vi } from "vitest";
 
-// The settings form's server action, outside Next: this file supplies the request's cookie and
-// the session next-auth would resolve from it.
-const request = vi.hoisted(() => ({ headers: new Headers(), userId: null as string | null }));
+// The settings form's server action, outside Next: this file supplies the request's headers and
+// the session cookie in them.
+const request = vi.hoisted(() => ({ headers: new Headers() }));
 vi.mock("next/headers", async (importOriginal) => ({ ...(await importOriginal<object>()), headers: async () => request.headers }));
 vi.mock("next/cache", async (importOriginal) => ({ ...(await importOriginal<object>()), revalidatePath: () => {} }));
-vi.mock("@/lib/auth/config", async (importOriginal) => ({
-  ...(await importOriginal<object>()),
-  auth: async () => (request.userId ? { user: { id: request.userId } } : null),
-}));
 
 import * as me from "@/app/api/v1/me/route";
 import { changePasswordAction } from "@/lib/actions/account";
@@ -34,7 +30,6 @@ describe("changing the password", () => {
     const script = open(scope.server.url, document.id, { token: await tokenFor(owner.id) });
     await synced(script);
 
-    request.userId = owner.id;
     request.headers = new Headers({ host: "marginalia.test", cookie: here });
     const form = new FormData();
     form.set("currentPassword", FACTORY_PASSWORD);

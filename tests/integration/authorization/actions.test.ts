@@ -1,21 +1,18 @@
 import path from "node:path";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 
-// The one seam: the session lookup (next-auth's auth()) answers as the person under test, and
-// ending the session (after deleting the account) has no cookie to clear outside a request.
-// currentUser() still re-reads that user from the database; commands and policies run for real.
-const session = vi.hoisted(() => ({ userId: null as string | null }));
-vi.mock("@/lib/auth/config", async (importOriginal) => ({
-  ...(await importOriginal<object>()),
-  auth: async () => (session.userId ? { user: { id: session.userId } } : null),
-  signOut: async () => {},
-}));
+// The seams: outside a Next request there are no request headers, so the test gives the action
+// the host and the person's real session cookie (currentUser() checks it against the session
+// table as in production), and ending the session (after deleting the account) has no cookie to
+// clear. Commands and policies run for real.
+const session = vi.hoisted(() => ({ cookie: "" }));
+vi.mock("@/lib/auth/config", async (importOriginal) => ({ ...(await importOriginal<object>()), signOut: async () => {} }));
 // Outside a Next request there is no cache to revalidate and no request headers to read.
 vi.mock("next/cache", async (importOriginal) => ({ ...(await importOriginal<object>()), revalidatePath: () => {} }));
-vi.mock("next/headers", async (importOriginal) => ({ ...(await importOriginal<object>()), headers: async () => new Headers({ host: "marginalia.test" }) }));
+vi.mock("next/headers", async (importOriginal) => ({ ...(await importOriginal<object>()), headers: async () => new Headers({ host: "marginalia.test", cookie: session.cookie }) }));
 
 import { ACTIONS_MATRIX, type ActionEntry } from "./actions";
-import { createUser } from "../../factories";
+import { createUser, sessionCookieFor } from "../../factories";
 import { userOf, world, type World } from "./fixtures";
 import { expectedRow, PEOPLE, type Outcome, type Person } from "./matrix";
 
@@ -41,13 +38,14 @@ function outcomeOf(entry: ActionEntry, result: unknown): { outcome: Outcome | "u
 
 async function run(entry: ActionEntry, w: World, person: Person) {
   const mod = (await import(path.join(ROOT, entry.file))) as Record<string, (...args: unknown[]) => Promise<unknown>>;
-  session.userId = entry.ownAccount && person !== "anonymous" ? (await createUser()).id : (userOf(w, person)?.id ?? null);
+  const userId = entry.ownAccount && person !== "anonymous" ? (await createUser()).id : userOf(w, person)?.id;
+  session.cookie = userId ? await sessionCookieFor(userId) : "";
   try {
     return outcomeOf(entry, await entry.invoke!(mod[entry.name], w, person));
   } catch (error) {
     return outcomeOf(entry, error);
   } finally {
-    session.userId = null;
+    session.cookie = "";
   }
 }
 

@@ -2,17 +2,14 @@ import path from "node:path";
 import { isValidElement, type ReactNode } from "react";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 
-// The one seam: the session lookup (next-auth's auth()) answers as the person under test.
-// currentUser() still re-reads that user from the database; queries and policies run for real.
-const session = vi.hoisted(() => ({ userId: null as string | null }));
-vi.mock("@/lib/auth/config", async (importOriginal) => ({
-  ...(await importOriginal<object>()),
-  auth: async () => (session.userId ? { user: { id: session.userId } } : null),
-}));
-// Outside a Next request there are no request headers; pages read only the host from them.
-vi.mock("next/headers", async (importOriginal) => ({ ...(await importOriginal<object>()), headers: async () => new Headers({ host: "marginalia.test" }) }));
+// The one seam: outside a Next request there are no request headers, so the test gives the page
+// the host and the person's real session cookie; currentUser() checks it against the session
+// table as in production, and queries and policies run for real.
+const session = vi.hoisted(() => ({ cookie: "" }));
+vi.mock("next/headers", async (importOriginal) => ({ ...(await importOriginal<object>()), headers: async () => new Headers({ host: "marginalia.test", cookie: session.cookie }) }));
 
 import { ModeratorsOnly } from "@/app/(app)/groups/[groupId]/moderation/_components/moderators-only";
+import { sessionCookieFor } from "../../factories";
 import { userOf, world, type World } from "./fixtures";
 import { expectedOutcome, PEOPLE, type Person } from "./matrix";
 import { PAGES, pageOutcome, type PageEntry } from "./pages";
@@ -32,7 +29,8 @@ function shows(node: ReactNode | unknown, component: unknown, depth = 0): boolea
 async function visit(entry: PageEntry, w: World, person: Person): Promise<string> {
   const Page = ((await import(path.join(ROOT, entry.file))) as { default: (props: unknown) => Promise<ReactNode> }).default;
   const { params = {}, searchParams = {} } = entry.props(w);
-  session.userId = userOf(w, person)?.id ?? null;
+  const userId = userOf(w, person)?.id;
+  session.cookie = userId ? await sessionCookieFor(userId) : "";
   try {
     const element = await Page({ params: Promise.resolve(params), searchParams: Promise.resolve(searchParams) });
     return shows(element, ModeratorsOnly) ? "moderators-only" : "render";
@@ -42,7 +40,7 @@ async function visit(entry: PageEntry, w: World, person: Person): Promise<string
     if (digest === "NEXT_HTTP_ERROR_FALLBACK;404") return "not-found";
     return `error: ${digest}`;
   } finally {
-    session.userId = null;
+    session.cookie = "";
   }
 }
 
