@@ -8,6 +8,7 @@ import { cn } from "@/lib/utils";
 import type { AnchorTracker } from "./anchor-tracker";
 import { layoutMargin, visibleBlocks, idsOf, type MarginBlock, type MarginEntry } from "./margin-layout";
 import type { Thread } from "./model";
+import { FlagCount } from "./moderator-bar";
 import { OverviewBar } from "./overview-bar";
 import { DRAFT_ID } from "./use-thread-view";
 
@@ -417,6 +418,10 @@ function plural(count: number) {
 const StackSlot = memo(function StackSlot({ block, threads, onToggle }: { block: MarginBlock; threads: Thread[]; onToggle: (block: MarginBlock, open: boolean) => void }) {
   const people = [...new Map(threads.map((t) => [t.root.author.id, t.root.author])).values()].slice(0, 3);
   const replies = threads.reduce((sum, t) => sum + t.replies.length, 0);
+  // What a moderator must not miss stays on the folded stack: open flags and notes awaiting approval.
+  const notes = threads.flatMap((t) => [t.root, ...t.replies]);
+  const flags = notes.reduce((sum, note) => sum + (note.flagCount ?? 0), 0);
+  const waiting = notes.filter((note) => note.status === "pending").length;
   const open = block.kind === "opened";
   const first = threads[0]?.root.body.replace(/\s+/g, " ").trim() ?? "";
   return (
@@ -449,6 +454,12 @@ const StackSlot = memo(function StackSlot({ block, threads, onToggle }: { block:
             <span className="shrink-0 font-semibold">{plural(threads.length)}</span>
             <span className="min-w-0 flex-1 truncate text-muted-foreground">{first}</span>
             {replies > 0 ? <span className="shrink-0 text-muted-foreground tabular-nums">+{replies}</span> : null}
+            {flags > 0 ? <FlagCount count={flags} /> : null}
+            {waiting > 0 ? (
+              <span className="shrink-0 rounded-full bg-warning/10 px-1.5 text-[0.6875rem] font-medium text-warning" title="Notes awaiting approval">
+                {waiting} waiting
+              </span>
+            ) : null}
             <AvatarGroup className="shrink-0">
               {people.map((person) => (
                 <Avatar key={person.id} name={person.name} seed={person.id} size="xs" decorative className="ring-card" />

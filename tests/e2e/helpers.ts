@@ -198,33 +198,51 @@ export const marginOf = (page: Page) => page.locator('aside[aria-label="Margin"]
 /** One annotation's card in the margin. */
 export const cardOf = (page: Page, id: string): Locator => page.locator(`aside[aria-label="Margin"] article[data-annotation-id="${id}"]`);
 
-/** Selects the first occurrence of `words` in the text (across highlight pieces), as a reader's drag would. */
+/**
+ * Selects the first occurrence of `words` in the text (across highlight pieces), as a reader's drag would.
+ *
+ * The editor writes its own selection back into the page ~20 ms after it gains focus, and reads the
+ * page's selection only on the next `selectionchange`: a key pressed before both have happened acts
+ * on the old caret. So this focuses first, lets that pass, selects, and returns once the selection
+ * is still the words after the editor has had its turn.
+ */
 export async function selectWords(page: Page, words: string) {
-  await page.evaluate((w) => {
-    const root = document.querySelector<HTMLElement>(".live-editor .ProseMirror")!;
-    if (root.isContentEditable) root.focus();
-    const nodes: Text[] = [];
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    // Other people's caret labels are widgets inside the text; they are not part of it.
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) if (!node.parentElement?.closest(".collaboration-carets__caret")) nodes.push(node as Text);
-    const text = nodes.map((n) => n.data).join("");
-    const at = text.indexOf(w);
-    if (at < 0) throw new Error(`"${w}" is not in the text`);
-    const locate = (offset: number, end: boolean): [Text, number] => {
-      let passed = 0;
-      for (const node of nodes) {
-        if (offset < passed + node.data.length || (end && offset === passed + node.data.length)) return [node, offset - passed];
-        passed += node.data.length;
-      }
-      throw new Error("offset out of range");
-    };
-    const range = document.createRange();
-    range.setStart(...locate(at, false));
-    range.setEnd(...locate(at + w.length, true));
-    const selection = window.getSelection()!;
-    selection.removeAllRanges();
-    selection.addRange(range);
-  }, words);
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const focused = await page.evaluate(() => {
+      const root = document.querySelector<HTMLElement>(".live-editor .ProseMirror")!;
+      if (!root.isContentEditable || root.contains(document.activeElement)) return false;
+      root.focus();
+      return true;
+    });
+    if (focused) await page.waitForTimeout(60);
+    await page.evaluate((w) => {
+      const root = document.querySelector<HTMLElement>(".live-editor .ProseMirror")!;
+      const nodes: Text[] = [];
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      // Other people's caret labels are widgets inside the text; they are not part of it.
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) if (!node.parentElement?.closest(".collaboration-carets__caret")) nodes.push(node as Text);
+      const text = nodes.map((n) => n.data).join("");
+      const at = text.indexOf(w);
+      if (at < 0) throw new Error(`"${w}" is not in the text`);
+      const locate = (offset: number, end: boolean): [Text, number] => {
+        let passed = 0;
+        for (const node of nodes) {
+          if (offset < passed + node.data.length || (end && offset === passed + node.data.length)) return [node, offset - passed];
+          passed += node.data.length;
+        }
+        throw new Error("offset out of range");
+      };
+      const range = document.createRange();
+      range.setStart(...locate(at, false));
+      range.setEnd(...locate(at + w.length, true));
+      const selection = window.getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range);
+    }, words);
+    await page.waitForTimeout(60);
+    if ((await page.evaluate(() => window.getSelection()?.toString() ?? "")) === words) return;
+  }
+  throw new Error(`could not keep "${words}" selected in the text`);
 }
 
 /** Highlight names (annotations.css) that tint an annotation's words; others underline or mark focus. */
