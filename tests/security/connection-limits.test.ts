@@ -80,8 +80,14 @@ describe("limits on connections and attempts", () => {
     const document = await createDocumentIn(group.id, owner.id);
     const bogus = Array.from({ length: 40 }, (_, i) => open(scope.server.url, document.id, { token: `mgn_bogus${i}`, headers: from("198.51.100.4") }));
     await until(() => bogus.every((c) => c.authFailure), "all refused", 15_000);
-    expect(bogus.filter((c) => c.authFailure === "unauthorized")).toHaveLength(30);
-    expect(bogus.filter((c) => c.authFailure === "rate-limited")).toHaveLength(10);
+    const outcomes = bogus.map((c) => c.authFailure);
+    const [wrong, limited] = [outcomes.filter((r) => r === "unauthorized").length, outcomes.filter((r) => r === "rate-limited").length];
+    // A token the server could not check (its database too busy to answer in time, on a loaded
+    // machine) is given back to the budget rather than counted as wrong: each one may let one
+    // more attempt through before the limit. Quietly, that is none: exactly 30, then refusals.
+    const unchecked = bogus.length - wrong - limited;
+    expect(unchecked, `outcomes: ${outcomes.join(", ")}`).toBeLessThanOrEqual(3);
+    expect(Math.abs(wrong - 30), `outcomes: ${outcomes.join(", ")}`).toBeLessThanOrEqual(unchecked);
     const token = await tokenFor(owner.id);
     const fromThere = open(scope.server.url, document.id, { token, headers: from("198.51.100.4") });
     await until(() => fromThere.authFailure !== undefined, "refused");
