@@ -3,7 +3,6 @@ import { db } from "../db";
 import { ForbiddenError } from "../errors";
 import { inviteEmail } from "../mail/invite-email";
 import { sendMail } from "../mail/send-mail";
-import { authorize } from "../policies";
 import { mayInviteAs } from "../policies/invites";
 import { inviteUrl } from "../presenters/invite";
 import { hashInviteToken } from "../queries/invites";
@@ -19,8 +18,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  */
 export default async function createInvite(opts: { actorId: string; groupId: string; input: unknown; origin: string }) {
   const input = parseInput(inviteCreateInput, opts.input);
-  const { group, membership } = await loadGroupForActor(opts.groupId, opts.actorId);
-  authorize(membership, "member.manage");
+  const { group, membership } = await loadGroupForActor(opts.groupId, opts.actorId, "member.manage");
   if (!mayInviteAs(membership, input.role)) throw new ForbiddenError(`You can invite people as ${membership.role} at most`);
   const token = randomBytes(24).toString("base64url");
   const invite = await db().invite.create({

@@ -1,7 +1,6 @@
 import { closeLiveDocuments } from "../annotations/live-documents";
 import { db } from "../db";
 import { NotFoundError } from "../errors";
-import { authorize } from "../policies";
 import { loadGroupForActor } from "../queries/memberships";
 
 /**
@@ -9,8 +8,7 @@ import { loadGroupForActor } from "../queries/memberships";
  * moderation history (schema cascades). Open documents of the group are disconnected.
  */
 export default async function deleteGroup(opts: { actorId: string; groupId: string }) {
-  const { group, membership } = await loadGroupForActor(opts.groupId, opts.actorId);
-  authorize(membership, "group.delete");
+  const { group } = await loadGroupForActor(opts.groupId, opts.actorId, "group.delete");
   const documentIds = await db().$transaction(async (tx) => {
     const documents = await tx.document.findMany({ where: { groupId: group.id }, select: { id: true } });
     const { count } = await tx.group.deleteMany({ where: { id: group.id } });

@@ -1,5 +1,5 @@
 import { onRevocationAnywhere, revokes, type Credential } from "../auth/revocation";
-import type { Viewer } from "../policies/annotations";
+import type { GroupViewer } from "../policies/viewer";
 import { queueCounts } from "../queries/moderation";
 import { watchModerationQueue } from "./queue-watch";
 import { isDatabaseOutage } from "../health/dependency";
@@ -24,7 +24,7 @@ const RETRY_MS = 3_000;
  * heartbeat. It ends when the request is aborted, the moderator loses the right to read it, or the
  * session or token that opened it is revoked (on any instance).
  */
-export function moderationEventStream(opts: { groupId: string; viewer: Viewer; credential: Credential; signal: AbortSignal; heartbeatMs?: number; logger?: (message: string, error?: unknown) => void }) {
+export function moderationEventStream(opts: { viewer: GroupViewer; credential: Credential; signal: AbortSignal; heartbeatMs?: number; logger?: (message: string, error?: unknown) => void }) {
   const encoder = new TextEncoder();
   let close = () => {};
   return new ReadableStream<Uint8Array>({
@@ -41,7 +41,7 @@ export function moderationEventStream(opts: { groupId: string; viewer: Viewer; c
       const event = (name: string, data: unknown) => send(`event: ${name}\ndata: ${JSON.stringify(data)}\n\n`);
       // Listen first, then count: nothing that happens in between is lost, and `ready` comes first.
       let ready: Promise<void> = Promise.resolve();
-      const stop = watchModerationQueue({ groupId: opts.groupId, viewer: opts.viewer, onChange: (change) => void ready.then(() => event("queue", change)), onEnd: () => close() });
+      const stop = watchModerationQueue({ viewer: opts.viewer, onChange: (change) => void ready.then(() => event("queue", change)), onEnd: () => close() });
       const heartbeat = setInterval(() => send(`: heartbeat\n\n`), opts.heartbeatMs ?? HEARTBEAT_MS);
       const stopWatchingCredential = onRevocationAnywhere((revocation) => {
         if (revokes(revocation, opts.credential)) close();
@@ -61,7 +61,7 @@ export function moderationEventStream(opts: { groupId: string; viewer: Viewer; c
       };
       opts.signal.addEventListener("abort", close);
       send(`retry: ${RETRY_MS}\n\n`);
-      ready = queueCounts(opts.groupId, opts.viewer).then(
+      ready = queueCounts(opts.viewer).then(
         (counts) => event("ready", { counts }),
         (error) => {
           if (!isDatabaseOutage(error, "counting the moderation queue")) (opts.logger ?? ((m: string, e: unknown) => componentLogger("moderation").error(errorFields(e), m)))("counting the moderation queue failed", error);

@@ -1,8 +1,8 @@
 import { onAnnotationEventAnywhere, type AnnotationEvent, type AnnotationEventType } from "../annotations/events";
-import { db } from "../db";
 import { can } from "../policies";
-import { isAnnotationVisibleTo, type AnnotationFacts, type Viewer } from "../policies/annotations";
-import { queueCounts } from "../queries/moderation";
+import type { GroupViewer } from "../policies/viewer";
+import { groupIdOfDocument } from "../queries/documents";
+import { queueCounts, queueItemState } from "../queries/moderation";
 import { findMembership } from "../queries/memberships";
 import { componentLogger, errorFields } from "../log";
 
@@ -11,16 +11,13 @@ export type QueueCounts = Awaited<ReturnType<typeof queueCounts>>;
 /** What changed in a group's queue, as one moderator may know it, and the counts after it. */
 export type QueueChange = { events: { type: AnnotationEventType; annotationId: string }[]; counts: QueueCounts };
 
-const factsSelect = { authorId: true, visibility: true, status: true, locked: true, deletedAt: true } as const;
-
 // Documents never change group: remember which group each one is in, so events from other
 // groups cost no query per open stream. Bounded so a long-lived process cannot grow it forever.
 const groupOfDocument = new Map<string, string | null>();
 async function documentGroup(documentId: string) {
   if (!groupOfDocument.has(documentId)) {
     if (groupOfDocument.size > 10_000) groupOfDocument.clear();
-    const row = await db().document.findUnique({ where: { id: documentId }, select: { groupId: true } });
-    groupOfDocument.set(documentId, row?.groupId ?? null);
+    groupOfDocument.set(documentId, await groupIdOfDocument(documentId));
   }
   return groupOfDocument.get(documentId);
 }
@@ -30,19 +27,14 @@ async function documentGroup(documentId: string) {
  * them and is or was in the queue (not approved, or flagged), or it is a decision, a flag or a
  * lock. Other people's private notes never count, so their existence does not leak.
  */
-async function concernsQueue(event: AnnotationEvent, groupId: string, viewer: Viewer) {
-  if ((await documentGroup(event.documentId)) !== groupId) return false;
-  const row = await db().annotation.findUnique({
-    where: { id: event.annotationId },
-    select: { ...factsSelect, groupId: true, thread: { select: factsSelect }, _count: { select: { flags: { where: { resolvedAt: null } } } } },
-  });
-  if (!row || row.groupId !== groupId) return false;
-  const before = event.before ? { ...event.before, deletedAt: null } : null;
-  const visibleNow = isAnnotationVisibleTo(viewer, row as AnnotationFacts);
-  if (!visibleNow && !(before && isAnnotationVisibleTo(viewer, before))) return false;
+async function concernsQueue(event: AnnotationEvent, viewer: GroupViewer) {
+  if ((await documentGroup(event.documentId)) !== viewer.groupId) return false;
+  const item = await queueItemState(viewer, event.annotationId, event.before ? { ...event.before, deletedAt: null } : null);
+  if (!item) return false;
   if (event.type === "annotation.moderated" || event.type === "annotation.flagged") return true;
-  const lockChanged = before !== null && (before.locked ?? false) !== row.locked;
-  return lockChanged || row.status !== "approved" || row._count.flags > 0 || (before !== null && before.status !== "approved");
+  const before = event.before ?? null;
+  const lockChanged = before !== null && (before.locked ?? false) !== item.locked;
+  return lockChanged || item.status !== "approved" || item.openFlags > 0 || (before !== null && before.status !== "approved");
 }
 
 /**
@@ -51,8 +43,7 @@ async function concernsQueue(event: AnnotationEvent, groupId: string, viewer: Vi
  * and `onEnd` once the moderator has lost the right to read the queue. Returns the unsubscribe.
  */
 export function watchModerationQueue(opts: {
-  groupId: string;
-  viewer: Viewer;
+  viewer: GroupViewer;
   onChange: (change: QueueChange) => void;
   onEnd: () => void;
   coalesceMs?: number;
@@ -69,14 +60,14 @@ export function watchModerationQueue(opts: {
     timer = undefined;
     const events = waiting;
     waiting = [];
-    const membership = await findMembership(opts.groupId, viewer.userId);
+    const membership = await findMembership(viewer.groupId, viewer.userId);
     if (stopped) return;
     if (!can(membership, "moderation.read")) {
       stop();
       return opts.onEnd();
     }
-    viewer = { userId: viewer.userId, membership };
-    const counts = await queueCounts(opts.groupId, viewer);
+    viewer = { ...viewer, membership };
+    const counts = await queueCounts(viewer);
     if (!stopped) opts.onChange({ events, counts });
   };
 
@@ -84,7 +75,7 @@ export function watchModerationQueue(opts: {
     // One at a time, in order: a burst of events is checked against the database sequentially.
     chain = chain
       .then(async () => {
-        if (stopped || !(await concernsQueue(event, opts.groupId, viewer))) return;
+        if (stopped || !(await concernsQueue(event, viewer))) return;
         waiting.push({ type: event.type, annotationId: event.annotationId });
         timer ??= setTimeout(() => void flush().catch((e) => log("counting the moderation queue failed", e)), opts.coalesceMs ?? 150);
       })

@@ -3,7 +3,7 @@ import { Prisma } from "../generated/prisma/client";
 import { NotFoundError } from "../errors";
 import type { ModerationMode, Role } from "../generated/prisma/client";
 import { can } from "../policies";
-import { isHiddenUntilPosted, seesPeersAnonymously, type Viewer } from "../policies/annotations";
+import { viewerFor } from "../policies/viewer";
 import { hasPostedSql } from "./visibility";
 
 type AccessRow = {
@@ -60,8 +60,6 @@ export async function loadDocumentForViewer(documentId: string, actorId: string 
     annotationsSetRevision: row.annotationsSetRevision,
     group: { moderation: row.moderation, name: row.groupName, anonymousToPeers: row.anonymousToPeers },
   };
-  const viewer: Viewer = { userId: actorId, membership };
-  viewer.anonymousPeers = seesPeersAnonymously(viewer, document.group);
-  if (document.hideUntilPosted && actorId) viewer.hiddenUntilPosted = isHiddenUntilPosted(viewer, document, row.posted === true);
+  const viewer = viewerFor({ userId: actorId, groupId: row.groupId, membership, group: document.group, document: { hideUntilPosted: document.hideUntilPosted, posted: row.posted === true } });
   return { document, viewer };
 }

@@ -1,7 +1,7 @@
 import { db } from "../db";
 import { NotFoundError } from "../errors";
 import { authorize } from "../policies";
-import type { Viewer } from "../policies/annotations";
+import type { GroupViewer } from "../policies/viewer";
 import { findMembership } from "./memberships";
 import { visibleCountsByDocument } from "./visibility";
 
@@ -17,12 +17,19 @@ export async function loadDocumentForActor(documentId: string, actorId: string |
   return { document, membership: membership! };
 }
 
+/** The group a document is in, or null once it is gone (documents never change group). */
+export async function groupIdOfDocument(documentId: string): Promise<string | null> {
+  return (await db().document.findUnique({ where: { id: documentId }, select: { groupId: true } }))?.groupId ?? null;
+}
+
 /**
- * A group's documents, most recently changed first, without their (large) state, each with how
- * many annotations the viewer sees on it (the read rule of visibleAnnotationsSql, like the
- * container's total).
+ * The viewer's group's documents (for those who hold `document.read`), most recently changed
+ * first, without their (large) state, each with how many annotations the viewer sees on it (the
+ * read rule of visibleAnnotationsSql, like the container's total).
  */
-export async function listDocuments(groupId: string, viewer: Viewer) {
+export async function listDocuments(viewer: GroupViewer) {
+  authorize(viewer.membership, "document.read");
+  const groupId = viewer.groupId;
   const [documents, counts] = await Promise.all([
     db().document.findMany({
       where: { groupId },

@@ -1,5 +1,6 @@
 import { db } from "../db";
-import type { Viewer } from "../policies/annotations";
+import { authorize } from "../policies";
+import type { GroupViewer } from "../policies/viewer";
 import { visibleAnnotationsSql } from "./visibility";
 
 /** Buckets of a document's density strip. */
@@ -11,9 +12,11 @@ export type MemberEngagement = { userId: string; name: string; role: string; ann
  * Per member of the group: threads started, replies written and reactions their posts received,
  * counting what the moderator `viewer` sees (visibleAnnotationsSql: not deleted, never others'
  * private notes) except spam (pending and hidden posts still show effort).
- * For moderators only — callers authorize `moderation.read`.
+ * For those who hold `moderation.read`.
  */
-export async function groupEngagement(groupId: string, viewer: Viewer): Promise<MemberEngagement[]> {
+export async function groupEngagement(viewer: GroupViewer): Promise<MemberEngagement[]> {
+  authorize(viewer.membership, "moderation.read");
+  const groupId = viewer.groupId;
   const rows = await db().$queryRaw<{ userId: string; name: string; role: string; annotations: bigint; replies: bigint; reactions: bigint; lastActiveAt: Date | null }[]>`
     SELECT m."userId", u.name, m.role::text AS role,
            COUNT(a.id) FILTER (WHERE a."threadId" IS NULL) AS annotations,
@@ -35,9 +38,11 @@ export type DocumentDensity = { documentId: string; title: string; length: numbe
 /**
  * Where discussion concentrates in each document: threads and their replies the moderator `viewer`
  * sees (spam aside) counted in DENSITY_BUCKETS equal slices of the text, by the thread's current
- * position (orphans left out).
+ * position (orphans left out). For those who hold `moderation.read`; `documentId` narrows it to one text.
  */
-export async function groupDensity(groupId: string, viewer: Viewer, documentId?: string): Promise<DocumentDensity[]> {
+export async function groupDensity(viewer: GroupViewer, documentId?: string): Promise<DocumentDensity[]> {
+  authorize(viewer.membership, "moderation.read");
+  const groupId = viewer.groupId;
   const documents = await db().document.findMany({ where: { groupId, ...(documentId ? { id: documentId } : {}) }, select: { id: true, title: true, text: true }, orderBy: { updatedAt: "desc" } });
   const threads = await db().$queryRaw<{ documentId: string; positionStart: number; weight: bigint }[]>`
     SELECT t."documentId", t."positionStart", 1 + COUNT(r.id) AS weight

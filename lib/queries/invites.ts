@@ -1,5 +1,8 @@
 import { hashApiToken } from "../auth/api-tokens";
 import { db, type Tx } from "../db";
+import { NotFoundError } from "../errors";
+import { authorize } from "../policies";
+import type { GroupViewer } from "../policies/viewer";
 
 /** Invitation secrets are hashed exactly like API tokens: SHA-256, since they carry 192 random bits. */
 export const hashInviteToken = hashApiToken;
@@ -16,14 +19,18 @@ export function inviteStatus(invite: { revokedAt: Date | null; expiresAt: Date; 
 
 const createdBy = { select: { id: true, name: true } } as const;
 
-/** A group's invitations, newest first, with who made each. */
-export function listInvites(groupId: string, tx: Tx = db()) {
-  return tx.invite.findMany({ where: { groupId }, include: { createdBy }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 200 });
+/** The viewer's group's invitations, newest first, with who made each (for those who hold `member.manage`). */
+export function listInvites(viewer: GroupViewer, tx: Tx = db()) {
+  authorize(viewer.membership, "member.manage");
+  return tx.invite.findMany({ where: { groupId: viewer.groupId }, include: { createdBy }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 200 });
 }
 
-/** One invitation of a group, or null (an id from another group is as absent as a missing one). */
-export function findGroupInvite(groupId: string, inviteId: string, tx: Tx = db()) {
-  return tx.invite.findFirst({ where: { id: inviteId, groupId }, include: { createdBy } });
+/** One invitation of the viewer's group (for those who hold `member.manage`); an id from another group is as absent as a missing one. */
+export async function loadGroupInvite(viewer: GroupViewer, inviteId: string, tx: Tx = db()) {
+  authorize(viewer.membership, "member.manage");
+  const invite = await tx.invite.findFirst({ where: { id: inviteId, groupId: viewer.groupId }, include: { createdBy } });
+  if (!invite) throw new NotFoundError("Invitation");
+  return invite;
 }
 
 /** What the invitation page shows to whoever holds the link: the group, the role and who invited. */
@@ -34,7 +41,7 @@ export function findInviteByToken(token: string, tx: Tx = db()) {
   });
 }
 
-export type InviteRow = NonNullable<Awaited<ReturnType<typeof findGroupInvite>>>;
+export type InviteRow = Awaited<ReturnType<typeof loadGroupInvite>>;
 
 /** The open invitation a sign-in or sign-up page will return to (callbackUrl `/invite/<token>`), so it can say which group. */
 export async function findInviteForCallback(callbackUrl: string) {

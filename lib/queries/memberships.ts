@@ -1,5 +1,8 @@
 import { db, type Tx } from "../db";
 import { NotFoundError } from "../errors";
+import { authorize, type Action } from "../policies";
+import { seesMemberEmails } from "../policies/members";
+import { viewerFor, type GroupViewer } from "../policies/viewer";
 
 /** The actor's membership in a group, or null; the input to every policy check. */
 export function findMembership(groupId: string, userId: string | null | undefined, tx: Tx = db()) {
@@ -7,13 +10,16 @@ export function findMembership(groupId: string, userId: string | null | undefine
   return tx.membership.findUnique({ where: { groupId_userId: { groupId, userId } } });
 }
 
-/** A group together with the actor's membership; outsiders and missing groups both get NotFound. */
-export async function loadGroupForActor(groupId: string, actorId: string | null | undefined, tx: Tx = db()) {
-  const membership = await findMembership(groupId, actorId, tx);
-  if (!membership) throw new NotFoundError("Group");
-  const group = await tx.group.findUnique({ where: { id: groupId } });
-  if (!group) throw new NotFoundError("Group");
-  return { group, membership };
+/**
+ * A group with the actor's membership and viewer, after checking they hold `action`: outsiders
+ * and missing groups get the same 404, members without the right 403.
+ */
+export async function loadGroupForActor(groupId: string, actorId: string | null | undefined, action: Action = "group.read", tx: Tx = db()) {
+  const found = actorId ? await tx.membership.findUnique({ where: { groupId_userId: { groupId, userId: actorId } }, include: { group: true } }) : null;
+  if (!found) throw new NotFoundError("Group");
+  const { group, ...membership } = found;
+  authorize(membership, action);
+  return { group, membership, viewer: viewerFor({ userId: membership.userId, groupId, membership, group }) };
 }
 
 /** Groups the user belongs to, newest activity first, with counts for the groups page. */
@@ -25,11 +31,17 @@ export function listGroupsForUser(userId: string) {
   });
 }
 
-/** Members of a group with their user, owners first. */
-export function listMembers(groupId: string) {
-  return db().membership.findMany({
-    where: { groupId },
+/**
+ * The viewer's group's members with their user, owners first. Email addresses only where the
+ * viewer may see them (seesMemberEmails, and their own); absent otherwise.
+ */
+export async function listMembers(viewer: GroupViewer) {
+  authorize(viewer.membership, "group.read");
+  const rows = await db().membership.findMany({
+    where: { groupId: viewer.groupId },
     include: { user: { select: { id: true, name: true, email: true } } },
     orderBy: [{ role: "desc" }, { createdAt: "asc" }],
   });
+  const emails = seesMemberEmails(viewer.membership);
+  return rows.map(({ user, ...m }) => ({ ...m, user: { id: user.id, name: user.name, email: emails || user.id === viewer.userId ? user.email : undefined } }));
 }

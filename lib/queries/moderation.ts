@@ -2,11 +2,13 @@ import { db, type Tx } from "../db";
 import { Prisma } from "../generated/prisma/client";
 import { NotFoundError, ValidationError } from "../errors";
 import { authorize, can, ROLES, type Action } from "../policies";
-import { isAnnotationVisibleTo, type Viewer } from "../policies/annotations";
+import { isAnnotationVisibleTo, type AnnotationFacts } from "../policies/annotations";
+import { canSeeFlag } from "../policies/flags";
+import type { GroupViewer } from "../policies/viewer";
 import type { QueueFilter } from "../validation/moderation";
 import { annotationInclude, findAnnotation } from "./annotations";
 import { loadDocumentForViewer } from "./document-access";
-import { findMembership } from "./memberships";
+import { loadGroupForActor } from "./memberships";
 import { visibleAnnotationsSql } from "./visibility";
 
 /**
@@ -29,10 +31,8 @@ export async function loadAnnotationForViewer(annotationId: string, actorId: str
 }
 
 /** The actor in a group as a Viewer, after checking they hold `action` (404 outsiders, 403 members). */
-export async function groupViewer(groupId: string, actorId: string, action: Action, tx: Tx = db()): Promise<Viewer> {
-  const membership = await findMembership(groupId, actorId, tx);
-  authorize(membership, action);
-  return { userId: actorId, membership };
+export async function groupViewer(groupId: string, actorId: string, action: Action, tx: Tx = db()): Promise<GroupViewer> {
+  return (await loadGroupForActor(groupId, actorId, action, tx)).viewer;
 }
 
 /** Roles whose holders may take `action`, read off the permission table (for recipient lists). */
@@ -82,17 +82,18 @@ export function decodeCursor<T>(cursor: string | undefined, check: (value: unkno
 const isOffset = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0;
 
 /**
- * One page of a group's moderation queue for a moderator: what the read rule lets them see
- * (visibleAnnotationsSql) under the filter. Every row is also checked with the read policy, so
- * nothing the viewer may not see can slip in.
+ * One page of the viewer's group's moderation queue (for those who hold `moderation.read`): what
+ * the read rule lets them see (visibleAnnotationsSql) under the filter. Every row is also checked
+ * with the read policy, so nothing the viewer may not see can slip in.
  */
-export async function listQueue(opts: { groupId: string; viewer: Viewer; filter?: QueueFilter; cursor?: string; limit: number }) {
+export async function listQueue(opts: { viewer: GroupViewer; filter?: QueueFilter; cursor?: string; limit: number }) {
+  authorize(opts.viewer.membership, "moderation.read");
   const skip = decodeCursor(opts.cursor, isOffset) ?? 0;
   const key = opts.filter ?? "open";
   const order = NEWEST_FIRST[key] ? Prisma.sql`a."createdAt" DESC, a.id DESC` : Prisma.sql`a."createdAt", a.id`;
   const ids = await db().$queryRaw<{ id: string }[]>`
     SELECT a.id FROM "Annotation" a
-     WHERE ${visibleAnnotationsSql(opts.viewer, { groupId: opts.groupId })} AND ${FILTER_SQL[key]}
+     WHERE ${visibleAnnotationsSql(opts.viewer, { groupId: opts.viewer.groupId })} AND ${FILTER_SQL[key]}
      ORDER BY ${order} LIMIT ${opts.limit + 1} OFFSET ${skip}`;
   const direction = NEWEST_FIRST[key] ? "desc" : "asc";
   const rows = ids.length ? await db().annotation.findMany({ where: { id: { in: ids.map((r) => r.id) } }, include: queueInclude, orderBy: [{ createdAt: direction }, { id: direction }] }) : [];
@@ -101,25 +102,43 @@ export async function listQueue(opts: { groupId: string; viewer: Viewer; filter?
   return { items, nextCursor: more ? encodeCursor(skip + opts.limit) : null };
 }
 
-/** How many items each queue filter holds, for the tabs and the navigation badge. */
-export async function queueCounts(groupId: string, viewer: Viewer) {
+const factsSelect = { authorId: true, visibility: true, status: true, locked: true, deletedAt: true } as const;
+
+/**
+ * Where an item of the viewer's group stands for their queue (status, lock, open flags), if they
+ * see it now or saw it `before` a change; null otherwise, so others' private notes never count.
+ */
+export async function queueItemState(viewer: GroupViewer, annotationId: string, before: AnnotationFacts | null) {
+  const row = await db().annotation.findUnique({
+    where: { id: annotationId },
+    select: { ...factsSelect, groupId: true, thread: { select: factsSelect }, _count: { select: { flags: { where: { resolvedAt: null } } } } },
+  });
+  if (!row || row.groupId !== viewer.groupId) return null;
+  if (!isAnnotationVisibleTo(viewer, row as AnnotationFacts) && !(before && isAnnotationVisibleTo(viewer, before))) return null;
+  return { status: row.status, locked: row.locked, openFlags: row._count.flags };
+}
+
+/** How many items each queue filter of the viewer's group holds, for the tabs and the navigation badge (`moderation.read`). */
+export async function queueCounts(viewer: GroupViewer) {
+  authorize(viewer.membership, "moderation.read");
   const [row] = await db().$queryRaw<Record<QueueFilter | "open", bigint>[]>`
     SELECT COUNT(*) FILTER (WHERE ${FILTER_SQL.open}) AS open, COUNT(*) FILTER (WHERE ${FILTER_SQL.pending}) AS pending,
            COUNT(*) FILTER (WHERE ${FILTER_SQL.flagged}) AS flagged, COUNT(*) FILTER (WHERE ${FILTER_SQL.hidden}) AS hidden,
            COUNT(*) FILTER (WHERE ${FILTER_SQL.spam}) AS spam
-      FROM "Annotation" a WHERE ${visibleAnnotationsSql(viewer, { groupId })}`;
+      FROM "Annotation" a WHERE ${visibleAnnotationsSql(viewer, { groupId: viewer.groupId })}`;
   return { open: Number(row.open), pending: Number(row.pending), flagged: Number(row.flagged), hidden: Number(row.hidden), spam: Number(row.spam) };
 }
 
 type LogCursor = [string, string];
 const isLogCursor = (v: unknown): v is LogCursor => Array.isArray(v) && v.length === 2 && v.every((x) => typeof x === "string") && !Number.isNaN(Date.parse(v[0]));
 
-/** One page of a group's moderation log, newest first, keyed on (time, id) so pages never overlap. */
-export async function listModerationLog(opts: { groupId: string; cursor?: string; limit: number; annotationId?: string }) {
+/** One page of the viewer's group's moderation log (`moderation.read`), newest first, keyed on (time, id) so pages never overlap. */
+export async function listModerationLog(opts: { viewer: GroupViewer; cursor?: string; limit: number; annotationId?: string }) {
+  authorize(opts.viewer.membership, "moderation.read");
   const after = decodeCursor(opts.cursor, isLogCursor);
   const rows = await db().moderationLogEntry.findMany({
     where: {
-      groupId: opts.groupId,
+      groupId: opts.viewer.groupId,
       ...(opts.annotationId ? { annotationId: opts.annotationId } : {}),
       ...(after ? { OR: [{ createdAt: { lt: new Date(after[0]) } }, { createdAt: new Date(after[0]), id: { lt: after[1] } }] } : {}),
     },
@@ -138,38 +157,54 @@ export async function listModerationLog(opts: { groupId: string; cursor?: string
 
 export type LogRow = Awaited<ReturnType<typeof listModerationLog>>["items"][number];
 
-/** Moderator notes on one item, oldest first, as a thread of their own. */
-export function listModeratorNotes(annotationId: string, tx: Tx = db()) {
-  return tx.moderatorNote.findMany({
-    where: { annotationId },
-    include: { author: { select: { id: true, name: true } } },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-  });
+const noteAuthor = { author: { select: { id: true, name: true } } } as const;
+
+/**
+ * The moderators' notes on one item the actor sees, oldest first, as a thread of their own: for
+ * those who hold `moderation.read` (404 for an item they cannot see, 403 for its other readers).
+ */
+export async function listModeratorNotes(annotationId: string, actorId: string) {
+  const { annotation, viewer } = await loadAnnotationForViewer(annotationId, actorId);
+  authorize(viewer.membership, "moderation.read");
+  return db().moderatorNote.findMany({ where: { annotationId: annotation.id }, include: noteAuthor, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
 }
 
 export type ModeratorNoteRow = Awaited<ReturnType<typeof listModeratorNotes>>[number];
 
-/** Every flag on an item, oldest first. `userId` is for checks only; presenters never show it. */
-export function listFlags(annotationId: string, tx: Tx = db()) {
-  return tx.flag.findMany({
-    where: { annotationId },
-    select: { id: true, annotationId: true, userId: true, reason: true, text: true, createdAt: true, resolvedAt: true },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-  });
+const flagSelect = { id: true, annotationId: true, userId: true, reason: true, text: true, createdAt: true, resolvedAt: true } as const;
+
+/**
+ * Every flag, open and dismissed, on an item the actor sees, oldest first: for those who hold
+ * `moderation.read`. `userId` is for checks only; presenters never show it.
+ */
+export async function listFlags(annotationId: string, actorId: string) {
+  const { annotation, viewer } = await loadAnnotationForViewer(annotationId, actorId);
+  authorize(viewer.membership, "moderation.read");
+  return db().flag.findMany({ where: { annotationId: annotation.id }, select: flagSelect, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
 }
 
-/** Moderator notes on several items at once (a queue page), grouped by item. */
-export async function moderatorNotesByItem(annotationIds: string[]) {
+/** One flag on an item the actor sees, for the person who raised it and for moderators; to anyone else it does not exist (404). */
+export async function findFlag(annotationId: string, flagId: string, actorId: string) {
+  const { annotation, viewer } = await loadAnnotationForViewer(annotationId, actorId);
+  const flag = await db().flag.findFirst({ where: { id: flagId, annotationId: annotation.id }, select: flagSelect });
+  if (!flag || !canSeeFlag(viewer, flag)) throw new NotFoundError("Flag");
+  return flag;
+}
+
+/** Moderator notes on several items of the viewer's group at once (a queue page), grouped by item (`moderation.read`). */
+export async function moderatorNotesByItem(viewer: GroupViewer, annotationIds: string[]) {
+  authorize(viewer.membership, "moderation.read");
   const rows = annotationIds.length
-    ? await db().moderatorNote.findMany({ where: { annotationId: { in: annotationIds } }, include: { author: { select: { id: true, name: true } } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] })
+    ? await db().moderatorNote.findMany({ where: { annotationId: { in: annotationIds }, groupId: viewer.groupId }, include: noteAuthor, orderBy: [{ createdAt: "asc" }, { id: "asc" }] })
     : [];
   const byItem = new Map<string, ModeratorNoteRow[]>();
   for (const row of rows) byItem.set(row.annotationId!, [...(byItem.get(row.annotationId!) ?? []), row]);
   return byItem;
 }
 
-/** Whether each author is muted in the group, for the queue's mute toggle. */
-export async function mutedAuthors(groupId: string, userIds: string[]) {
-  const rows = await db().membership.findMany({ where: { groupId, userId: { in: [...new Set(userIds)] } }, select: { userId: true, muted: true } });
+/** Whether each author is muted in the viewer's group, for the queue's mute toggle (`moderation.read`). */
+export async function mutedAuthors(viewer: GroupViewer, userIds: string[]) {
+  authorize(viewer.membership, "moderation.read");
+  const rows = await db().membership.findMany({ where: { groupId: viewer.groupId, userId: { in: [...new Set(userIds)] } }, select: { userId: true, muted: true } });
   return new Map(rows.map((r) => [r.userId, r.muted]));
 }

@@ -2,7 +2,8 @@ import { db, type Tx } from "../db";
 import { ForbiddenError, NotFoundError, ValidationError } from "../errors";
 import { Prisma } from "../generated/prisma/client";
 import { authorize, can } from "../policies";
-import { seesPeersAnonymously, type Viewer } from "../policies/annotations";
+import type { Viewer } from "../policies/annotations";
+import { viewerFor } from "../policies/viewer";
 import { visibleAnnotationsSql } from "./visibility";
 
 /** Text-search configuration; must match the one in the annotation_search_vector() migration. */
@@ -139,8 +140,7 @@ export async function loadSearchScope(groupId: string, actorId: string, filters:
   if (!found) throw new NotFoundError("Group");
   const { group, ...membership } = found;
   authorize(membership, "document.read");
-  const viewer: Viewer = { userId: actorId, membership };
-  viewer.anonymousPeers = seesPeersAnonymously(viewer, group);
+  const viewer = viewerFor({ userId: actorId, groupId, membership, group });
   assertAuthorFilterAllowed(viewer, filters.author);
   return { group, viewer };
 }

@@ -94,7 +94,7 @@ describe("annotation visibility: one SQL rule, equal to the policy", () => {
         expect(counts.get(doc.id) ?? 0).toBe(expected.size);
         if (isGroupModerator(viewer) && doc.id === veiled.id) {
           const pendingAnywhere = rows.filter((r) => r.status === "pending" && isAnnotationVisibleTo(viewer, r)).length;
-          expect((await queueCounts(group.id, viewer)).pending).toBe(pendingAnywhere);
+          expect((await queueCounts({ ...viewer, groupId: group.id })).pending).toBe(pendingAnywhere);
         }
       }
     }

@@ -193,8 +193,8 @@ describe("GET /api/v1/groups/{id}/moderation/events", () => {
   it("sends a heartbeat comment while nothing happens", async () => {
     const s = await seminar("pre");
     const controller = new AbortController();
-    const viewer = { userId: s.users.moderator.id, membership: { role: "moderator" as const, muted: false } };
-    const sse = reader(moderationEventStream({ groupId: s.group.id, viewer, credential: { kind: "token", id: "heartbeat-test" }, signal: controller.signal, heartbeatMs: 20 }));
+    const viewer = { userId: s.users.moderator.id, groupId: s.group.id, membership: { role: "moderator" as const, muted: false } };
+    const sse = reader(moderationEventStream({ viewer, credential: { kind: "token", id: "heartbeat-test" }, signal: controller.signal, heartbeatMs: 20 }));
     await sse.next("ready");
     await new Promise((resolve) => setTimeout(resolve, 70));
     controller.abort();

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
 import { cache } from "react";
 import { ChevronRight, FileText } from "lucide-react";
 import { currentUser } from "@/lib/auth/current-user";
 import { renderHighlightedHTML, type StaticHighlight } from "@/lib/editor/render-highlights";
-import { NotFoundError } from "@/lib/errors";
+import { orNotFound } from "@/lib/http/or-not-found";
 import { requestOrigin } from "@/lib/http/request-origin";
 import { can } from "@/lib/policies";
 import { presentAnnotation } from "@/lib/presenters/annotation";
@@ -31,12 +31,7 @@ type Props = { params: Promise<{ documentId: string }> };
 const load = cache(async (documentId: string) => {
   const user = await currentUser();
   if (!user) redirect("/signin");
-  try {
-    return await loadDocumentForActor(documentId, user.id);
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
+  return orNotFound(loadDocumentForActor(documentId, user.id));
 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -79,7 +74,7 @@ export default async function DocumentPage({ params }: Props) {
   ]);
   const [densities, rows] = await Promise.all([
     // Moderators see where discussion gathers, beside the text (as in the engagement view).
-    can(membership, "moderation.read") ? groupDensity(group.id, viewer, document.id) : Promise.resolve([]),
+    can(membership, "moderation.read") ? groupDensity(viewer, document.id) : Promise.resolve([]),
     listVisibleAnnotations(document.id, viewer),
   ]);
   const [density] = densities;

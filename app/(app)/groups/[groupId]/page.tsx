@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
-import { notFound, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
 import { cache } from "react";
 import { FileText, VolumeX } from "lucide-react";
 import { GroupNavBar } from "@/components/layout/group-nav-bar";
 import { currentUser } from "@/lib/auth/current-user";
 import { MAX_IMPORT_BYTES } from "@/lib/editor/import";
-import { NotFoundError } from "@/lib/errors";
+import { orNotFound } from "@/lib/http/or-not-found";
 import { abilities } from "@/lib/policies";
 import { listDocuments } from "@/lib/queries/documents";
 import { listMembers, loadGroupForActor } from "@/lib/queries/memberships";
@@ -21,7 +21,6 @@ import { GroupSettingsForm } from "@/components/groups/group-settings-form";
 import { MembersCard } from "@/components/groups/members-card";
 import { ModerationBadge, RoleBadge } from "@/components/groups/role-badge";
 import { mayInviteAs } from "@/lib/policies/invites";
-import { seesMemberEmails } from "@/lib/policies/members";
 import { isMailConfigured } from "@/lib/mail/send-mail";
 import { ROLES } from "@/lib/policies";
 import { listInvites } from "@/lib/queries/invites";
@@ -37,13 +36,7 @@ const MAX_UPLOAD_BYTES = MAX_IMPORT_BYTES;
 const load = cache(async (groupId: string) => {
   const user = await currentUser();
   if (!user) redirect("/signin");
-  try {
-    const { group, membership } = await loadGroupForActor(groupId, user.id);
-    return { user, group, membership };
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
+  return { user, ...(await orNotFound(loadGroupForActor(groupId, user.id))) };
 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -53,9 +46,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function GroupPage({ params }: Props) {
   const { groupId } = await params;
-  const { user, group, membership } = await load(groupId);
+  const { user, group, membership, viewer } = await load(groupId);
   const can = abilities(membership);
-  const [documents, members, invites] = await Promise.all([listDocuments(group.id, { userId: user.id, membership }), listMembers(group.id), can["member.manage"] ? listInvites(group.id) : []]);
+  const [documents, members, invites] = await Promise.all([listDocuments(viewer), listMembers(viewer), can["member.manage"] ? listInvites(viewer) : []]);
 
   const newDocument = (label?: string, variant?: "default" | "outline") =>
     can["document.create"] ? (
@@ -83,7 +76,7 @@ export default async function GroupPage({ params }: Props) {
           </>
         }
       />
-      <GroupNavBar groupId={group.id} viewer={{ userId: user.id, membership }} />
+      <GroupNavBar viewer={viewer} />
 
       {membership.muted ? (
         <Alert variant="warning" title="You are muted in this group" icon={<VolumeX aria-hidden="true" />} className="mb-8">
@@ -122,7 +115,7 @@ export default async function GroupPage({ params }: Props) {
         <aside className="flex min-w-0 flex-col gap-6" aria-label="Group details">
           <MembersCard
             group={group}
-            members={members.map((m) => ({ ...m, user: { id: m.user.id, name: m.user.name, email: seesMemberEmails(membership) || m.user.id === user.id ? m.user.email : undefined } }))}
+            members={members}
             actor={{ userId: user.id, role: membership.role, muted: membership.muted }}
             canManage={can["member.manage"]}
             canMute={can["member.mute"]}

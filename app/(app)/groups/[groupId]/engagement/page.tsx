@@ -29,7 +29,7 @@ export default async function EngagementPage({ params }: Props) {
       </PageContainer>
     );
   }
-  const [members, documents] = await Promise.all([groupEngagement(group.id, viewer), groupDensity(group.id, viewer)]);
+  const [members, documents] = await Promise.all([groupEngagement(viewer), groupDensity(viewer)]);
 
   return (
     <PageContainer>
@@ -44,7 +44,7 @@ export default async function EngagementPage({ params }: Props) {
           </a>
         }
       />
-      <GroupNavBar groupId={group.id} viewer={viewer} />
+      <GroupNavBar viewer={viewer} />
       <div className="grid items-start gap-8 lg:grid-cols-[minmax(0,1fr)_minmax(0,20rem)]">
         <Card>
           <CardHeader>

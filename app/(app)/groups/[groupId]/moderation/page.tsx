@@ -55,13 +55,13 @@ export default async function ModerationQueuePage({ params, searchParams }: Prop
   const filter = (QUEUE_FILTERS as readonly string[]).includes(query.filter ?? "") ? (query.filter as QueueFilter) : undefined;
   let page;
   try {
-    page = await listQueue({ groupId: group.id, viewer, filter, cursor: query.cursor, limit: PAGE_SIZE });
+    page = await listQueue({ viewer, filter, cursor: query.cursor, limit: PAGE_SIZE });
   } catch (error) {
     // A stale or hand-edited cursor starts the queue from the top rather than failing the page.
     if (!(error instanceof ValidationError)) throw error;
-    page = await listQueue({ groupId: group.id, viewer, filter, limit: PAGE_SIZE });
+    page = await listQueue({ viewer, filter, limit: PAGE_SIZE });
   }
-  const [notes, muted] = await Promise.all([moderatorNotesByItem(page.items.map((i) => i.id)), mutedAuthors(group.id, page.items.map((i) => i.authorId))]);
+  const [notes, muted] = await Promise.all([moderatorNotesByItem(viewer, page.items.map((i) => i.id)), mutedAuthors(viewer, page.items.map((i) => i.authorId))]);
   const cards = page.items.map((row) => presentQueueCard(row, notes.get(row.id) ?? [], muted.get(row.authorId) ?? false));
   const key = filter ?? "open";
 

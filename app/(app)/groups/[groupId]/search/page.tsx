@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
 import { ArrowRight, SearchX, TextSearch } from "lucide-react";
 import { currentUser } from "@/lib/auth/current-user";
-import { AppError, NotFoundError } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
+import { orNotFound } from "@/lib/http/or-not-found";
 import { requestOrigin } from "@/lib/http/request-origin";
 import { presentSearchResult } from "@/lib/presenters/search";
 import { listDocuments } from "@/lib/queries/documents";
@@ -29,14 +30,7 @@ export default async function GroupSearchPage({ params, searchParams }: Props) {
   const query = await searchParams;
   const user = await currentUser();
   if (!user) redirect("/signin");
-  let scope;
-  try {
-    scope = await loadSearchScope(groupId, user.id, {});
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
-  const { group, viewer } = scope;
+  const { group, viewer } = await orNotFound(loadSearchScope(groupId, user.id, {}));
   const raw = { q: param(query, "q"), author: param(query, "author") || undefined, tag: param(query, "tag") || undefined, document: param(query, "document") || undefined, cursor: param(query, "cursor") || undefined };
   const parsed = searchInput.safeParse(raw);
 
@@ -56,7 +50,7 @@ export default async function GroupSearchPage({ params, searchParams }: Props) {
     problem = parsed.error.issues.map((issue) => issue.message).join("; ");
   }
 
-  const [documents, members, tags] = await Promise.all([listDocuments(group.id, viewer), listMembers(group.id), groupTags(group.id, viewer)]);
+  const [documents, members, tags] = await Promise.all([listDocuments(viewer), listMembers(viewer), groupTags(group.id, viewer)]);
   const authors = viewer.anonymousPeers
     ? [{ value: user.id, label: "Me" }]
     : members.map((m) => ({ value: m.user.id, label: m.user.id === user.id ? `${m.user.name} (me)` : m.user.name }));

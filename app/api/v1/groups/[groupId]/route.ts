@@ -4,12 +4,10 @@ import { readJsonObject } from "@/lib/http/body";
 import { route } from "@/lib/http/route";
 import { presentGroup } from "@/lib/presenters/group";
 import { loadGroupForActor } from "@/lib/queries/memberships";
-import { authorize } from "@/lib/policies";
 
 // GET /api/v1/groups/{groupId} — a group with the caller's role and abilities (404 for outsiders).
 export const GET = route<{ groupId: string }>(async ({ actor, params }) => {
-  const { group, membership } = await loadGroupForActor(params.groupId, actor.id);
-  authorize(membership, "group.read");
+  const { group, membership } = await loadGroupForActor(params.groupId, actor.id, "group.read");
   return Response.json(presentGroup(group, membership));
 });
 

@@ -1,9 +1,8 @@
-import { notFound, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
 import { cache } from "react";
 import { currentUser } from "@/lib/auth/current-user";
-import { NotFoundError } from "@/lib/errors";
+import { orNotFound } from "@/lib/http/or-not-found";
 import { abilities, can } from "@/lib/policies";
-import type { Viewer } from "@/lib/policies/annotations";
 import { queueCounts } from "@/lib/queries/moderation";
 import { loadGroupForActor } from "@/lib/queries/memberships";
 
@@ -14,16 +13,8 @@ import { loadGroupForActor } from "@/lib/queries/memberships";
 export const loadModeration = cache(async (groupId: string) => {
   const user = await currentUser();
   if (!user) redirect("/signin");
-  let loaded;
-  try {
-    loaded = await loadGroupForActor(groupId, user.id);
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
-  const { group, membership } = loaded;
-  const viewer: Viewer = { userId: user.id, membership };
+  const { group, membership, viewer } = await orNotFound(loadGroupForActor(groupId, user.id));
   const allowed = can(membership, "moderation.read");
-  const counts = allowed ? await queueCounts(group.id, viewer) : null;
+  const counts = allowed ? await queueCounts(viewer) : null;
   return { user, group, membership, viewer, allowed, counts, abilities: abilities(membership) };
 });

@@ -43,10 +43,10 @@ export default async function ModerationLogPage({ params, searchParams }: Props)
   }
   let page;
   try {
-    page = await listModerationLog({ groupId: group.id, cursor, limit: PAGE_SIZE });
+    page = await listModerationLog({ viewer, cursor, limit: PAGE_SIZE });
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error;
-    page = await listModerationLog({ groupId: group.id, limit: PAGE_SIZE });
+    page = await listModerationLog({ viewer, limit: PAGE_SIZE });
   }
   const entries = page.items.map((row) => presentLogEntry(row, viewer));
 

@@ -1,16 +1,14 @@
 import createInvite from "@/lib/commands/create-invite";
 import { readJsonObject } from "@/lib/http/body";
 import { created, route } from "@/lib/http/route";
-import { authorize } from "@/lib/policies";
 import { presentInvite } from "@/lib/presenters/invite";
 import { listInvites } from "@/lib/queries/invites";
 import { loadGroupForActor } from "@/lib/queries/memberships";
 
 // GET /api/v1/groups/{groupId}/invites — the group's invitations with their status (owners; links are not shown again).
 export const GET = route<{ groupId: string }>(async ({ actor, params }) => {
-  const { membership } = await loadGroupForActor(params.groupId, actor.id);
-  authorize(membership, "member.manage");
-  const invites = await listInvites(params.groupId);
+  const { viewer } = await loadGroupForActor(params.groupId, actor.id, "member.manage");
+  const invites = await listInvites(viewer);
   return Response.json({ items: invites.map((invite) => presentInvite(invite)) });
 });
 

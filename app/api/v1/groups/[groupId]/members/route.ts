@@ -1,18 +1,13 @@
 import inviteMember from "@/lib/commands/invite-member";
 import { readJsonObject } from "@/lib/http/body";
 import { route } from "@/lib/http/route";
-import { authorize } from "@/lib/policies";
-import { seesMemberEmails } from "@/lib/policies/members";
 import { presentMembership } from "@/lib/presenters/membership";
-import { findMembership, listMembers } from "@/lib/queries/memberships";
+import { listMembers, loadGroupForActor } from "@/lib/queries/memberships";
 
 // GET /api/v1/groups/{groupId}/members — the group's members (any member; emails for moderators and owners).
 export const GET = route<{ groupId: string }>(async ({ actor, params }) => {
-  const membership = await findMembership(params.groupId, actor.id);
-  authorize(membership, "group.read");
-  const members = await listMembers(params.groupId);
-  const withEmail = seesMemberEmails(membership);
-  return Response.json({ items: members.map((m) => presentMembership(m, { withEmail: withEmail || m.userId === actor.id })) });
+  const { viewer } = await loadGroupForActor(params.groupId, actor.id);
+  return Response.json({ items: (await listMembers(viewer)).map(presentMembership) });
 });
 
 // POST /api/v1/groups/{groupId}/members — invite someone by email {email, role} (owners): 202 {invited: true}, account or not; they join by accepting.

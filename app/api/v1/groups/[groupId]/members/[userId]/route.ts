@@ -8,7 +8,7 @@ import { presentMembership } from "@/lib/presenters/membership";
 export const PATCH = route<{ groupId: string; userId: string }>(async ({ actor, params, request }) => {
   const body = await readJsonObject(request);
   const membership = await updateMember({ actorId: actor.id, groupId: params.groupId, userId: params.userId, role: body.role, muted: body.muted });
-  return Response.json(presentMembership(membership, { withEmail: true }));
+  return Response.json(presentMembership(membership));
 });
 
 // DELETE /api/v1/groups/{groupId}/members/{userId} — remove a member (owners), or leave the group yourself.

@@ -8,6 +8,6 @@ import { logQuery } from "@/lib/validation/moderation";
 export const GET = route<{ groupId: string }>(async ({ actor, params, request }) => {
   const viewer = await groupViewer(params.groupId, actor.id, "moderation.read");
   const query = parseInput(logQuery, Object.fromEntries(request.nextUrl.searchParams));
-  const page = await listModerationLog({ groupId: params.groupId, ...query });
+  const page = await listModerationLog({ viewer, ...query });
   return Response.json({ items: page.items.map((row) => presentLogEntry(row, viewer)), nextCursor: page.nextCursor });
 });

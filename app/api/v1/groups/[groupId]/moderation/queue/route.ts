@@ -9,7 +9,7 @@ import { queueQuery } from "@/lib/validation/moderation";
 export const GET = route<{ groupId: string }>(async ({ actor, params, request, origin }) => {
   const viewer = await groupViewer(params.groupId, actor.id, "moderation.read");
   const query = parseInput(queueQuery, Object.fromEntries(request.nextUrl.searchParams));
-  const [page, counts] = await Promise.all([listQueue({ groupId: params.groupId, viewer, ...query }), queueCounts(params.groupId, viewer)]);
+  const [page, counts] = await Promise.all([listQueue({ viewer, ...query }), queueCounts(viewer)]);
   return Response.json({
     filter: query.filter ?? null,
     items: page.items.map((row) => presentQueueItem(row, origin, viewer)),
