@@ -1,19 +1,9 @@
 /**
- * What the reader may do with a note, from the same pure policies the server enforces
- * (lib/policies/annotations.ts), so the margin offers only actions that will succeed.
+ * What the reader may do with a note, asked of the same policy table the server enforces
+ * (lib/policies), so the margin offers only actions that will succeed.
  */
 import { can } from "@/lib/policies";
-import {
-  canDeleteAnnotation,
-  canEditAnnotation,
-  canReattachAnnotation,
-  canReplyTo,
-  canResolveThread,
-  isAnnotationVisibleTo,
-  isGroupModerator,
-  type AnnotationFacts,
-  type Viewer,
-} from "@/lib/policies/annotations";
+import { isAnnotationVisibleTo, type AnnotationFacts, type Viewer } from "@/lib/policies/annotations";
 import type { Note } from "./model";
 
 function itemFacts(note: Note): Omit<AnnotationFacts, "thread"> {
@@ -29,16 +19,16 @@ export type NoteAbilities = { edit: boolean; delete: boolean };
 
 export function noteAbilities(viewer: Viewer, note: Note, root: Note | null): NoteAbilities {
   const facts = factsOf(note, root);
-  return { edit: canEditAnnotation(viewer, facts), delete: canDeleteAnnotation(viewer, facts) };
+  return { edit: can(viewer, "annotation.edit", facts), delete: can(viewer, "annotation.delete", facts) };
 }
 
 export function canReplyToThread(viewer: Viewer, root: Note): boolean {
-  return canReplyTo(viewer, factsOf(root, null));
+  return can(viewer, "annotation.reply", factsOf(root, null));
 }
 
 /** Whether the reader may start annotations at all (members and up, unless muted). */
 export function canAnnotate(viewer: Viewer): boolean {
-  return can(viewer.membership, "annotation.create");
+  return can(viewer, "annotation.create");
 }
 
 /** Reactions are posts: members and up, unless muted, on notes they can see. */
@@ -46,26 +36,26 @@ export function canReactTo(viewer: Viewer, note: Note, root: Note | null): boole
   return canAnnotate(viewer) && isAnnotationVisibleTo(viewer, factsOf(note, root));
 }
 
-/** Resolve / Reopen: the thread's author or a moderator. */
+/** Resolve / Reopen on a thread's first note. */
 export function canResolve(viewer: Viewer, root: Note): boolean {
-  return canResolveThread(viewer, { ...factsOf(root, null), threadId: null });
+  return can(viewer, "annotation.resolve", { ...factsOf(root, null), threadId: null });
 }
 
-/** Anyone who can see a note may flag it, except its author (who edits or deletes instead). */
-export function canFlag(viewer: Viewer, note: Note): boolean {
-  return can(viewer.membership, "annotation.flag") && note.author.id !== viewer.userId;
+/** Flag a note (anyone who can see it, except its author). */
+export function canFlag(viewer: Viewer, note: Note, root: Note | null = null): boolean {
+  return can(viewer, "annotation.flag", factsOf(note, root));
 }
 
 /** Approve, hide, mark spam; lock threads. */
 export function canModerate(viewer: Viewer): boolean {
-  return isGroupModerator(viewer);
+  return can(viewer, "annotation.moderate");
 }
 
 export function canLock(viewer: Viewer): boolean {
-  return can(viewer.membership, "thread.lock");
+  return can(viewer, "thread.lock");
 }
 
-/** "Find the quote again" / "Attach to my selection" on an orphan: its author, or a moderator. */
+/** "Find the quote again" / "Attach to my selection" on an orphan. */
 export function canReattach(viewer: Viewer, root: Note): boolean {
-  return canReattachAnnotation(viewer, factsOf(root, null));
+  return can(viewer, "annotation.reattach", factsOf(root, null));
 }

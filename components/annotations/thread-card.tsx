@@ -66,7 +66,7 @@ export const ThreadCard = forwardRef<HTMLElement, ThreadCardProps>(function Thre
   const shared = (note: Note) => ({
     canReact: canReactTo(viewer, note, note === root ? null : root),
     onReact: (kind: ReactionKind, on: boolean) => onReact(note, kind, on),
-    canFlag: canFlag(viewer, note),
+    canFlag: canFlag(viewer, note, note === root ? null : root),
     onFlag: (reason: FlagReason, text: string) => onFlag(note, reason, text),
     moderation: moderator
       ? { open: expanded, canLock: lockable, onModerate: (status: ModerationStatus) => onModerate(note, status), onLock: (locked: boolean) => onLock(root, locked) }

@@ -3,9 +3,9 @@ import { anchorTarget } from "../annotations/anchor-target";
 import { notifyAfterPost } from "../annotations/after-post";
 import { publishAnnotationEvents } from "../annotations/events";
 import { db } from "../db";
-import { ForbiddenError, UnprocessableError } from "../errors";
+import { UnprocessableError } from "../errors";
 import { authorize } from "../policies";
-import { canReplyTo, initialStatus, isAnnotationVisibleTo } from "../policies/annotations";
+import { initialStatus, isAnnotationVisibleTo } from "../policies/annotations";
 import { annotationInclude, findAnnotation } from "../queries/annotations";
 import { loadDocumentForViewer } from "../queries/document-access";
 import { parseW3cAnnotation, type AnnotationInput } from "../validation/annotation";
@@ -53,7 +53,7 @@ export default async function createAnnotation(opts: {
   if (input.target.kind === "reply") {
     const parent = await findAnnotation(document.id, idFromIri(input.target.parent));
     if (!parent || !isAnnotationVisibleTo(viewer, parent)) throw new UnprocessableError("The annotation replied to is not in this document", "reply_target_not_found");
-    if (!canReplyTo(viewer, parent)) throw new ForbiddenError("This thread is locked");
+    authorize(viewer, "annotation.reply", parent);
     const threadId = parent.threadId ?? parent.id;
     // A reply is as visible as its thread: a reply in a private thread stays private.
     const visibility = parent.visibility === "private" ? "private" : base.visibility;

@@ -1,9 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { db } from "../db";
-import { ForbiddenError } from "../errors";
 import { inviteEmail } from "../mail/invite-email";
 import { sendMail } from "../mail/send-mail";
-import { mayInviteAs } from "../policies/invites";
+import { authorize } from "../policies";
 import { inviteUrl } from "../presenters/invite";
 import { hashInviteToken } from "../queries/invites";
 import { loadGroupForActor } from "../queries/memberships";
@@ -18,8 +17,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  */
 export default async function createInvite(opts: { actorId: string; groupId: string; input: unknown; origin: string }) {
   const input = parseInput(inviteCreateInput, opts.input);
-  const { group, membership } = await loadGroupForActor(opts.groupId, opts.actorId, "member.manage");
-  if (!mayInviteAs(membership, input.role)) throw new ForbiddenError(`You can invite people as ${membership.role} at most`);
+  const { group, membership } = await loadGroupForActor(opts.groupId, opts.actorId);
+  authorize(membership, "member.invite", input.role);
   const token = randomBytes(24).toString("base64url");
   const invite = await db().invite.create({
     data: {

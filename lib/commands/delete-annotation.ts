@@ -1,7 +1,8 @@
 import { publishAnnotationEvents } from "../annotations/events";
 import { db } from "../db";
-import { ForbiddenError, NotFoundError, PreconditionFailedError } from "../errors";
-import { canDeleteAnnotation, isAnnotationVisibleTo } from "../policies/annotations";
+import { NotFoundError, PreconditionFailedError } from "../errors";
+import { authorize } from "../policies";
+import { isAnnotationVisibleTo } from "../policies/annotations";
 import { findAnnotation } from "../queries/annotations";
 import { loadDocumentForViewer } from "../queries/document-access";
 
@@ -13,7 +14,7 @@ export default async function deleteAnnotation(opts: { actorId: string; document
   const { document, viewer } = await loadDocumentForViewer(opts.documentId, opts.actorId);
   const current = await findAnnotation(document.id, opts.annotationId);
   if (!current || !isAnnotationVisibleTo(viewer, current)) throw new NotFoundError("Annotation");
-  if (!canDeleteAnnotation(viewer, current)) throw new ForbiddenError("Only the author may delete an annotation");
+  authorize(viewer, "annotation.delete", current);
   const now = new Date();
   const removed = await db().$transaction(async (tx) => {
     const { count } = await tx.annotation.updateMany({

@@ -1,6 +1,6 @@
 import { publishAnnotationEvents } from "../annotations/events";
 import { db } from "../db";
-import { ConflictError, UnprocessableError } from "../errors";
+import { ConflictError } from "../errors";
 import { authorize } from "../policies";
 import { loadAnnotationForViewer } from "../queries/moderation";
 import { flagInput } from "../validation/moderation";
@@ -14,8 +14,7 @@ import notifyModerators from "./notify-moderators";
 export default async function flagAnnotation(opts: { actorId: string; annotationId: string; input: unknown }) {
   const input = parseInput(flagInput, opts.input);
   const { annotation, viewer } = await loadAnnotationForViewer(opts.annotationId, opts.actorId);
-  authorize(viewer.membership, "annotation.flag");
-  if (annotation.authorId === opts.actorId) throw new UnprocessableError("You cannot flag your own annotation; edit or delete it instead", "own_annotation");
+  authorize(viewer, "annotation.flag", annotation);
   let flag;
   try {
     flag = await db().$transaction(async (tx) => {

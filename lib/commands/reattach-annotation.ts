@@ -5,8 +5,9 @@ import { anchorQuote, type QuoteSelector } from "../anchoring/quote";
 import { withDocumentState } from "../annotations/document-text";
 import { publishAnnotationEvents } from "../annotations/events";
 import { db } from "../db";
-import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from "../errors";
-import { canReattachAnnotation, initialStatus, isAnnotationVisibleTo } from "../policies/annotations";
+import { ConflictError, NotFoundError, UnprocessableError } from "../errors";
+import { authorize } from "../policies";
+import { initialStatus, isAnnotationVisibleTo } from "../policies/annotations";
 import { annotationInclude } from "../queries/annotations";
 import { loadDocumentForViewer } from "../queries/document-access";
 import { parseInput } from "../validation/parse";
@@ -48,7 +49,7 @@ export default async function reattachAnnotation(opts: { actorId: string; annota
   const { document, viewer } = await loadDocumentForViewer(current.documentId, opts.actorId);
   if (!isAnnotationVisibleTo(viewer, current)) throw new NotFoundError("Annotation");
   if (current.threadId !== null || current.anchorStart === null) throw new UnprocessableError("Only an annotation on the text can be re-attached; a reply follows its thread", "not_anchored");
-  if (!canReattachAnnotation(viewer, current)) throw new ForbiddenError("Only the annotation's author or a moderator can re-attach it");
+  authorize(viewer, "annotation.reattach", current);
   if (!current.orphaned) throw new ConflictError("The annotation is on the text: only an orphaned annotation can be re-attached", "not_orphaned");
 
   const selector: QuoteSelector =

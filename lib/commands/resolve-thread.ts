@@ -1,7 +1,7 @@
 import { publishAnnotationEvents } from "../annotations/events";
 import { db } from "../db";
-import { ForbiddenError, UnprocessableError } from "../errors";
-import { canResolveThread } from "../policies/annotations";
+import { UnprocessableError } from "../errors";
+import { authorize } from "../policies";
 import { annotationInclude } from "../queries/annotations";
 import { loadAnnotationForViewer } from "../queries/moderation";
 
@@ -13,7 +13,7 @@ import { loadAnnotationForViewer } from "../queries/moderation";
 export default async function resolveThread(opts: { actorId: string; annotationId: string; resolved: boolean }) {
   const { annotation: current, viewer } = await loadAnnotationForViewer(opts.annotationId, opts.actorId);
   if (current.threadId !== null) throw new UnprocessableError("Only a thread can be resolved: resolve its top-level annotation", "not_a_thread");
-  if (!canResolveThread(viewer, current)) throw new ForbiddenError("Only the thread's author or a moderator can resolve it");
+  authorize(viewer, "annotation.resolve", current);
   if (current.resolved === opts.resolved) return { annotation: current, viewer, changed: false };
   const annotation = await db().$transaction(async (tx) => {
     await tx.annotation.updateMany({ where: { id: current.id, deletedAt: null }, data: { resolved: opts.resolved, version: { increment: 1 } } });

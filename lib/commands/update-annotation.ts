@@ -2,8 +2,9 @@ import { anchorTarget, type AnchoredTarget } from "../annotations/anchor-target"
 import { notifyAfterPost } from "../annotations/after-post";
 import { publishAnnotationEvents } from "../annotations/events";
 import { db } from "../db";
-import { ForbiddenError, NotFoundError, PreconditionFailedError, UnprocessableError } from "../errors";
-import { canEditAnnotation, initialStatus, isAnnotationVisibleTo } from "../policies/annotations";
+import { NotFoundError, PreconditionFailedError, UnprocessableError } from "../errors";
+import { authorize } from "../policies";
+import { initialStatus, isAnnotationVisibleTo } from "../policies/annotations";
 import { annotationInclude, findAnnotation } from "../queries/annotations";
 import { loadDocumentForViewer } from "../queries/document-access";
 import { parseW3cAnnotation } from "../validation/annotation";
@@ -18,7 +19,7 @@ export default async function updateAnnotation(opts: { actorId: string; document
   const { document, viewer } = await loadDocumentForViewer(opts.documentId, opts.actorId);
   const current = await findAnnotation(document.id, opts.annotationId);
   if (!current || !isAnnotationVisibleTo(viewer, current)) throw new NotFoundError("Annotation");
-  if (!canEditAnnotation(viewer, current)) throw new ForbiddenError("Only the author may edit an annotation");
+  authorize(viewer, "annotation.edit", current);
   if ((input.target.kind === "reply") !== (current.parentId !== null)) throw new UnprocessableError("A reply stays a reply and an annotation stays on the text", "target_kind");
 
   let anchored: AnchoredTarget | null = null;

@@ -11,7 +11,7 @@ import { documentUpdateInput } from "../validation/schemas";
 export default async function updateDocument(opts: { actorId: string; documentId: string; changes: unknown }) {
   const input = parseInput(documentUpdateInput, opts.changes);
   const { membership } = await loadDocumentForActor(opts.documentId, opts.actorId);
-  if (input.title !== undefined) authorize(membership, "document.create");
+  if (input.title !== undefined) authorize(membership, "document.update");
   if (input.hideUntilPosted !== undefined) authorize(membership, "annotation.moderate");
   const document = await db().document.update({ where: { id: opts.documentId }, data: input });
   return { document, membership };

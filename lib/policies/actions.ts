@@ -1,23 +1,33 @@
-import type { Role } from "./roles";
+import { ForbiddenError, UnprocessableError, type AppError } from "../errors";
+import type { AnnotationFacts } from "./annotations";
+import { roleRank, type MembershipLike, type Role } from "./roles";
 
 /**
- * The permission table: every action, the lowest role that holds it, and whether it
- * is "posting" (taken away from a muted member). Tests walk this table to build the
- * role × action matrix, so an action added here is covered there automatically.
+ * The permission table: every action, the lowest role that holds it, and whether it is
+ * "posting" (taken away from a muted member). Actions done to one item (an annotation, a
+ * thread, an invitation's role) also have a rule in ITEM_RULES below; the role part here is
+ * what they need before the item is looked at. Tests walk this table to build the role × action
+ * matrix, so an action added here is covered there automatically.
  */
 export const ACTIONS = {
   "group.read": { minRole: "viewer", posting: false, description: "See the group, its documents and members" },
   "group.update": { minRole: "owner", posting: false, description: "Change the group's name and settings" },
   "group.delete": { minRole: "owner", posting: false, description: "Delete the group" },
   "member.manage": { minRole: "owner", posting: false, description: "Add and remove members, change roles" },
+  "member.invite": { minRole: "owner", posting: false, description: "Invite people, at most at one's own role" },
   "member.mute": { minRole: "moderator", posting: false, description: "Mute and unmute members" },
   "document.read": { minRole: "viewer", posting: false, description: "Read documents and their visible annotations" },
   "document.create": { minRole: "editor", posting: true, description: "Create and import documents" },
+  "document.update": { minRole: "editor", posting: true, description: "Rename documents" },
   "document.edit": { minRole: "editor", posting: true, description: "Edit a document's text live" },
   "document.delete": { minRole: "owner", posting: false, description: "Delete documents" },
   "annotation.create": { minRole: "member", posting: true, description: "Create annotations, replies and reactions" },
-  "annotation.flag": { minRole: "viewer", posting: false, description: "Flag an annotation for moderators" },
-  "annotation.reattach": { minRole: "moderator", posting: false, description: "Re-attach anyone's orphaned annotation to words of the text (authors re-attach their own)" },
+  "annotation.edit": { minRole: "member", posting: true, description: "Edit one's own annotations" },
+  "annotation.delete": { minRole: "viewer", posting: false, description: "Delete one's own annotations" },
+  "annotation.reply": { minRole: "member", posting: true, description: "Reply in a thread that is not locked (moderators: in any)" },
+  "annotation.resolve": { minRole: "viewer", posting: false, description: "Resolve and reopen one's own threads (moderators: anyone's)" },
+  "annotation.flag": { minRole: "viewer", posting: false, description: "Flag someone else's annotation for moderators" },
+  "annotation.reattach": { minRole: "member", posting: false, description: "Re-attach an orphaned annotation to words of the text (authors their own, moderators anyone's)" },
   "annotation.moderate": { minRole: "moderator", posting: false, description: "See pending, hidden and spam items; approve, hide, mark spam, restore" },
   "thread.lock": { minRole: "moderator", posting: false, description: "Lock and unlock threads" },
   "moderation.read": { minRole: "moderator", posting: false, description: "See the moderation queue and log" },
@@ -27,3 +37,55 @@ export const ACTIONS = {
 export type Action = keyof typeof ACTIONS;
 
 export const ACTION_NAMES = Object.keys(ACTIONS) as Action[];
+
+/** Whether a membership holds an action's role part (its minRole, and not muted for a posting action). */
+export function holdsRole(membership: MembershipLike, action: Action): boolean {
+  if (!membership) return false;
+  const rule = ACTIONS[action];
+  if (rule.posting && membership.muted) return false;
+  return roleRank(membership.role) >= roleRank(rule.minRole);
+}
+
+/** What an item rule is given: the item, whether it is the viewer's own, and the viewer's role rights. */
+type ItemContext<T> = { item: T; own: boolean; membership: NonNullable<MembershipLike>; holds: (action: Action) => boolean };
+
+/** A thread's top-level annotation, for the thread rules (resolve). */
+export type ThreadFacts = AnnotationFacts & { threadId: string | null };
+
+/** The items per-item actions act on; "annotation" and "thread" items must also be visible to the viewer. */
+type Items = { annotation: AnnotationFacts; thread: ThreadFacts; role: Role };
+
+type ItemRule<K extends keyof Items> = { on: K; allow: (context: ItemContext<Items[K]>) => boolean; refusal: (membership: NonNullable<MembershipLike>) => AppError };
+
+const forbidden = (message: string) => () => new ForbiddenError(message);
+const itemRule = <K extends keyof Items>(rule: ItemRule<K>) => rule;
+const isThreadLocked = (item: AnnotationFacts) => Boolean(item.thread ? item.thread.locked : item.locked);
+
+/**
+ * The per-item rules, alongside the role rules above: after the role part of ACTIONS holds (and the
+ * item is visible), `allow` decides; `refusal` is the error a refused request answers.
+ */
+export const ITEM_RULES = {
+  "annotation.edit": itemRule({ on: "annotation", allow: ({ own }) => own, refusal: forbidden("Only the author may edit an annotation") }),
+  "annotation.delete": itemRule({ on: "annotation", allow: ({ own }) => own, refusal: forbidden("Only the author may delete an annotation") }),
+  "annotation.reply": itemRule({ on: "annotation", allow: ({ item, holds }) => !isThreadLocked(item) || holds("thread.lock"), refusal: forbidden("This thread is locked") }),
+  // Resolving posts nothing: an author keeps it while muted. Replies are not threads.
+  "annotation.resolve": itemRule({ on: "thread", allow: ({ item, own, holds }) => item.threadId === null && (own || holds("annotation.moderate")), refusal: forbidden("Only the thread's author or a moderator can resolve it") }),
+  // Authors re-attach their own while they may post; moderators anyone's.
+  "annotation.reattach": itemRule({ on: "annotation", allow: ({ own, holds }) => (own ? holds("annotation.create") : holds("annotation.moderate")), refusal: forbidden("Only the annotation's author or a moderator can re-attach it") }),
+  // One's own words are edited or deleted, not reported.
+  "annotation.flag": itemRule({ on: "annotation", allow: ({ own }) => !own, refusal: () => new UnprocessableError("You cannot flag your own annotation; edit or delete it instead", "own_annotation") }),
+  // Nobody hands out more than they hold.
+  "member.invite": itemRule({ on: "role", allow: ({ item, membership }) => roleRank(item) <= roleRank(membership.role), refusal: (membership) => new ForbiddenError(`You can invite people as ${membership.role} at most`) }),
+} as const;
+
+/** Actions decided on one item: can() and authorize() take the item too. */
+export type ItemAction = keyof typeof ITEM_RULES;
+/** Actions decided by the role alone. */
+export type RoleAction = Exclude<Action, ItemAction>;
+/** What an item action acts on. */
+export type ItemOf<A extends ItemAction> = Items[(typeof ITEM_RULES)[A]["on"]];
+
+export function isItemAction(action: Action): action is ItemAction {
+  return action in ITEM_RULES;
+}

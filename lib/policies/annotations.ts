@@ -1,4 +1,5 @@
-import { can, type MembershipLike } from "./index";
+import { holdsRole } from "./actions";
+import type { MembershipLike } from "./roles";
 
 /** Who is looking: a user and their membership in the annotation's group (null for outsiders). */
 export type Viewer = {
@@ -27,12 +28,12 @@ function isAuthor(viewer: Viewer, annotation: { authorId: string }) {
 
 /** A moderator of the group sees every status except other people's private notes. */
 export function isGroupModerator(viewer: Viewer) {
-  return can(viewer.membership, "annotation.moderate");
+  return holdsRole(viewer.membership, "annotation.moderate");
 }
 
 function isItemVisibleTo(viewer: Viewer, annotation: Omit<AnnotationFacts, "thread">) {
   if (annotation.deletedAt) return false;
-  if (!can(viewer.membership, "document.read")) return false;
+  if (!holdsRole(viewer.membership, "document.read")) return false;
   if (isAuthor(viewer, annotation)) return true;
   if (viewer.hiddenUntilPosted) return false;
   if (annotation.visibility === "private") return false;
@@ -46,23 +47,6 @@ function isItemVisibleTo(viewer: Viewer, annotation: Omit<AnnotationFacts, "thre
 export function isAnnotationVisibleTo(viewer: Viewer, annotation: AnnotationFacts): boolean {
   if (!isItemVisibleTo(viewer, annotation)) return false;
   return !annotation.thread || isItemVisibleTo(viewer, annotation.thread);
-}
-
-/** Authors edit their own notes while they may still post; nobody edits anyone else's words. */
-export function canEditAnnotation(viewer: Viewer, annotation: AnnotationFacts): boolean {
-  return isAnnotationVisibleTo(viewer, annotation) && isAuthor(viewer, annotation) && can(viewer.membership, "annotation.create");
-}
-
-/** Authors delete their own; moderators hide instead, so the log keeps what happened. */
-export function canDeleteAnnotation(viewer: Viewer, annotation: AnnotationFacts): boolean {
-  return isAnnotationVisibleTo(viewer, annotation) && isAuthor(viewer, annotation) && can(viewer.membership, "document.read");
-}
-
-/** Replies need the post right and an unlocked thread; moderators may still answer in a locked one. */
-export function canReplyTo(viewer: Viewer, parent: AnnotationFacts): boolean {
-  if (!isAnnotationVisibleTo(viewer, parent) || !can(viewer.membership, "annotation.create")) return false;
-  const locked = parent.thread ? parent.thread.locked : parent.locked;
-  return !locked || can(viewer.membership, "thread.lock");
 }
 
 /** Status a new or edited post gets: pre-moderated groups hold posts from below moderator. */
@@ -91,22 +75,4 @@ export function isHiddenUntilPosted(viewer: Viewer, document: { hideUntilPosted:
 /** Anonymous-to-peers groups withhold names from everyone below moderator. */
 export function seesPeersAnonymously(viewer: Viewer, group: { anonymousToPeers: boolean }): boolean {
   return group.anonymousToPeers && !isGroupModerator(viewer);
-}
-
-/**
- * Resolving marks a thread's question as settled: its top-level author may (even muted, since it
- * posts nothing), and so may moderators. Replies are not threads; resolve their top-level annotation.
- */
-export function canResolveThread(viewer: Viewer, annotation: AnnotationFacts & { threadId: string | null }): boolean {
-  if (annotation.threadId !== null || !isAnnotationVisibleTo(viewer, annotation)) return false;
-  return isAuthor(viewer, annotation) || isGroupModerator(viewer);
-}
-
-/**
- * An orphan (its words were deleted) may be tied to words of the text again by its author, while
- * they may still post, and by whoever holds `annotation.reattach` (moderators).
- */
-export function canReattachAnnotation(viewer: Viewer, annotation: AnnotationFacts): boolean {
-  if (!isAnnotationVisibleTo(viewer, annotation)) return false;
-  return (isAuthor(viewer, annotation) && can(viewer.membership, "annotation.create")) || can(viewer.membership, "annotation.reattach");
 }

@@ -1,33 +1,67 @@
 import { ForbiddenError, NotFoundError } from "../errors";
-import { ACTIONS, ACTION_NAMES, type Action } from "./actions";
-import { roleRank, type Role } from "./roles";
+import { ACTIONS, ACTION_NAMES, holdsRole, isItemAction, ITEM_RULES, type Action, type ItemAction, type ItemOf, type RoleAction } from "./actions";
+import { isAnnotationVisibleTo, type AnnotationFacts, type Viewer } from "./annotations";
+import type { MembershipLike, Role } from "./roles";
 
-export { ACTIONS, ACTION_NAMES, type Action } from "./actions";
-export { ROLES, isRole, roleRank, type Role } from "./roles";
+export { ACTIONS, ACTION_NAMES, ITEM_RULES, type Action, type ItemAction, type ItemOf, type RoleAction, type ThreadFacts } from "./actions";
+export { ROLES, isRole, roleRank, type MembershipLike, type Role } from "./roles";
 
-/** What the policies need to know about the actor's place in a group; null = not a member. */
-export type MembershipLike = { role: Role; muted: boolean } | null | undefined;
+/** Who asks: a Viewer (user and membership), or a bare membership where no item of theirs is involved. */
+export type Subject = Viewer | MembershipLike;
 
-/** Whether a membership holds an action. Pure: no queries, no I/O. */
-export function can(membership: MembershipLike, action: Action): boolean {
-  if (!membership) return false;
-  const rule = ACTIONS[action];
-  if (rule.posting && membership.muted) return false;
-  return roleRank(membership.role) >= roleRank(rule.minRole);
+function viewerOf(subject: Subject): Viewer {
+  return subject && "membership" in subject ? subject : { userId: null, membership: subject };
+}
+
+type Decision = "ok" | "not-found" | "forbidden" | "refused";
+
+function decide(subject: Subject, action: Action, item?: unknown): Decision {
+  const viewer = viewerOf(subject);
+  const membership = viewer.membership;
+  if (!membership) return "not-found";
+  if (!isItemAction(action)) return holdsRole(membership, action) ? "ok" : "forbidden";
+  const rule = ITEM_RULES[action];
+  if (rule.on !== "role" && !isAnnotationVisibleTo(viewer, item as AnnotationFacts)) return "not-found";
+  if (!holdsRole(membership, action)) return "forbidden";
+  const own = rule.on !== "role" && viewer.userId !== null && viewer.userId === (item as AnnotationFacts).authorId;
+  const allowed = (rule.allow as (context: object) => boolean)({ item, own, membership, holds: (a: Action) => holdsRole(membership, a) });
+  return allowed ? "ok" : "refused";
 }
 
 /**
- * Throws unless the membership holds the action: NotFound for outsiders (a group's
- * existence must not leak), Forbidden for members who lack the right.
+ * Whether the subject may take the action: by role alone, or, for an action on one item (see
+ * ITEM_RULES), on that item, which must also be visible to them. Pure: no queries, no I/O.
  */
-export function authorize(membership: MembershipLike, action: Action, what = "Group"): void {
-  if (!membership) throw new NotFoundError(what);
-  if (!can(membership, action)) throw new ForbiddenError(`Your role does not allow: ${ACTIONS[action].description.toLowerCase()}`);
+export function can(subject: Subject, action: RoleAction): boolean;
+export function can<A extends ItemAction>(subject: Subject, action: A, item: ItemOf<A>): boolean;
+export function can(subject: Subject, action: Action, item?: unknown): boolean {
+  return decide(subject, action, item) === "ok";
 }
 
-/** Every action with whether the membership holds it, for presenters and the UI. */
+/**
+ * Throws unless can() says yes: NotFound for outsiders and for items they cannot see (their
+ * existence must not leak), Forbidden for members who lack the right, the item rule's refusal
+ * for a right that this item does not allow.
+ */
+export function authorize(subject: Subject, action: RoleAction, what?: string): void;
+export function authorize<A extends ItemAction>(subject: Subject, action: A, item: ItemOf<A>, what?: string): void;
+export function authorize(subject: Subject, action: Action, ...rest: unknown[]): void {
+  const item = isItemAction(action) ? rest[0] : undefined;
+  const what = (isItemAction(action) ? rest[1] : rest[0]) as string | undefined;
+  const decision = decide(subject, action, item);
+  if (decision === "ok") return;
+  const onAnnotation = isItemAction(action) && ITEM_RULES[action].on !== "role";
+  if (decision === "not-found") throw new NotFoundError(what ?? (onAnnotation ? "Annotation" : "Group"));
+  if (decision === "forbidden") throw new ForbiddenError(`Your role does not allow: ${ACTIONS[action].description.toLowerCase()}`);
+  throw ITEM_RULES[action as ItemAction].refusal(viewerOf(subject).membership!);
+}
+
+/**
+ * Every action with whether the membership holds it, for presenters and the UI. For an action on
+ * one item this is its role part: whether the role allows it on some item (its own, an open thread).
+ */
 export function abilities(membership: MembershipLike): Record<Action, boolean> {
-  return Object.fromEntries(ACTION_NAMES.map((a) => [a, can(membership, a)])) as Record<Action, boolean>;
+  return Object.fromEntries(ACTION_NAMES.map((a) => [a, holdsRole(membership, a)])) as Record<Action, boolean>;
 }
 
 /** Owners may not demote or remove the last owner, or a group would be unmanageable. */

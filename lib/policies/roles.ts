@@ -2,6 +2,9 @@
 export const ROLES = ["viewer", "member", "editor", "moderator", "owner"] as const;
 export type Role = (typeof ROLES)[number];
 
+/** What the policies need to know about the actor's place in a group; null = not a member. */
+export type MembershipLike = { role: Role; muted: boolean } | null | undefined;
+
 /** Position of a role in the ladder, for "at least" comparisons. */
 export function roleRank(role: Role): number {
   return ROLES.indexOf(role);

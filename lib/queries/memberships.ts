@@ -1,6 +1,6 @@
 import { db, type Tx } from "../db";
 import { NotFoundError } from "../errors";
-import { authorize, type Action } from "../policies";
+import { authorize, type RoleAction } from "../policies";
 import { seesMemberEmails } from "../policies/members";
 import { viewerFor, type GroupViewer } from "../policies/viewer";
 
@@ -14,7 +14,7 @@ export function findMembership(groupId: string, userId: string | null | undefine
  * A group with the actor's membership and viewer, after checking they hold `action`: outsiders
  * and missing groups get the same 404, members without the right 403.
  */
-export async function loadGroupForActor(groupId: string, actorId: string | null | undefined, action: Action = "group.read", tx: Tx = db()) {
+export async function loadGroupForActor(groupId: string, actorId: string | null | undefined, action: RoleAction = "group.read", tx: Tx = db()) {
   const found = actorId ? await tx.membership.findUnique({ where: { groupId_userId: { groupId, userId: actorId } }, include: { group: true } }) : null;
   if (!found) throw new NotFoundError("Group");
   const { group, ...membership } = found;

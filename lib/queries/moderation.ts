@@ -1,7 +1,7 @@
 import { db, type Tx } from "../db";
 import { Prisma } from "../generated/prisma/client";
 import { NotFoundError, ValidationError } from "../errors";
-import { authorize, can, ROLES, type Action } from "../policies";
+import { authorize, can, ROLES, type RoleAction } from "../policies";
 import { isAnnotationVisibleTo, type AnnotationFacts } from "../policies/annotations";
 import { canSeeFlag } from "../policies/flags";
 import type { GroupViewer } from "../policies/viewer";
@@ -31,12 +31,12 @@ export async function loadAnnotationForViewer(annotationId: string, actorId: str
 }
 
 /** The actor in a group as a Viewer, after checking they hold `action` (404 outsiders, 403 members). */
-export async function groupViewer(groupId: string, actorId: string, action: Action, tx: Tx = db()): Promise<GroupViewer> {
+export async function groupViewer(groupId: string, actorId: string, action: RoleAction, tx: Tx = db()): Promise<GroupViewer> {
   return (await loadGroupForActor(groupId, actorId, action, tx)).viewer;
 }
 
 /** Roles whose holders may take `action`, read off the permission table (for recipient lists). */
-export function rolesHolding(action: Action) {
+export function rolesHolding(action: RoleAction) {
   return ROLES.filter((role) => can({ role, muted: false }, action));
 }
 

@@ -18,7 +18,10 @@ describe("seminar settings through the API", () => {
     expect((await patch(tokens.moderator, { hideUntilPosted: true })).data).toMatchObject({ id: doc.id, hideUntilPosted: true });
     expect((await patch(tokens.editor, { hideUntilPosted: false })).status).toBe(403);
     expect((await patch(tokens.editor, { title: "Renamed" })).data).toMatchObject({ title: "Renamed", hideUntilPosted: true });
-    expect((await patch(tokens.member, { title: "Mine now" })).status).toBe(403);
+    const refused = await patch(tokens.member, { title: "Mine now" });
+    expect(refused.status).toBe(403);
+    // Renaming is its own right (document.update), not the right to create documents.
+    expect(refused.data.error.message).toBe("Your role does not allow: rename documents");
     expect((await patch(tokens.outsider, { title: "Mine now" })).status).toBe(404);
     expect((await patch(tokens.moderator, { hideUntilPosted: "yes" })).status).toBe(400);
   });

@@ -1,7 +1,7 @@
-import { canDeleteAnnotation, canEditAnnotation, canReattachAnnotation, canReplyTo, canResolveThread } from "@/lib/policies/annotations";
+import { db } from "@/lib/db";
 import { createUser, FACTORY_PASSWORD } from "../../factories";
 import { freshDocument, freshMember, freshSeminarGroup, invitationFor, inviteTo, openInvite, orphanItem, othersItem, ownItem, ownTokenId, strangersInvitation, strangersTokenId, userOf, type World } from "./fixtures";
-import { ANOTHER_ACCOUNTS, byAction, onAnnotation, onItem, PUBLIC, SIGNED_IN, type Person, type Rule } from "./matrix";
+import { ANOTHER_ACCOUNTS, byAction, onItem, onNote, PUBLIC, SIGNED_IN, truth, type Person, type Rule } from "./matrix";
 
 type AnyAction = (...args: any[]) => Promise<unknown>;
 
@@ -22,6 +22,9 @@ export type ActionEntry = {
   invoke?: (action: AnyAction, w: World, p: Person) => Promise<unknown>;
 };
 
+/** A fresh note of the author's whose thread a moderator locked. */
+const lockedItem = async (w: World) => db().annotation.update({ where: { id: (await othersItem(w)).id }, data: { locked: true } });
+
 const form = (fields: Record<string, string>) => {
   const data = new FormData();
   for (const [key, value] of Object.entries(fields)) data.set(key, value);
@@ -37,13 +40,14 @@ export const ACTIONS_MATRIX: ActionEntry[] = [
   { file: "lib/actions/auth.ts", name: "oauthSignInAction", rule: PUBLIC, notCalled: SESSION_FORMS },
 
   { file: "lib/actions/annotations.ts", name: "createAnnotationAction", rule: byAction("annotation.create"), invoke: (a, w) => a(w.doc.id, { body: "Matrix", tags: [], visibility: "group", quote: { exact: "sudden change", prefix: "great and ", suffix: "." }, position: { start: 55, end: 68 } }) },
-  { file: "lib/actions/annotations.ts", name: "replyToAnnotationAction", rule: onAnnotation("reply", "others", canReplyTo), invoke: async (a, w) => a(w.doc.id, (await othersItem(w)).id, "A reply") },
-  { file: "lib/actions/annotations.ts", name: "updateAnnotationAction", variant: "own", rule: onAnnotation("edit", "own", canEditAnnotation), invoke: async (a, w, p) => a(w.doc.id, (await ownItem(w, p)).id, { body: "Edited", tags: [], visibility: "group" }) },
-  { file: "lib/actions/annotations.ts", name: "updateAnnotationAction", variant: "another's", rule: onAnnotation("edit", "others", canEditAnnotation), invoke: async (a, w) => a(w.doc.id, (await othersItem(w)).id, { body: "Edited", tags: [], visibility: "group" }) },
-  { file: "lib/actions/annotations.ts", name: "deleteAnnotationAction", variant: "own", rule: onAnnotation("delete", "own", canDeleteAnnotation), invoke: async (a, w, p) => a(w.doc.id, (await ownItem(w, p)).id) },
-  { file: "lib/actions/annotations.ts", name: "deleteAnnotationAction", variant: "another's", rule: onAnnotation("delete", "others", canDeleteAnnotation), invoke: async (a, w) => a(w.doc.id, (await othersItem(w)).id) },
-  { file: "lib/actions/annotations.ts", name: "reattachAnnotationAction", variant: "own", rule: onAnnotation("annotation.reattach", "own", canReattachAnnotation), invoke: async (a, w, p) => a((await orphanItem(w, userOf(w, p) ?? w.author)).id, { method: "quote" }) },
-  { file: "lib/actions/annotations.ts", name: "reattachAnnotationAction", variant: "another's", rule: onAnnotation("annotation.reattach", "others", canReattachAnnotation), invoke: async (a, w) => a((await orphanItem(w, w.author)).id, { method: "quote" }) },
+  { file: "lib/actions/annotations.ts", name: "replyToAnnotationAction", rule: onNote("annotation.reply", "others"), invoke: async (a, w) => a(w.doc.id, (await othersItem(w)).id, "A reply") },
+  { file: "lib/actions/annotations.ts", name: "replyToAnnotationAction", variant: "locked thread", rule: truth("annotation.reply (another's locked thread)"), invoke: async (a, w) => a(w.doc.id, (await lockedItem(w)).id, "A reply") },
+  { file: "lib/actions/annotations.ts", name: "updateAnnotationAction", variant: "own", rule: onNote("annotation.edit", "own"), invoke: async (a, w, p) => a(w.doc.id, (await ownItem(w, p)).id, { body: "Edited", tags: [], visibility: "group" }) },
+  { file: "lib/actions/annotations.ts", name: "updateAnnotationAction", variant: "another's", rule: onNote("annotation.edit", "others"), invoke: async (a, w) => a(w.doc.id, (await othersItem(w)).id, { body: "Edited", tags: [], visibility: "group" }) },
+  { file: "lib/actions/annotations.ts", name: "deleteAnnotationAction", variant: "own", rule: onNote("annotation.delete", "own"), invoke: async (a, w, p) => a(w.doc.id, (await ownItem(w, p)).id) },
+  { file: "lib/actions/annotations.ts", name: "deleteAnnotationAction", variant: "another's", rule: onNote("annotation.delete", "others"), invoke: async (a, w) => a(w.doc.id, (await othersItem(w)).id) },
+  { file: "lib/actions/annotations.ts", name: "reattachAnnotationAction", variant: "own", rule: onNote("annotation.reattach", "own"), invoke: async (a, w, p) => a((await orphanItem(w, userOf(w, p) ?? w.author)).id, { method: "quote" }) },
+  { file: "lib/actions/annotations.ts", name: "reattachAnnotationAction", variant: "another's", rule: onNote("annotation.reattach", "others"), invoke: async (a, w) => a((await orphanItem(w, w.author)).id, { method: "quote" }) },
   { file: "lib/actions/annotations.ts", name: "listAnnotationsAction", rule: byAction("document.read"), invoke: (a, w) => a(w.doc.id) },
 
   { file: "lib/actions/document-settings.ts", name: "followDocumentAction", rule: byAction("document.read"), invoke: (a, w) => a(w.doc.id, true) },
@@ -60,7 +64,7 @@ export const ACTIONS_MATRIX: ActionEntry[] = [
   { file: "lib/actions/groups.ts", name: "updateMemberAction", variant: "muted", rule: byAction("member.mute"), invoke: async (a, w) => a(w.group.id, (await freshMember(w)).id, {}, form({ muted: "true" })) },
   { file: "lib/actions/groups.ts", name: "removeMemberAction", variant: "someone else", rule: byAction("member.manage"), invoke: async (a, w) => a(w.group.id, (await freshMember(w)).id) },
 
-  { file: "lib/actions/invites.ts", name: "createInviteAction", rule: byAction("member.manage"), invoke: (a, w) => a(w.group.id, {}, form({ role: "viewer" })) },
+  { file: "lib/actions/invites.ts", name: "createInviteAction", rule: byAction("member.invite"), invoke: (a, w) => a(w.group.id, {}, form({ role: "viewer" })) },
   { file: "lib/actions/invites.ts", name: "revokeInviteAction", rule: byAction("member.manage"), invoke: async (a, w) => a(w.group.id, (await inviteTo(w, w.group.id, w.users.owner.id)).id) },
   { file: "lib/actions/invites.ts", name: "acceptInviteAction", variant: "anyone signed in holding the link", rule: SIGNED_IN, redirects: "/groups/", invoke: async (a, w) => a((await openInvite(w)).token, {}) },
   { file: "lib/actions/invites.ts", name: "acceptInvitationAction", variant: "own invitation", rule: SIGNED_IN, redirects: "/groups/", invoke: async (a, w, p) => a(await invitationFor(w, p)) },
@@ -77,8 +81,8 @@ export const ACTIONS_MATRIX: ActionEntry[] = [
 
   { file: "lib/actions/preferences.ts", name: "updatePreferencesAction", rule: SIGNED_IN, invoke: (a) => a({}, form({ digestEmail: "on" })) },
   { file: "lib/actions/reactions.ts", name: "toggleReactionAction", rule: onItem("annotation.create"), invoke: async (a, w) => a((await othersItem(w)).id, "helpful", true) },
-  { file: "lib/actions/reactions.ts", name: "resolveThreadAction", variant: "another's", rule: onAnnotation("resolve", "others", canResolveThread), invoke: async (a, w) => a((await othersItem(w)).id, true) },
-  { file: "lib/actions/reactions.ts", name: "resolveThreadAction", variant: "own", rule: onAnnotation("resolve", "own", canResolveThread), invoke: async (a, w, p) => a((await ownItem(w, p)).id, true) },
+  { file: "lib/actions/reactions.ts", name: "resolveThreadAction", variant: "another's", rule: truth("annotation.resolve (another's thread)"), invoke: async (a, w) => a((await othersItem(w)).id, true) },
+  { file: "lib/actions/reactions.ts", name: "resolveThreadAction", variant: "own", rule: truth("annotation.resolve (own thread)"), invoke: async (a, w, p) => a((await ownItem(w, p)).id, true) },
   { file: "lib/actions/account.ts", name: "changePasswordAction", rule: SIGNED_IN, ownAccount: true, invoke: (a) => a({}, form({ currentPassword: FACTORY_PASSWORD, newPassword: "matrix new password" })) },
   { file: "lib/actions/account.ts", name: "signOutEverywhereAction", rule: SIGNED_IN, ownAccount: true, redirects: "/signin", invoke: (a) => a({}) },
   { file: "lib/actions/account.ts", name: "deleteAccountAction", rule: SIGNED_IN, ownAccount: true, redirects: "/?account=deleted", invoke: (a) => a({}, form({ password: FACTORY_PASSWORD, groupNotes: "keep" })) },

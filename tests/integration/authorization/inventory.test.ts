@@ -8,6 +8,7 @@ import { COLLAB_OPERATIONS } from "./collab";
 import { HTTP_METHODS } from "./matrix";
 import { PAGES } from "./pages";
 import { ROUTES } from "./routes";
+import { TRUTH_ROWS } from "./truth";
 
 const ROOT = path.resolve(import.meta.dirname, "../../..");
 const read = (file: string) => readFileSync(path.join(ROOT, file), "utf8");
@@ -73,5 +74,10 @@ describe("the matrix names every entry point, and only existing ones", () => {
     const NO_ENTRY_POINT_YET: string[] = [];
     const governing = new Set([...ROUTES, ...ACTIONS_MATRIX, ...PAGES, ...COLLAB_OPERATIONS].map((e) => e.rule.name.split(" ")[0]));
     expect(ACTION_NAMES.filter((a) => !governing.has(a)).sort()).toEqual([...NO_ENTRY_POINT_YET].sort());
+  });
+
+  it("every row of the hand-written truth table governs some entry point", () => {
+    const used = new Set([...ROUTES, ...ACTIONS_MATRIX, ...PAGES, ...COLLAB_OPERATIONS].map((e) => e.rule.name));
+    expect(Object.keys(TRUTH_ROWS).filter((row) => !used.has(row))).toEqual([]);
   });
 });

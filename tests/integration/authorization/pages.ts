@@ -26,6 +26,7 @@ export function pageOutcome(entry: PageEntry, outcome: Outcome, w: World, p: Per
   if (outcome === "unauthenticated") return "redirect:/signin";
   if (outcome === "hidden") return "not-found";
   if (outcome === "forbidden") return entry.forbidden ?? "moderators-only";
+  if (outcome === "refused") throw new Error(`${entry.file}: no page refuses on one item`);
   return entry.allowed ? entry.allowed(w, p) : "render";
 }
 

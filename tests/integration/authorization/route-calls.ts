@@ -9,7 +9,7 @@ export const ROOT = path.resolve(import.meta.dirname, "../../..");
 type Handler = Parameters<typeof call>[0];
 
 /** The status each refusal answers on the API. */
-export const STATUS: Record<Exclude<Outcome, "ok">, number> = { unauthenticated: 401, hidden: 404, forbidden: 403 };
+export const STATUS: Record<Exclude<Outcome, "ok">, number> = { unauthenticated: 401, hidden: 404, forbidden: 403, refused: 422 };
 
 /** A response that never ends (server-sent events): its status, then the stream is cancelled. */
 async function callStream(handler: Handler, method: string, req: RouteRequest, token?: string) {

@@ -1,9 +1,9 @@
 import { NextRequest } from "next/server";
 import flagAnnotation from "@/lib/commands/flag-annotation";
 import { FACTORY_PASSWORD, createUser } from "../../factories";
-import { canDeleteAnnotation, canEditAnnotation, canReattachAnnotation, canResolveThread } from "@/lib/policies/annotations";
+import { db } from "@/lib/db";
 import { freshDocument, freshMember, freshSeminarGroup, invitationFor, openInvite, orphanItem, othersFlag, othersItem, ownItem, ownTokenId, strangersInvitation, strangersTokenId, userOf, inviteTo, type World } from "./fixtures";
-import { ANOTHER_ACCOUNTS, byAction, holds, MEMBERSHIP, onAnnotation, onItem, PUBLIC, SIGNED_IN, type HttpMethod, type Person, type Rule } from "./matrix";
+import { ANOTHER_ACCOUNTS, byAction, MEMBERSHIP, onItem, onNote, PUBLIC, SIGNED_IN, truth, type HttpMethod, type Person, type Rule } from "./matrix";
 
 /** How one route handler is called: route params, query (in `path`), body, extra headers. */
 export type RouteRequest = { params?: Record<string, string>; path?: string; json?: unknown; body?: string; headers?: Record<string, string> };
@@ -54,8 +54,13 @@ async function signOutRequest(): Promise<RouteRequest> {
   return { path: "/api/auth/signout", params: { nextauth: ["signout"] } as never, body, headers: { "content-type": "application/x-www-form-urlencoded", cookie } };
 }
 
-/** A flag is seen by whoever raised it and by moderators; to other members it does not exist (404). */
-const FLAG_READ: Rule = { name: "flag: its flagger or moderation.read, others 404", decide: (p) => (holds(MEMBERSHIP[p], "moderation.read") ? "ok" : "hidden") };
+/** A reply to a fresh note of the author's, in a thread locked or not. */
+const replyTo = async (w: World, locked: boolean): Promise<RouteRequest> => {
+  const parent = await othersItem(w);
+  if (locked) await db().annotation.update({ where: { id: parent.id }, data: { locked: true } });
+  const json = { "@context": "http://www.w3.org/ns/anno.jsonld", type: "Annotation", motivation: "replying", body: { type: "TextualBody", value: "Matrix reply", format: "text/plain" }, target: `${ORIGIN}/api/annotations/${w.doc.id}/${parent.id}` };
+  return { params: d(w), json };
+};
 
 export const ROUTES: RouteEntry[] = [
   // Public and account routes
@@ -93,7 +98,7 @@ export const ROUTES: RouteEntry[] = [
   { file: "app/api/v1/groups/[groupId]/members/[userId]/route.ts", method: "PATCH", variant: "muted", rule: byAction("member.mute"), ok: 200, request: async (w) => ({ params: { ...g(w), userId: (await freshMember(w)).id }, json: { muted: true } }) },
   { file: "app/api/v1/groups/[groupId]/members/[userId]/route.ts", method: "DELETE", variant: "someone else", rule: byAction("member.manage"), ok: 204, request: async (w) => ({ params: { ...g(w), userId: (await freshMember(w)).id } }) },
   { file: "app/api/v1/groups/[groupId]/invites/route.ts", method: "GET", rule: byAction("member.manage"), ok: 200, request: (w) => ({ params: g(w) }) },
-  { file: "app/api/v1/groups/[groupId]/invites/route.ts", method: "POST", rule: byAction("member.manage"), ok: 201, request: (w) => ({ params: g(w), json: { role: "viewer" } }) },
+  { file: "app/api/v1/groups/[groupId]/invites/route.ts", method: "POST", rule: byAction("member.invite"), ok: 201, request: (w) => ({ params: g(w), json: { role: "viewer" } }) },
   { file: "app/api/v1/groups/[groupId]/invites/[inviteId]/route.ts", method: "GET", rule: byAction("member.manage"), ok: 200, request: (w) => ({ params: { ...g(w), inviteId: w.invite.id } }) },
   { file: "app/api/v1/groups/[groupId]/invites/[inviteId]/route.ts", method: "DELETE", rule: byAction("member.manage"), ok: 204, request: async (w) => ({ params: { ...g(w), inviteId: (await inviteTo(w, w.group.id, w.users.owner.id)).id } }) },
   { file: "app/api/v1/groups/[groupId]/documents/route.ts", method: "GET", rule: byAction("document.read"), ok: 200, request: (w) => ({ params: g(w) }) },
@@ -107,7 +112,7 @@ export const ROUTES: RouteEntry[] = [
   // Documents
   { file: "app/api/v1/documents/route.ts", method: "POST", rule: byAction("document.create"), ok: 201, request: (w) => ({ json: { groupId: w.group.id, title: "Matrix text", format: "text", content: "Short text." } }) },
   { file: "app/api/v1/documents/[documentId]/route.ts", method: "GET", rule: byAction("document.read"), ok: 200, request: (w) => ({ params: d(w) }) },
-  { file: "app/api/v1/documents/[documentId]/route.ts", method: "PATCH", variant: "title", rule: byAction("document.create"), ok: 200, request: (w) => ({ params: d(w), json: { title: w.doc.title } }) },
+  { file: "app/api/v1/documents/[documentId]/route.ts", method: "PATCH", variant: "title", rule: byAction("document.update"), ok: 200, request: (w) => ({ params: d(w), json: { title: w.doc.title } }) },
   { file: "app/api/v1/documents/[documentId]/route.ts", method: "PATCH", variant: "hideUntilPosted", rule: byAction("annotation.moderate"), ok: 200, request: (w) => ({ params: d(w), json: { hideUntilPosted: false } }) },
   { file: "app/api/v1/documents/[documentId]/route.ts", method: "DELETE", rule: byAction("document.delete"), ok: 204, request: async (w) => ({ params: { documentId: (await freshDocument(w)).id } }) },
   { file: "app/api/v1/documents/[documentId]/text/route.ts", method: "GET", rule: byAction("document.read"), ok: 200, request: (w) => ({ params: d(w) }) },
@@ -123,27 +128,30 @@ export const ROUTES: RouteEntry[] = [
   { file: "app/api/annotations/[documentId]/route.ts", method: "HEAD", rule: byAction("document.read"), ok: 200, request: (w) => ({ params: d(w) }) },
   { file: "app/api/annotations/[documentId]/route.ts", method: "OPTIONS", rule: byAction("document.read"), ok: 204, request: (w) => ({ params: d(w) }) },
   { file: "app/api/annotations/[documentId]/route.ts", method: "POST", rule: byAction("annotation.create"), ok: 201, request: (w) => ({ params: d(w), json: onText(w, "sudden change") }) },
+  { file: "app/api/annotations/[documentId]/route.ts", method: "POST", variant: "a reply", rule: onNote("annotation.reply", "others"), ok: 201, request: (w) => replyTo(w, false) },
+  { file: "app/api/annotations/[documentId]/route.ts", method: "POST", variant: "a reply in a locked thread", rule: truth("annotation.reply (another's locked thread)"), ok: 201, request: (w) => replyTo(w, true) },
   { file: "app/api/annotations/[documentId]/[annotationId]/route.ts", method: "GET", rule: onItem("document.read"), ok: 200, request: async (w, p) => ({ params: (await forItem(w, p, "others")).params }) },
   { file: "app/api/annotations/[documentId]/[annotationId]/route.ts", method: "GET", variant: "pending", rule: onItem("document.read", PENDING), ok: 200, request: (w) => w3cItem(w, PENDING) },
   { file: "app/api/annotations/[documentId]/[annotationId]/route.ts", method: "GET", variant: "hidden", rule: onItem("document.read", HIDDEN), ok: 200, request: (w) => w3cItem(w, HIDDEN) },
   { file: "app/api/annotations/[documentId]/[annotationId]/route.ts", method: "GET", variant: "private", rule: onItem("document.read", PRIVATE), ok: 200, request: (w) => w3cItem(w, PRIVATE) },
   { file: "app/api/annotations/[documentId]/[annotationId]/route.ts", method: "HEAD", rule: onItem("document.read"), ok: 200, request: async (w, p) => ({ params: (await forItem(w, p, "others")).params }) },
   { file: "app/api/annotations/[documentId]/[annotationId]/route.ts", method: "OPTIONS", rule: onItem("document.read"), ok: 204, request: async (w, p) => ({ params: (await forItem(w, p, "others")).params }) },
-  { file: "app/api/annotations/[documentId]/[annotationId]/route.ts", method: "PUT", variant: "own", rule: onAnnotation("edit", "own", canEditAnnotation), ok: 200, request: async (w, p) => ({ params: (await forItem(w, p, "own")).params, json: onText(w, "a great and sudden change") }) },
-  { file: "app/api/annotations/[documentId]/[annotationId]/route.ts", method: "PUT", variant: "another's", rule: onAnnotation("edit", "others", canEditAnnotation), ok: 200, request: async (w, p) => ({ params: (await forItem(w, p, "others")).params, json: onText(w, "a great and sudden change") }) },
-  { file: "app/api/annotations/[documentId]/[annotationId]/route.ts", method: "DELETE", variant: "own", rule: onAnnotation("delete", "own", canDeleteAnnotation), ok: 204, request: async (w, p) => ({ params: (await forItem(w, p, "own")).params }) },
-  { file: "app/api/annotations/[documentId]/[annotationId]/route.ts", method: "DELETE", variant: "another's", rule: onAnnotation("delete", "others", canDeleteAnnotation), ok: 204, request: async (w, p) => ({ params: (await forItem(w, p, "others")).params }) },
+  { file: "app/api/annotations/[documentId]/[annotationId]/route.ts", method: "PUT", variant: "own", rule: onNote("annotation.edit", "own"), ok: 200, request: async (w, p) => ({ params: (await forItem(w, p, "own")).params, json: onText(w, "a great and sudden change") }) },
+  { file: "app/api/annotations/[documentId]/[annotationId]/route.ts", method: "PUT", variant: "another's", rule: onNote("annotation.edit", "others"), ok: 200, request: async (w, p) => ({ params: (await forItem(w, p, "others")).params, json: onText(w, "a great and sudden change") }) },
+  { file: "app/api/annotations/[documentId]/[annotationId]/route.ts", method: "DELETE", variant: "own", rule: onNote("annotation.delete", "own"), ok: 204, request: async (w, p) => ({ params: (await forItem(w, p, "own")).params }) },
+  { file: "app/api/annotations/[documentId]/[annotationId]/route.ts", method: "DELETE", variant: "another's", rule: onNote("annotation.delete", "others"), ok: 204, request: async (w, p) => ({ params: (await forItem(w, p, "others")).params }) },
 
   // Annotation side routes (/api/v1/annotations/{id}/…)
   { file: "app/api/v1/annotations/[annotationId]/flags/route.ts", method: "POST", rule: onItem("annotation.flag"), ok: 201, request: (w) => onOthers(w, { reason: "off_topic" }) },
   { file: "app/api/v1/annotations/[annotationId]/flags/route.ts", method: "POST", variant: "pending", rule: onItem("annotation.flag", PENDING), ok: 201, request: (w) => onOthers(w, { reason: "off_topic" }, PENDING) },
+  { file: "app/api/v1/annotations/[annotationId]/flags/route.ts", method: "POST", variant: "own note", rule: onNote("annotation.flag", "own"), ok: 201, request: async (w, p) => ({ params: { annotationId: (await ownItem(w, p)).id }, json: { reason: "off_topic" } }) },
   { file: "app/api/v1/annotations/[annotationId]/flags/route.ts", method: "POST", variant: "private", rule: onItem("annotation.flag", PRIVATE), ok: 201, request: (w) => onOthers(w, { reason: "off_topic" }, PRIVATE) },
   { file: "app/api/v1/annotations/[annotationId]/flags/route.ts", method: "GET", rule: onItem("moderation.read"), ok: 200, request: (w) => onOthers(w) },
-  { file: "app/api/v1/annotations/[annotationId]/flags/[flagId]/route.ts", method: "GET", variant: "another's flag", rule: FLAG_READ, ok: 200, request: async (w) => {
+  { file: "app/api/v1/annotations/[annotationId]/flags/[flagId]/route.ts", method: "GET", variant: "another's flag", rule: truth("flag.read (another's flag)"), ok: 200, request: async (w) => {
     const { item, flag } = await othersFlag(w);
     return { params: { annotationId: item.id, flagId: flag.id } };
   } },
-  { file: "app/api/v1/annotations/[annotationId]/flags/[flagId]/route.ts", method: "GET", variant: "own flag", rule: onItem("annotation.flag"), ok: 200, request: async (w, p) => {
+  { file: "app/api/v1/annotations/[annotationId]/flags/[flagId]/route.ts", method: "GET", variant: "own flag", rule: truth("flag.read (own flag)"), ok: 200, request: async (w, p) => {
     const item = await othersItem(w);
     const flagger = userOf(w, p) && MEMBERSHIP[p] ? userOf(w, p)! : w.flagger;
     const flag = await flagAnnotation({ actorId: flagger.id, annotationId: item.id, input: { reason: "spam" } });
@@ -161,9 +169,9 @@ export const ROUTES: RouteEntry[] = [
   { file: "app/api/v1/annotations/[annotationId]/notes/route.ts", method: "GET", rule: onItem("moderation.read"), ok: 200, request: (w) => onOthers(w) },
   { file: "app/api/v1/annotations/[annotationId]/reactions/[kind]/route.ts", method: "PUT", rule: onItem("annotation.create"), ok: 200, request: async (w) => ({ params: { annotationId: (await othersItem(w)).id, kind: "helpful" } }) },
   { file: "app/api/v1/annotations/[annotationId]/reactions/[kind]/route.ts", method: "DELETE", rule: onItem("annotation.create"), ok: 200, request: async (w) => ({ params: { annotationId: (await othersItem(w)).id, kind: "helpful" } }) },
-  { file: "app/api/v1/annotations/[annotationId]/reattach/route.ts", method: "POST", variant: "another's", rule: onAnnotation("annotation.reattach", "others", canReattachAnnotation), ok: 200, request: async (w) => ({ params: { annotationId: (await orphanItem(w, w.author)).id }, json: { method: "quote" } }) },
-  { file: "app/api/v1/annotations/[annotationId]/reattach/route.ts", method: "POST", variant: "own", rule: onAnnotation("annotation.reattach", "own", canReattachAnnotation), ok: 200, request: async (w, p) => ({ params: { annotationId: (await orphanItem(w, userOf(w, p) ?? w.author)).id }, json: { method: "quote" } }) },
-  { file: "app/api/v1/annotations/[annotationId]/resolve/route.ts", method: "POST", variant: "another's", rule: onAnnotation("resolve", "others", canResolveThread), ok: 200, request: (w) => onOthers(w) },
-  { file: "app/api/v1/annotations/[annotationId]/resolve/route.ts", method: "POST", variant: "own", rule: onAnnotation("resolve", "own", canResolveThread), ok: 200, request: async (w, p) => ({ params: { annotationId: (await ownItem(w, p)).id } }) },
-  { file: "app/api/v1/annotations/[annotationId]/resolve/route.ts", method: "DELETE", variant: "another's", rule: onAnnotation("reopen", "others", canResolveThread), ok: 200, request: (w) => onOthers(w) },
+  { file: "app/api/v1/annotations/[annotationId]/reattach/route.ts", method: "POST", variant: "another's", rule: onNote("annotation.reattach", "others"), ok: 200, request: async (w) => ({ params: { annotationId: (await orphanItem(w, w.author)).id }, json: { method: "quote" } }) },
+  { file: "app/api/v1/annotations/[annotationId]/reattach/route.ts", method: "POST", variant: "own", rule: onNote("annotation.reattach", "own"), ok: 200, request: async (w, p) => ({ params: { annotationId: (await orphanItem(w, userOf(w, p) ?? w.author)).id }, json: { method: "quote" } }) },
+  { file: "app/api/v1/annotations/[annotationId]/resolve/route.ts", method: "POST", variant: "another's", rule: truth("annotation.resolve (another's thread)"), ok: 200, request: (w) => onOthers(w) },
+  { file: "app/api/v1/annotations/[annotationId]/resolve/route.ts", method: "POST", variant: "own", rule: truth("annotation.resolve (own thread)"), ok: 200, request: async (w, p) => ({ params: { annotationId: (await ownItem(w, p)).id } }) },
+  { file: "app/api/v1/annotations/[annotationId]/resolve/route.ts", method: "DELETE", variant: "another's", rule: truth("annotation.resolve (another's thread)"), ok: 200, request: (w) => onOthers(w) },
 ];

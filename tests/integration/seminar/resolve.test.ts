@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import * as resolveRoute from "@/app/api/v1/annotations/[annotationId]/resolve/route";
 import { onAnnotationEvent, type AnnotationEvent } from "@/lib/annotations/events";
 import { db } from "@/lib/db";
-import { canResolveThread } from "@/lib/policies/annotations";
-import { ROLES } from "@/lib/policies";
+import { can, ROLES, type ThreadFacts } from "@/lib/policies";
+import type { Viewer } from "@/lib/policies/annotations";
 import { call } from "../http";
 import { annotate, reply, seminarGroup } from "./fixtures";
 
@@ -60,15 +60,16 @@ describe("resolving threads", () => {
     expect((await resolve(pending.id, tokens.member, false)).status).toBe(200);
   });
 
-  it("canResolveThread over every role, for the author and for someone else", () => {
+  it("annotation.resolve over every role, for the author and for someone else", () => {
+    const mayResolve = (viewer: Viewer, item: ThreadFacts) => can(viewer, "annotation.resolve", item);
     const thread = { authorId: "author", visibility: "group" as const, status: "approved" as const, threadId: null };
     for (const role of ROLES) {
       const membership = { role, muted: false };
       const moderates = role === "moderator" || role === "owner";
-      expect(canResolveThread({ userId: "author", membership }, thread), `${role} author`).toBe(true);
-      expect(canResolveThread({ userId: "someone", membership }, thread), `${role} other`).toBe(moderates);
-      expect(canResolveThread({ userId: "author", membership }, { ...thread, threadId: "root" }), `${role} reply`).toBe(false);
+      expect(mayResolve({ userId: "author", membership }, thread), `${role} author`).toBe(true);
+      expect(mayResolve({ userId: "someone", membership }, thread), `${role} other`).toBe(moderates);
+      expect(mayResolve({ userId: "author", membership }, { ...thread, threadId: "root" }), `${role} reply`).toBe(false);
     }
-    expect(canResolveThread({ userId: "author", membership: null }, thread)).toBe(false);
+    expect(mayResolve({ userId: "author", membership: null }, thread)).toBe(false);
   });
 });

@@ -6,7 +6,7 @@ import { GroupNavBar } from "@/components/layout/group-nav-bar";
 import { currentUser } from "@/lib/auth/current-user";
 import { MAX_IMPORT_BYTES } from "@/lib/editor/import";
 import { orNotFound } from "@/lib/http/or-not-found";
-import { abilities } from "@/lib/policies";
+import { abilities, can, ROLES } from "@/lib/policies";
 import { listDocuments } from "@/lib/queries/documents";
 import { listMembers, loadGroupForActor } from "@/lib/queries/memberships";
 import { PageContainer } from "@/components/layout/page-container";
@@ -20,9 +20,7 @@ import { plural } from "@/components/documents/format";
 import { GroupSettingsForm } from "@/components/groups/group-settings-form";
 import { MembersCard } from "@/components/groups/members-card";
 import { ModerationBadge, RoleBadge } from "@/components/groups/role-badge";
-import { mayInviteAs } from "@/lib/policies/invites";
 import { isMailConfigured } from "@/lib/mail/send-mail";
-import { ROLES } from "@/lib/policies";
 import { listInvites } from "@/lib/queries/invites";
 import { InvitesCard } from "@/components/invites/invites-card";
 import { GroupSearchBox } from "@/components/search/group-search-box";
@@ -47,11 +45,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function GroupPage({ params }: Props) {
   const { groupId } = await params;
   const { user, group, membership, viewer } = await load(groupId);
-  const can = abilities(membership);
-  const [documents, members, invites] = await Promise.all([listDocuments(viewer), listMembers(viewer), can["member.manage"] ? listInvites(viewer) : []]);
+  const rights = abilities(membership);
+  const [documents, members, invites] = await Promise.all([listDocuments(viewer), listMembers(viewer), rights["member.manage"] ? listInvites(viewer) : []]);
 
   const newDocument = (label?: string, variant?: "default" | "outline") =>
-    can["document.create"] ? (
+    rights["document.create"] ? (
       <NewDocumentDialog groupId={group.id} groupName={group.name} maxBytes={MAX_UPLOAD_BYTES} triggerLabel={label} triggerVariant={variant} />
     ) : null;
 
@@ -94,7 +92,7 @@ export default async function GroupPage({ params }: Props) {
           </div>
           {documents.length > 0 ? (
             <DocumentList documents={documents} />
-          ) : can["document.create"] ? (
+          ) : rights["document.create"] ? (
             <EmptyState
               icon={<FileText />}
               title="Paste a text to start"
@@ -117,13 +115,13 @@ export default async function GroupPage({ params }: Props) {
             group={group}
             members={members}
             actor={{ userId: user.id, role: membership.role, muted: membership.muted }}
-            canManage={can["member.manage"]}
-            canMute={can["member.mute"]}
+            canManage={rights["member.manage"]}
+            canMute={rights["member.mute"]}
           />
-          {can["member.manage"] ? (
-            <InvitesCard group={group} invites={invites} roles={ROLES.filter((role) => mayInviteAs(membership, role))} mailConfigured={isMailConfigured()} />
+          {rights["member.manage"] ? (
+            <InvitesCard group={group} invites={invites} roles={ROLES.filter((role) => can(membership, "member.invite", role))} mailConfigured={isMailConfigured()} />
           ) : null}
-          {can["group.update"] ? (
+          {rights["group.update"] ? (
             <Card role="region" aria-labelledby="settings-heading">
               <CardHeader>
                 <CardTitle as="h2" id="settings-heading">
@@ -132,7 +130,7 @@ export default async function GroupPage({ params }: Props) {
                 <CardDescription>Only owners see this.</CardDescription>
               </CardHeader>
               <CardContent>
-                <GroupSettingsForm group={group} canDelete={can["group.delete"]} />
+                <GroupSettingsForm group={group} canDelete={rights["group.delete"]} />
               </CardContent>
             </Card>
           ) : null}
