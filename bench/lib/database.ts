@@ -79,7 +79,7 @@ export async function closeDb() {
 
 /**
  * Latency of a bare durable commit on the bench database: `n` single-row INSERTs, one after
- * the other, with synchronous_commit=on (as lib/collab/update-log.ts forces). The floor
+ * the other, with synchronous_commit=on (as lib/db/update-log.ts forces). The floor
  * under the time to durable ack.
  */
 export async function commitLatency(url: string, n = 200): Promise<number[]> {

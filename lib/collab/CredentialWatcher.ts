@@ -6,7 +6,7 @@ import { CLOSE, closeConnection } from "./messages";
 /**
  * Closes the connections a session or API token opened as soon as it is revoked (sign-out, "sign
  * out everywhere", a deleted token): revocations of this process arrive on its bus, those of other
- * instances on the Postgres channel between them (AnnotationExtension), so a revoked credential
+ * instances on the Postgres channel between them (EventRelayExtension), so a revoked credential
  * keeps no live access anywhere.
  */
 export class CredentialWatcher implements Extension {

@@ -1,10 +1,9 @@
 import type { Document } from "@hocuspocus/server";
 import type { AnnotationEvent } from "../annotations/events";
-import { db } from "../db";
-import { isAnnotationVisibleTo, isHiddenUntilPosted, seesPeersAnonymously, type Viewer } from "../policies/annotations";
+import { isAnnotationVisibleTo, isGroupModerator, isHiddenUntilPosted, seesPeersAnonymously, type Viewer } from "../policies/annotations";
 import { annotationIri, presentAnnotation } from "../presenters/annotation";
 import { findAnnotation } from "../queries/annotations";
-import { postersAmong } from "../queries/visibility";
+import { discussionSettings } from "../queries/discussion-settings";
 import { membershipsOf } from "./access";
 import type { CollabContext } from "./AuthExtension";
 
@@ -20,7 +19,7 @@ export async function broadcastAnnotationEvent(document: Document, event: Annota
   const groupId = (connections[0].context as CollabContext).groupId;
   const users = [...new Set(connections.map((c) => (c.context as CollabContext).userId))];
   const memberships = await membershipsOf(groupId, users);
-  const settings = await seminarSettings(event.documentId, users);
+  const settings = await discussionSettings(event.documentId, users);
   for (const connection of connections) {
     const context = connection.context as CollabContext;
     const viewer: Viewer = { userId: context.userId, membership: memberships.get(context.userId) ?? null };
@@ -36,10 +35,18 @@ export async function broadcastAnnotationEvent(document: Document, event: Annota
   }
 }
 
-/** The document's seminar settings, and which of the users have posted on it (for hide-and-reveal). */
-async function seminarSettings(documentId: string, users: string[]) {
-  const document = await db().document.findUnique({ where: { id: documentId }, select: { hideUntilPosted: true, group: { select: { anonymousToPeers: true } } } });
-  const settings = { document: { hideUntilPosted: document?.hideUntilPosted ?? false }, group: { anonymousToPeers: document?.group.anonymousToPeers ?? false } };
-  if (!settings.document.hideUntilPosted) return { ...settings, posted: new Set<string>() };
-  return { ...settings, posted: await postersAmong(documentId, users) };
+/** A flag changes only what moderators see (its count): they get the item as an update; nobody else hears of it. */
+export async function broadcastFlag(document: Document, event: AnnotationEvent, fallbackOrigin: string) {
+  const connections = document.getConnections();
+  const row = connections.length ? await findAnnotation(event.documentId, event.annotationId) : null;
+  if (!row) return;
+  const users = [...new Set(connections.map((c) => (c.context as CollabContext).userId))];
+  const memberships = await membershipsOf((connections[0].context as CollabContext).groupId, users);
+  for (const connection of connections) {
+    const context = connection.context as CollabContext;
+    const viewer: Viewer = { userId: context.userId, membership: memberships.get(context.userId) ?? null };
+    if (!isGroupModerator(viewer) || !isAnnotationVisibleTo(viewer, row)) continue;
+    const annotation = presentAnnotation(row, context.origin ?? fallbackOrigin, viewer);
+    connection.sendStateless(JSON.stringify({ type: "annotation.updated", annotation }));
+  }
 }

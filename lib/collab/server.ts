@@ -3,21 +3,26 @@ import type { Duplex } from "node:stream";
 import { Hocuspocus, MessageType, type Extension } from "@hocuspocus/server";
 import * as decoding from "lib0/decoding";
 import { WebSocketServer, type WebSocket } from "ws";
-import { AnnotationExtension } from "./AnnotationExtension";
+import { AnnotationDeliveryExtension } from "./AnnotationDeliveryExtension";
 import { env } from "../env";
 import { clientAddressOf } from "../http/client-address";
 import { AuthExtension, CLIENT_ADDRESS_HEADER } from "./AuthExtension";
 import { CredentialWatcher } from "./CredentialWatcher";
 import { MembershipWatcher } from "./MembershipWatcher";
+import { PgChannel } from "../db/pg-channel";
 import { sharedPool } from "../db/pool";
+import { UpdateLog } from "../db/update-log";
+import { EventRelayExtension } from "./EventRelayExtension";
 import { dependency, isDatabaseOutage } from "../health/dependency";
 import { componentLogger } from "../log";
 import { collabLogger } from "./collab-log";
 import { CLOSE, STORAGE_UNAVAILABLE } from "./messages";
 import { PersistenceExtension } from "./PersistenceExtension";
+import { ProjectionExtension } from "./ProjectionExtension";
+import { ReanchorExtension } from "./ReanchorExtension";
 import { RedisRelay } from "./RedisRelay";
 import { filterPresenceOnSocket } from "./presence";
-import { UpdateLog } from "./update-log";
+import { SaveAcknowledgementExtension } from "./SaveAcknowledgementExtension";
 
 export type CollabOptions = {
   databaseUrl: string;
@@ -43,6 +48,9 @@ export type CollabOptions = {
   logger?: (message: string, error?: unknown) => void;
 };
 
+/** The Postgres notification channel between instances (EventRelayExtension). */
+const EVENT_CHANNEL = "marginalia_annotation_events";
+
 export type CollabServer = {
   hocuspocus: Hocuspocus;
   handleUpgrade: (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
@@ -59,12 +67,26 @@ export function createCollabServer(options: CollabOptions): CollabServer {
   const log = new UpdateLog(sharedPool(options.databaseUrl));
   const persistence = new PersistenceExtension({ log, logger, maxDocumentBytes: options.maxDocumentBytes, compactAfter: options.compactAfter, appendIntervalMs: options.appendIntervalMs });
   const auth = new AuthExtension({ maxConnectionsPerUser: options.maxConnectionsPerUser ?? env().COLLAB_MAX_CONNECTIONS_PER_USER });
+  const reanchoring = new ReanchorExtension({ reanchorDelayMs: options.reanchorDelayMs, logger });
+  const delivery = new AnnotationDeliveryExtension({ origin: options.origin, logger });
   const extensions: Extension[] = [
     auth,
     persistence,
+    new SaveAcknowledgementExtension({ persistence }),
+    new ProjectionExtension({ persistence, log, logger }),
     new MembershipWatcher({ intervalMs: options.membershipCheckMs ?? 1000, logger }),
     new CredentialWatcher(),
-    new AnnotationExtension({ databaseUrl: options.databaseUrl, redisUrl: options.redisUrl, origin: options.origin, reanchorDelayMs: options.reanchorDelayMs, logger }),
+    reanchoring,
+    delivery,
+    new EventRelayExtension({
+      // Several instances (they share documents through Redis) also share annotation events, deletions and revocations.
+      openChannel: options.redisUrl ? (handlers) => new PgChannel({ connectionString: options.databaseUrl, pool: sharedPool(options.databaseUrl), channel: EVENT_CHANNEL, logger, ...handlers }) : undefined,
+      deliver: (event) => {
+        void reanchoring.refresh(event);
+        void delivery.deliver(event);
+      },
+      logger,
+    }),
   ];
   const relay = options.redisUrl ? new RedisRelay(options.redisUrl) : undefined;
   if (relay) extensions.push(relay);

@@ -5,7 +5,7 @@ import { kill, spawnCollab } from "../integration/collab/process";
 import { connect as connectClient, startCollab } from "../integration/collab/harness";
 import deleteDocument from "@/lib/commands/delete-document";
 import { CLOSE } from "@/lib/collab/messages";
-import { UpdateLog } from "@/lib/collab/update-log";
+import { UpdateLog } from "@/lib/db/update-log";
 import * as Y from "yjs";
 
 const clients: Client[] = [];

@@ -159,7 +159,7 @@ describe("the document's annotation revision (a database trigger)", () => {
       return [d.annotationsRevision, d.annotationsSetRevision];
     };
     const [r0, set0] = await both();
-    // What lib/collab/annotation-anchors.ts writes when text moves under annotations.
+    // What lib/commands/store-reanchored-selectors.ts writes when text moves under annotations.
     await db().$executeRaw`UPDATE "Annotation" SET "positionStart" = "positionStart", "quoteExact" = "quoteExact", version = version + 1 WHERE "documentId" = ${s.doc.id}`;
     expect(await both()).toEqual([r0 + 1n, set0]);
     const one = await db().annotation.findFirstOrThrow({ where: { documentId: s.doc.id, status: "approved" } });

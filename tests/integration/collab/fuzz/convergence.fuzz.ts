@@ -19,7 +19,7 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import * as Y from "yjs";
-import { UpdateLog } from "@/lib/collab/update-log";
+import { UpdateLog } from "@/lib/db/update-log";
 import { textProjection } from "@/lib/editor/projection";
 import { yDocToJSON } from "@/lib/editor/ydoc";
 import { createDocumentIn, createGroup, createMember, tokenFor } from "../../../factories";

@@ -3,20 +3,8 @@ import pg from "pg";
 import * as Y from "yjs";
 import { textProjection } from "../editor/projection";
 import { yDocToJSON } from "../editor/ydoc";
-import { createPool } from "../db/pool";
-
-/**
- * `folded`: rows folded; `lastId`: the highest of them; `foldedIds`: exactly which ones;
- * `previousDigest` and `digest`: md5 of the snapshot replaced and of the one written.
- */
-export type Compaction = { folded: number; lastId: bigint; snapshotBytes: number; foldedIds: bigint[]; previousDigest: string; digest: string };
-
-/**
- * What a server's live copy of a document is known to contain of storage: the snapshot whose
- * md5 is `digest` (the one it loaded or last wrote itself) and the log rows `ids` (the ones it
- * loaded or appended). Lets `compact` encode the live copy instead of replaying storage.
- */
-export type LiveCopy = { doc: Y.Doc; digest: string | null; ids: bigint[] };
+import type { Compaction, DocumentLog, LiveCopy, StoredUpdates } from "../collab/document-log";
+import { createPool } from "./pool";
 
 export function digestOf(bytes: Uint8Array): string {
   return createHash("md5").update(bytes).digest("hex");
@@ -29,7 +17,7 @@ export function digestOf(bytes: Uint8Array): string {
  * survives a crash whatever the server's default. Given a connection string, it opens and
  * later ends a pool of its own (tools and tests); given a pool, it shares it.
  */
-export class UpdateLog {
+export class UpdateLog implements DocumentLog {
   private pool: pg.Pool;
   private ownsPool: boolean;
 
@@ -43,7 +31,7 @@ export class UpdateLog {
    * are read in one REPEATABLE READ snapshot: a compaction committing between two plain
    * reads would otherwise hand back the old snapshot without the log it just folded in.
    */
-  async load(documentId: string): Promise<{ exists: boolean; updates: Uint8Array[]; bytes: number; logged: number; ids: bigint[]; digest: string | null }> {
+  async load(documentId: string): Promise<StoredUpdates> {
     const client = await this.pool.connect();
     try {
       await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
