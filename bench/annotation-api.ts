@@ -347,7 +347,7 @@ const benchmark: Benchmark = {
       // used; pages whose rows did not change reuse their presented items (pageFingerprint).
       const annotationIds = (await raw.query<{ id: string }>(`SELECT "id" FROM "Annotation" WHERE "documentId" = $1 ORDER BY "id"`, [documentId])).rows.map((r) => r.id);
       const change = () => raw.query(`UPDATE "Annotation" SET "version" = "version" WHERE "id" = $1`, [random.pick(annotationIds)]);
-      const { clearContainerCaches } = await import("../lib/w3c/container-resource");
+      const { clearCaches } = await import("../lib/cache/registry");
       const coldApi: Sample[] = [];
       const coldSql: Sample[] = [];
       for (let i = 0; i < Math.ceil(cfg.iterations / 2); i++) {
@@ -367,7 +367,7 @@ const benchmark: Benchmark = {
       const pagesSql: Sample[] = [];
       const walk = async (kind: "api" | "cold" | "sql") => {
         if (kind === "api") await change();
-        if (kind === "cold") clearContainerCaches();
+        if (kind === "cold") clearCaches();
         const pages = kind === "api" ? pagesApi : pagesCold;
         const started = performance.now();
         for (let page = 0; page <= lastPage; page++) {

@@ -1,3 +1,4 @@
+import { registerCache } from "../cache/registry";
 import { db, readRows, type Tx } from "../db";
 import { Prisma } from "../generated/prisma/client";
 import { can } from "../policies";
@@ -46,12 +47,7 @@ export const PAGE_STRIDE = 100;
  */
 type VisibleSetSummary = { revision: bigint; total: number; modified: Date | null; starts: { createdAt: string; id: string }[] };
 const SUMMARY_CACHE_SIZE = 2000;
-const summaries = new Map<string, VisibleSetSummary>();
-
-/** Empties the per-process summaries (a cold start, for benchmarks). */
-export function forgetVisibleSetSummaries() {
-  summaries.clear();
-}
+const summaries = registerCache("annotations.visible-set-summaries", new Map<string, VisibleSetSummary>());
 
 /** What the visibility SQL depends on: two viewers with the same key see the same set. */
 function visibilityKey(documentId: string, viewer: Viewer) {

@@ -1,9 +1,10 @@
 import { settleAnchors } from "../annotations/live-documents";
 import { ByteLru } from "../cache/byte-lru";
+import { registerCache } from "../cache/registry";
 import { NotFoundError } from "../errors";
 import { isGroupModerator, type Viewer } from "../policies/annotations";
 import { annotationIri, etagOfText, presentAnnotation } from "../presenters/annotation";
-import { forgetVisibleSetSummaries, visiblePage, type AnnotationRow } from "../queries/annotations";
+import { visiblePage, type AnnotationRow } from "../queries/annotations";
 import { loadDocumentForViewer } from "../queries/document-access";
 import { annotationPage, containerDescription, hasPage, pageWindow, type CollectionState, type ContainerQuery } from "./collection";
 import type { ContainerPreference } from "./prefer";
@@ -22,7 +23,7 @@ function pageItems(rows: AnnotationRow[], state: CollectionState, viewer: Viewer
  */
 const CACHE_BYTES = 32 * 1024 * 1024;
 type Cached = { json: JsonText; etag: string; contentLocation: string };
-const cache = new ByteLru<Cached>(CACHE_BYTES, (entry) => entry.json.bytes.byteLength + 200);
+const cache = registerCache("w3c.containers", new ByteLru<Cached>(CACHE_BYTES, (entry) => entry.json.bytes.byteLength + 200));
 
 /**
  * A page's items, serialized, by what they are made of: the page's fingerprint (its rows and
@@ -31,7 +32,7 @@ const cache = new ByteLru<Cached>(CACHE_BYTES, (entry) => entry.json.bytes.byteL
  * even though the document's revision moved.
  */
 const ITEMS_CACHE_BYTES = 32 * 1024 * 1024;
-const itemsCache = new ByteLru<Uint8Array>(ITEMS_CACHE_BYTES, (bytes) => bytes.byteLength + 200);
+const itemsCache = registerCache("w3c.page-items", new ByteLru<Uint8Array>(ITEMS_CACHE_BYTES, (bytes) => bytes.byteLength + 200));
 
 function itemsKey(parts: { documentId: string; viewer: Viewer; origin: string; iris: boolean; fingerprint: string }) {
   const { viewer } = parts;
@@ -51,13 +52,6 @@ function spliceItems(text: string, items: Uint8Array): Uint8Array[] {
   const at = text.indexOf(PLACEHOLDER_JSON);
   if (at < 0 || text.indexOf(PLACEHOLDER_JSON, at + 1) >= 0) throw new Error("the items placeholder must occur exactly once");
   return [utf8Bytes(text.slice(0, at)), items, utf8Bytes(text.slice(at + PLACEHOLDER_JSON.length))];
-}
-
-/** Drops every cached answer, page of items and visible-set summary (benchmarks that need a cold start). */
-export function clearContainerCaches() {
-  cache.clear();
-  itemsCache.clear();
-  forgetVisibleSetSummaries();
 }
 
 function cacheKey(parts: { document: { id: string; annotationsRevision: bigint; title: string }; viewer: Viewer; origin: string; page: number | null; iris: boolean; wantsRows: boolean }) {
