@@ -4,7 +4,7 @@ import { AddMemberForm } from "@/components/groups/add-member-form";
 import { MemberRow } from "@/components/groups/member-row";
 import { plural } from "@/components/documents/format";
 import type { Role } from "@/lib/policies";
-import { mayChangeMember } from "@/lib/policies/members";
+import { can } from "@/lib/policies";
 
 type Member = { id: string; role: Role; muted: boolean; user: { id: string; name: string; email?: string } };
 
@@ -39,7 +39,7 @@ function MembersCard({ group, members, actor, canManage, canMute }: MembersCardP
               member={member}
               isSelf={member.user.id === actor.userId}
               canManage={canManage}
-              canMute={canMute && mayChangeMember(actor, member)}
+              canMute={canMute && can(actor, "member.change", member)}
             />
           ))}
         </ul>

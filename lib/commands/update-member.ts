@@ -1,7 +1,6 @@
 import { db } from "../db";
-import { ConflictError, ForbiddenError, NotFoundError } from "../errors";
+import { ConflictError, NotFoundError } from "../errors";
 import { authorize, isLastOwner } from "../policies";
-import { mayChangeMember } from "../policies/members";
 import { findMembership } from "../queries/memberships";
 import { parseInput } from "../validation/parse";
 import { memberUpdateInput } from "../validation/schemas";
@@ -20,7 +19,7 @@ export default async function updateMember(opts: { actorId: string; groupId: str
     if (input.muted !== undefined) authorize(actor, "member.mute");
     const target = await findMembership(opts.groupId, opts.userId, tx);
     if (!target) throw new NotFoundError("Member");
-    if (!mayChangeMember(actor, target)) throw new ForbiddenError("You can only mute or change the role of people below your own role");
+    authorize(actor, "member.change", target);
     if (input.role !== undefined && input.role !== "owner") {
       const owners = await tx.membership.count({ where: { groupId: opts.groupId, role: "owner" } });
       if (isLastOwner(target, owners)) throw new ConflictError("A group needs at least one owner; make someone else owner first", "last_owner");

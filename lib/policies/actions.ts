@@ -16,6 +16,7 @@ export const ACTIONS = {
   "member.manage": { minRole: "owner", posting: false, description: "Add and remove members, change roles" },
   "member.invite": { minRole: "owner", posting: false, description: "Invite people, at most at one's own role" },
   "member.mute": { minRole: "moderator", posting: false, description: "Mute and unmute members" },
+  "member.change": { minRole: "moderator", posting: false, description: "Mute or change the role of one member below one's own role" },
   "document.read": { minRole: "viewer", posting: false, description: "Read documents and their visible annotations" },
   "document.create": { minRole: "editor", posting: true, description: "Create and import documents" },
   "document.update": { minRole: "editor", posting: true, description: "Rename documents" },
@@ -53,7 +54,8 @@ type ItemContext<T> = { item: T; own: boolean; membership: NonNullable<Membershi
 export type ThreadFacts = AnnotationFacts & { threadId: string | null };
 
 /** The items per-item actions act on; "annotation" and "thread" items must also be visible to the viewer. */
-type Items = { annotation: AnnotationFacts; thread: ThreadFacts; role: Role };
+export const ANNOTATION_ITEMS = ["annotation", "thread"] as const;
+type Items = { annotation: AnnotationFacts; thread: ThreadFacts; role: Role; member: { role: Role } };
 
 type ItemRule<K extends keyof Items> = { on: K; allow: (context: ItemContext<Items[K]>) => boolean; refusal: (membership: NonNullable<MembershipLike>) => AppError };
 
@@ -76,6 +78,10 @@ export const ITEM_RULES = {
   // One's own words are edited or deleted, not reported.
   "annotation.flag": itemRule({ on: "annotation", allow: ({ own }) => !own, refusal: () => new UnprocessableError("You cannot flag your own annotation; edit or delete it instead", "own_annotation") }),
   // Nobody hands out more than they hold.
+  // Mutes and role changes reach only people below the actor: a moderator mutes members, never
+  // another moderator or an owner. Owners hold the group, so they also reach each other (the
+  // last-owner rule keeps one in place). The change itself still needs member.mute or member.manage.
+  "member.change": itemRule({ on: "member", allow: ({ item, membership }) => membership.role === "owner" || roleRank(item.role) < roleRank(membership.role), refusal: forbidden("You can only mute or change the role of people below your own role") }),
   "member.invite": itemRule({ on: "role", allow: ({ item, membership }) => roleRank(item) <= roleRank(membership.role), refusal: (membership) => new ForbiddenError(`You can invite people as ${membership.role} at most`) }),
 } as const;
 

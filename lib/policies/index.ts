@@ -1,5 +1,5 @@
 import { ForbiddenError, NotFoundError } from "../errors";
-import { ACTIONS, ACTION_NAMES, holdsRole, isItemAction, ITEM_RULES, type Action, type ItemAction, type ItemOf, type RoleAction } from "./actions";
+import { ACTIONS, ACTION_NAMES, ANNOTATION_ITEMS, holdsRole, isItemAction, ITEM_RULES, type Action, type ItemAction, type ItemOf, type RoleAction } from "./actions";
 import { isAnnotationVisibleTo, type AnnotationFacts, type Viewer } from "./annotations";
 import type { MembershipLike, Role } from "./roles";
 
@@ -13,6 +13,10 @@ function viewerOf(subject: Subject): Viewer {
   return subject && "membership" in subject ? subject : { userId: null, membership: subject };
 }
 
+function isOnAnnotation(action: Action): boolean {
+  return isItemAction(action) && (ANNOTATION_ITEMS as readonly string[]).includes(ITEM_RULES[action].on);
+}
+
 type Decision = "ok" | "not-found" | "forbidden" | "refused";
 
 function decide(subject: Subject, action: Action, item?: unknown): Decision {
@@ -21,9 +25,10 @@ function decide(subject: Subject, action: Action, item?: unknown): Decision {
   if (!membership) return "not-found";
   if (!isItemAction(action)) return holdsRole(membership, action) ? "ok" : "forbidden";
   const rule = ITEM_RULES[action];
-  if (rule.on !== "role" && !isAnnotationVisibleTo(viewer, item as AnnotationFacts)) return "not-found";
+  const onAnnotation = isOnAnnotation(action);
+  if (onAnnotation && !isAnnotationVisibleTo(viewer, item as AnnotationFacts)) return "not-found";
   if (!holdsRole(membership, action)) return "forbidden";
-  const own = rule.on !== "role" && viewer.userId !== null && viewer.userId === (item as AnnotationFacts).authorId;
+  const own = onAnnotation && viewer.userId !== null && viewer.userId === (item as AnnotationFacts).authorId;
   const allowed = (rule.allow as (context: object) => boolean)({ item, own, membership, holds: (a: Action) => holdsRole(membership, a) });
   return allowed ? "ok" : "refused";
 }
@@ -50,8 +55,7 @@ export function authorize(subject: Subject, action: Action, ...rest: unknown[]):
   const what = (isItemAction(action) ? rest[1] : rest[0]) as string | undefined;
   const decision = decide(subject, action, item);
   if (decision === "ok") return;
-  const onAnnotation = isItemAction(action) && ITEM_RULES[action].on !== "role";
-  if (decision === "not-found") throw new NotFoundError(what ?? (onAnnotation ? "Annotation" : "Group"));
+  if (decision === "not-found") throw new NotFoundError(what ?? (isOnAnnotation(action) ? "Annotation" : "Group"));
   if (decision === "forbidden") throw new ForbiddenError(`Your role does not allow: ${ACTIONS[action].description.toLowerCase()}`);
   throw ITEM_RULES[action as ItemAction].refusal(viewerOf(subject).membership!);
 }

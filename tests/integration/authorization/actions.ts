@@ -1,5 +1,5 @@
 import { db } from "@/lib/db";
-import { createUser, FACTORY_PASSWORD } from "../../factories";
+import { createMember, createUser, FACTORY_PASSWORD } from "../../factories";
 import { freshDocument, freshMember, freshSeminarGroup, invitationFor, inviteTo, openInvite, orphanItem, othersItem, ownItem, ownTokenId, strangersInvitation, strangersTokenId, userOf, type World } from "./fixtures";
 import { ANOTHER_ACCOUNTS, byAction, onItem, onNote, PUBLIC, SIGNED_IN, truth, type Person, type Rule } from "./matrix";
 
@@ -62,6 +62,7 @@ export const ACTIONS_MATRIX: ActionEntry[] = [
   { file: "lib/actions/groups.ts", name: "addMemberAction", rule: byAction("member.manage"), invoke: async (a, w) => a(w.group.id, {}, form({ email: (await createUser()).email, role: "viewer" })) },
   { file: "lib/actions/groups.ts", name: "updateMemberAction", variant: "role", rule: byAction("member.manage"), invoke: async (a, w) => a(w.group.id, (await freshMember(w)).id, {}, form({ role: "viewer" })) },
   { file: "lib/actions/groups.ts", name: "updateMemberAction", variant: "muted", rule: byAction("member.mute"), invoke: async (a, w) => a(w.group.id, (await freshMember(w)).id, {}, form({ muted: "true" })) },
+  { file: "lib/actions/groups.ts", name: "updateMemberAction", variant: "muted, a moderator", rule: truth("member.change (a moderator)"), invoke: async (a, w) => a(w.group.id, (await createMember(w.group.id, "moderator")).id, {}, form({ muted: "true" })) },
   { file: "lib/actions/groups.ts", name: "removeMemberAction", variant: "someone else", rule: byAction("member.manage"), invoke: async (a, w) => a(w.group.id, (await freshMember(w)).id) },
 
   { file: "lib/actions/invites.ts", name: "createInviteAction", rule: byAction("member.invite"), invoke: (a, w) => a(w.group.id, {}, form({ role: "viewer" })) },

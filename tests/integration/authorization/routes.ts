@@ -1,6 +1,6 @@
 import { NextRequest } from "next/server";
 import flagAnnotation from "@/lib/commands/flag-annotation";
-import { FACTORY_PASSWORD, createUser } from "../../factories";
+import { FACTORY_PASSWORD, createMember, createUser } from "../../factories";
 import { db } from "@/lib/db";
 import { freshDocument, freshMember, freshSeminarGroup, invitationFor, openInvite, orphanItem, othersFlag, othersItem, ownItem, ownTokenId, strangersInvitation, strangersTokenId, userOf, inviteTo, type World } from "./fixtures";
 import { ANOTHER_ACCOUNTS, byAction, MEMBERSHIP, onItem, onNote, PUBLIC, SIGNED_IN, truth, type HttpMethod, type Person, type Rule } from "./matrix";
@@ -96,6 +96,7 @@ export const ROUTES: RouteEntry[] = [
   { file: "app/api/v1/groups/[groupId]/members/route.ts", method: "POST", rule: byAction("member.manage"), ok: 202, request: async (w) => ({ params: g(w), json: { email: (await createUser()).email, role: "viewer" } }) },
   { file: "app/api/v1/groups/[groupId]/members/[userId]/route.ts", method: "PATCH", variant: "role", rule: byAction("member.manage"), ok: 200, request: async (w) => ({ params: { ...g(w), userId: (await freshMember(w)).id }, json: { role: "viewer" } }) },
   { file: "app/api/v1/groups/[groupId]/members/[userId]/route.ts", method: "PATCH", variant: "muted", rule: byAction("member.mute"), ok: 200, request: async (w) => ({ params: { ...g(w), userId: (await freshMember(w)).id }, json: { muted: true } }) },
+  { file: "app/api/v1/groups/[groupId]/members/[userId]/route.ts", method: "PATCH", variant: "muted, a moderator", rule: truth("member.change (a moderator)"), ok: 200, request: async (w) => ({ params: { ...g(w), userId: (await createMember(w.group.id, "moderator")).id }, json: { muted: true } }) },
   { file: "app/api/v1/groups/[groupId]/members/[userId]/route.ts", method: "DELETE", variant: "someone else", rule: byAction("member.manage"), ok: 204, request: async (w) => ({ params: { ...g(w), userId: (await freshMember(w)).id } }) },
   { file: "app/api/v1/groups/[groupId]/invites/route.ts", method: "GET", rule: byAction("member.manage"), ok: 200, request: (w) => ({ params: g(w) }) },
   { file: "app/api/v1/groups/[groupId]/invites/route.ts", method: "POST", rule: byAction("member.invite"), ok: 201, request: (w) => ({ params: g(w), json: { role: "viewer" } }) },

@@ -13,6 +13,7 @@ const EXPECTED: Record<string, Role> = {
   "member.manage": "owner",
   "member.invite": "owner",
   "member.mute": "moderator",
+  "member.change": "moderator",
   "document.read": "viewer",
   "document.create": "editor",
   "document.update": "editor",
@@ -31,7 +32,7 @@ const EXPECTED: Record<string, Role> = {
   "moderation.note": "moderator",
 };
 const POSTING = new Set(["document.create", "document.update", "document.edit", "annotation.create", "annotation.edit", "annotation.reply"]);
-const ON_ONE_ITEM = ["annotation.delete", "annotation.edit", "annotation.flag", "annotation.reattach", "annotation.reply", "annotation.resolve", "member.invite"];
+const ON_ONE_ITEM = ["annotation.delete", "annotation.edit", "annotation.flag", "annotation.reattach", "annotation.reply", "annotation.resolve", "member.change", "member.invite"];
 
 const roleActions = ACTION_NAMES.filter((a): a is RoleAction => !(a in ITEM_RULES));
 
@@ -120,6 +121,10 @@ const CASES: Record<string, { action: ItemAction; item: ItemOf<ItemAction>; hidd
   "invite as viewer": { action: "member.invite", item: "viewer" },
   "invite as moderator": { action: "member.invite", item: "moderator" },
   "invite as owner": { action: "member.invite", item: "owner" },
+  "change a member": { action: "member.change", item: { role: "member" } },
+  "change an editor": { action: "member.change", item: { role: "editor" } },
+  "change a moderator": { action: "member.change", item: { role: "moderator" } },
+  "change an owner": { action: "member.change", item: { role: "owner" } },
 };
 
 const TRUTH = `
@@ -149,6 +154,10 @@ flag: another's note, hidden until I post        404    404   404    404     404
 invite as viewer                                 403    403   403    403     403      403     ok    404
 invite as moderator                              403    403   403    403     403      403     ok    404
 invite as owner                                  403    403   403    403     403      403     ok    404
+change a member                                  403    403   403    403     ok       ok      ok    404
+change an editor                                 403    403   403    403     ok       ok      ok    404
+change a moderator                               403    403   403    403     403      403     ok    404
+change an owner                                  403    403   403    403     403      403     ok    404
 `;
 
 function parseTruth(text: string) {
