@@ -136,7 +136,7 @@ const benchmark: Benchmark = {
       const { GET } = await import("../app/api/v1/groups/[groupId]/search/route");
       const { groupSearchSql } = await import("../lib/queries/search");
       const { findMembership } = await import("../lib/queries/memberships");
-      const { searchInput } = await import("../lib/validation/seminar");
+      const { searchInput } = await import("../lib/validation/search");
       const groupId = fixtures.groupId;
       const viewer = { userId: viewerId, membership: await findMembership(groupId, viewerId) };
 

@@ -4,7 +4,7 @@ import { AppError, NotFoundError } from "../errors";
 import { findMembership } from "../queries/memberships";
 import { findInviteByToken, inviteStatus, type InviteStatus } from "../queries/invites";
 import { parseInput } from "../validation/parse";
-import { inviteToken } from "../validation/seminar";
+import { inviteToken } from "../validation/invites";
 
 const GONE_MESSAGES: Record<Exclude<InviteStatus, "active">, string> = {
   revoked: "This invitation was withdrawn; ask the group's owner for a new link",

@@ -7,7 +7,7 @@ import { inviteUrl } from "../presenters/invite";
 import { hashInviteToken } from "../queries/invites";
 import { loadGroupForActor } from "../queries/memberships";
 import { parseInput } from "../validation/parse";
-import { inviteCreateInput } from "../validation/seminar";
+import { inviteCreateInput } from "../validation/invites";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

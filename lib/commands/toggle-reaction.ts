@@ -5,7 +5,7 @@ import { can } from "../policies";
 import { reactionSummary } from "../presenters/annotation";
 import { loadAnnotationForViewer } from "../queries/moderation";
 import { parseInput } from "../validation/parse";
-import { reactionKind } from "../validation/seminar";
+import { reactionKind } from "../validation/reactions";
 
 /**
  * Adds (`on: true`) or takes back one reaction of the actor on an annotation or reply: at most

@@ -19,7 +19,9 @@ import {
   mentionableQuery,
   tokenCreateInput,
 } from "../validation/schemas";
-import { inviteCreateInput, reactionKind, searchInput } from "../validation/seminar";
+import { inviteCreateInput } from "../validation/invites";
+import { reactionKind } from "../validation/reactions";
+import { searchInput } from "../validation/search";
 
 export const METHODS = ["GET", "HEAD", "OPTIONS", "POST", "PUT", "PATCH", "DELETE"] as const;
 export type Method = (typeof METHODS)[number];

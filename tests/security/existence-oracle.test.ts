@@ -2,14 +2,14 @@ import { describe, expect, it } from "vitest";
 import * as reactionsRoute from "@/app/api/v1/annotations/[annotationId]/reactions/[kind]/route";
 import * as resolveRoute from "@/app/api/v1/annotations/[annotationId]/resolve/route";
 import { call } from "../integration/http";
-import { annotate, seminarGroup } from "../integration/seminar/fixtures";
+import { annotate, groupWithEveryRole } from "../integration/fixtures";
 
 // An annotation in a group the caller is not in must answer exactly like an id that never existed.
 describe("annotation ids of other groups are indistinguishable from missing ones", () => {
   it("reactions and resolve give one and the same 404 for both", async () => {
-    const theirs = await seminarGroup();
+    const theirs = await groupWithEveryRole();
     const note = await annotate(theirs.document.id, theirs.group.id, theirs.people.member.id);
-    const mine = await seminarGroup();
+    const mine = await groupWithEveryRole();
     const token = mine.tokens.owner;
 
     const probes = [

@@ -8,7 +8,7 @@ import * as tokens from "@/app/api/v1/tokens/route";
 import { db } from "@/lib/db";
 import { createGroup, createMember, FACTORY_PASSWORD, tokenFor, createDocumentIn } from "../factories";
 import { call } from "../integration/http";
-import { annotate, reply } from "../integration/seminar/fixtures";
+import { annotate, reply } from "../integration/fixtures";
 import { signInAsBrowser } from "./browser";
 
 const ORIGIN = "http://marginalia.test";

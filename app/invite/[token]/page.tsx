@@ -5,7 +5,7 @@ import { Ban, CalendarX2, LinkIcon, UsersRound } from "lucide-react";
 import { currentUser } from "@/lib/auth/current-user";
 import { findInviteByToken, inviteStatus, type InviteStatus } from "@/lib/queries/invites";
 import { findMembership } from "@/lib/queries/memberships";
-import { inviteToken } from "@/lib/validation/seminar";
+import { inviteToken } from "@/lib/validation/invites";
 import { Button } from "@/components/ui/button";
 import { InvitationCard, RoleSummary } from "@/components/invites/invitation-card";
 import { JoinInviteForm } from "@/components/invites/join-invite-form";

@@ -4,7 +4,7 @@ import sendDigests from "@/lib/commands/send-digests";
 import updatePreferences from "@/lib/commands/update-preferences";
 import { db } from "@/lib/db";
 import { createDocumentIn, createGroup, createMember } from "../../factories";
-import { startSmtpSink } from "../seminar/smtp-sink";
+import { startSmtpSink } from "../smtp-sink";
 
 let sink: Awaited<ReturnType<typeof startSmtpSink>>;
 beforeAll(async () => {

@@ -10,7 +10,7 @@ import { presentSearchResult } from "@/lib/presenters/search";
 import { listDocuments } from "@/lib/queries/documents";
 import { listMembers } from "@/lib/queries/memberships";
 import { assertAuthorFilterAllowed, groupTags, loadSearchScope, searchGroup } from "@/lib/queries/search";
-import { searchInput } from "@/lib/validation/seminar";
+import { searchInput } from "@/lib/validation/search";
 import { PageContainer } from "@/components/layout/page-container";
 import { PageHeader } from "@/components/layout/page-header";
 import { Alert } from "@/components/ui/alert";

@@ -2,7 +2,7 @@ import { NotFoundError } from "@/lib/errors";
 import { route } from "@/lib/http/route";
 import { findInviteByToken, inviteStatus } from "@/lib/queries/invites";
 import { parseInput } from "@/lib/validation/parse";
-import { inviteToken } from "@/lib/validation/seminar";
+import { inviteToken } from "@/lib/validation/invites";
 
 // GET /api/v1/invites/{token} — what the link offers (group, role, status); whoever holds the link may ask.
 export const GET = route<{ token: string }>(

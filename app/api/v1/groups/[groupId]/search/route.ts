@@ -2,7 +2,7 @@ import { route } from "@/lib/http/route";
 import { presentSearchResult } from "@/lib/presenters/search";
 import { loadSearchScope, searchGroup } from "@/lib/queries/search";
 import { parseInput } from "@/lib/validation/parse";
-import { searchInput } from "@/lib/validation/seminar";
+import { searchInput } from "@/lib/validation/search";
 
 // GET /api/v1/groups/{groupId}/search?q=&author=&tag=&document=&cursor=&limit= — ranked full-text search over the annotations the caller may see.
 export const GET = route<{ groupId: string }>(async ({ actor, params, request, origin }) => {

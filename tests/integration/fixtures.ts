@@ -1,10 +1,10 @@
 import { db } from "@/lib/db";
-import { createDocumentIn, createGroup, createMember, createUser, tokenFor } from "../../factories";
+import { createDocumentIn, createGroup, createMember, createUser, tokenFor } from "../factories";
 
 type Facts = { visibility?: "private" | "group"; status?: "approved" | "pending" | "hidden" | "spam"; deletedAt?: Date | null; body?: string; tags?: string[]; quoteExact?: string };
 
 /** A group with one user per role (plus a muted member and an outsider), their tokens, and a document. */
-export async function seminarGroup(opts: { moderation?: "post" | "pre"; content?: string } = {}) {
+export async function groupWithEveryRole(opts: { moderation?: "post" | "pre"; content?: string } = {}) {
   const { group, owner } = await createGroup({ moderation: opts.moderation });
   const people = {
     owner,

@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { snippetHtml } from "@/lib/presenters/search";
 import { MATCH_END, MATCH_START } from "@/lib/queries/search";
 import { call } from "../http";
-import { annotate, reply, seminarGroup } from "./fixtures";
+import { annotate, reply, groupWithEveryRole } from "../fixtures";
 
 const search = (groupId: string, token: string, query: Record<string, string>) =>
   call(searchRoute.GET, { params: { groupId }, path: `/api/v1/groups/${groupId}/search?${new URLSearchParams(query)}`, token });
@@ -13,7 +13,7 @@ const ids = (answer: { data: { items: { id: string }[] } }) => answer.data.items
 
 describe("group search", () => {
   it("finds notes, quotes and tags across the group's documents, best match first, with marked snippets", async () => {
-    const { group, document, people, tokens } = await seminarGroup();
+    const { group, document, people, tokens } = await groupWithEveryRole();
     const second = await db().document.create({ data: { groupId: group.id, title: "Second text", yState: Buffer.alloc(0), text: "" } });
     const inBody = await annotate(document.id, group.id, people.member.id, { body: "The **harbour** lights flicker; the harbour master keeps a log." });
     const inQuote = await annotate(second.id, group.id, people.other.id, { body: "Compare the earlier chapter.", quoteExact: "the harbour at dusk" });
@@ -41,7 +41,7 @@ describe("group search", () => {
   });
 
   it("filters by author, tag and document, pages with a cursor, and lists without words newest first", async () => {
-    const { group, document, people, tokens } = await seminarGroup();
+    const { group, document, people, tokens } = await groupWithEveryRole();
     const other = await db().document.create({ data: { groupId: group.id, title: "Other", yState: Buffer.alloc(0), text: "" } });
     const made = [];
     for (let i = 0; i < 7; i++) made.push(await annotate(i % 2 ? other.id : document.id, group.id, i % 3 ? people.member.id : people.other.id, { body: `Reading note ${i} on memory`, tags: i < 3 ? ["memory"] : [] }));
@@ -70,7 +70,7 @@ describe("group search", () => {
   });
 
   it("respects visibility and moderation: private, pending and hidden items reach only their author (and moderators, private excepted)", async () => {
-    const { group, document, people, tokens } = await seminarGroup({ moderation: "pre" });
+    const { group, document, people, tokens } = await groupWithEveryRole({ moderation: "pre" });
     const privateNote = await annotate(document.id, group.id, people.member.id, { body: "Secret lighthouse", visibility: "private" });
     const pending = await annotate(document.id, group.id, people.member.id, { body: "Pending lighthouse", status: "pending" });
     const hidden = await annotate(document.id, group.id, people.member.id, { body: "Hidden lighthouse", status: "hidden" });
@@ -98,7 +98,7 @@ describe("group search", () => {
   });
 
   it("is 404 for outsiders and for a missing group, 401 without credentials", async () => {
-    const { group, document, people, tokens } = await seminarGroup();
+    const { group, document, people, tokens } = await groupWithEveryRole();
     await annotate(document.id, group.id, people.member.id, { body: "Outsiders never read this" });
     const outside = await search(group.id, tokens.outsider, { q: "outsiders" });
     expect(outside.status).toBe(404);
@@ -107,7 +107,7 @@ describe("group search", () => {
   });
 
   it("keeps peers anonymous where the group says so: no names, no author filter on others", async () => {
-    const { group, document, people, tokens } = await seminarGroup();
+    const { group, document, people, tokens } = await groupWithEveryRole();
     await db().group.update({ where: { id: group.id }, data: { anonymousToPeers: true } });
     const theirs = await annotate(document.id, group.id, people.other.id, { body: "Anonymous compass" });
     const mine = await annotate(document.id, group.id, people.member.id, { body: "My compass" });
@@ -122,7 +122,7 @@ describe("group search", () => {
   });
 
   it("snippets are safe HTML: only <mark> survives, whatever the note contains", async () => {
-    const { group, document, people, tokens } = await seminarGroup();
+    const { group, document, people, tokens } = await groupWithEveryRole();
     await annotate(document.id, group.id, people.member.id, { body: `<img src=x onerror=alert(1)> <script>steal()</script> the beacon & "quotes" ${MATCH_START}fake${MATCH_END}` });
     const [item] = (await search(group.id, tokens.member, { q: "beacon" })).data.items;
     expect(item.snippet).not.toMatch(/<(?!\/?mark>)/);

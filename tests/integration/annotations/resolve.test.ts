@@ -5,14 +5,14 @@ import { db } from "@/lib/db";
 import { can, ROLES, type ThreadFacts } from "@/lib/policies";
 import type { Viewer } from "@/lib/policies/annotations";
 import { call } from "../http";
-import { annotate, reply, seminarGroup } from "./fixtures";
+import { annotate, reply, groupWithEveryRole } from "../fixtures";
 
 const resolve = (annotationId: string, token: string, resolved = true) =>
   call(resolved ? resolveRoute.POST : resolveRoute.DELETE, { method: resolved ? "POST" : "DELETE", params: { annotationId }, token });
 
 describe("resolving threads", () => {
   it("the author resolves and reopens their thread; the version moves and live pages hear annotation.updated", async () => {
-    const { group, document, people, tokens } = await seminarGroup();
+    const { group, document, people, tokens } = await groupWithEveryRole();
     const thread = await annotate(document.id, group.id, people.member.id);
     const events: AnnotationEvent[] = [];
     const stop = onAnnotationEvent((event) => events.push(event));
@@ -31,7 +31,7 @@ describe("resolving threads", () => {
   });
 
   it("moderators and owners may resolve anyone's thread; other members, editors and viewers get 403", async () => {
-    const { group, document, people, tokens } = await seminarGroup();
+    const { group, document, people, tokens } = await groupWithEveryRole();
     const thread = await annotate(document.id, group.id, people.member.id);
     for (const who of ["other", "editor", "viewer"] as const) expect((await resolve(thread.id, tokens[who])).status, who).toBe(403);
     expect((await resolve(thread.id, tokens.moderator)).data.resolved).toBe(true);
@@ -39,7 +39,7 @@ describe("resolving threads", () => {
   });
 
   it("a muted author may still resolve (it posts nothing); replies are not threads (422)", async () => {
-    const { group, document, people, tokens } = await seminarGroup();
+    const { group, document, people, tokens } = await groupWithEveryRole();
     const thread = await annotate(document.id, group.id, people.muted.id);
     expect((await resolve(thread.id, tokens.muted)).data.resolved).toBe(true);
     const answer = await reply(thread, people.member.id);
@@ -49,7 +49,7 @@ describe("resolving threads", () => {
   });
 
   it("invisible threads are 404 for everyone who cannot see them, moderators of others' private notes included", async () => {
-    const { group, document, people, tokens } = await seminarGroup();
+    const { group, document, people, tokens } = await groupWithEveryRole();
     const privateNote = await annotate(document.id, group.id, people.member.id, { visibility: "private" });
     const pending = await annotate(document.id, group.id, people.member.id, { status: "pending" });
     expect((await resolve(privateNote.id, tokens.moderator)).status).toBe(404);

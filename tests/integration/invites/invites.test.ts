@@ -7,7 +7,7 @@ import { db } from "@/lib/db";
 import { can, ROLES, type Role } from "@/lib/policies";
 import { createGroup, createMember, createUser, tokenFor } from "../../factories";
 import { call } from "../http";
-import { startSmtpSink } from "./smtp-sink";
+import { startSmtpSink } from "../smtp-sink";
 
 const tokenOf = (url: string) => url.split("/invite/")[1];
 

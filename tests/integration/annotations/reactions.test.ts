@@ -4,14 +4,14 @@ import { onAnnotationEvent, type AnnotationEvent } from "@/lib/annotations/event
 import { presentAnnotation } from "@/lib/presenters/annotation";
 import { findAnnotation } from "@/lib/queries/annotations";
 import { call } from "../http";
-import { annotate, reply, seminarGroup } from "./fixtures";
+import { annotate, reply, groupWithEveryRole } from "../fixtures";
 
 const react = (annotationId: string, kind: string, token: string, on = true) =>
   call(on ? reactionsRoute.PUT : reactionsRoute.DELETE, { method: on ? "PUT" : "DELETE", params: { annotationId, kind }, token });
 
 describe("reactions", () => {
   it("one of each kind per person: repeating is harmless, taking back is idempotent, counts are per kind", async () => {
-    const { group, document, people, tokens } = await seminarGroup();
+    const { group, document, people, tokens } = await groupWithEveryRole();
     const note = await annotate(document.id, group.id, people.member.id);
 
     const first = await react(note.id, "helpful", tokens.other);
@@ -38,7 +38,7 @@ describe("reactions", () => {
   });
 
   it("works on replies, and tells live pages with annotation.updated only when something changed", async () => {
-    const { group, document, people, tokens } = await seminarGroup();
+    const { group, document, people, tokens } = await groupWithEveryRole();
     const root = await annotate(document.id, group.id, people.member.id);
     const answer = await reply(root, people.other.id);
     const events: AnnotationEvent[] = [];
@@ -54,7 +54,7 @@ describe("reactions", () => {
   });
 
   it("follows the read policy: invisible items are 404, visible ones without the post right 403", async () => {
-    const { group, document, people, tokens } = await seminarGroup();
+    const { group, document, people, tokens } = await groupWithEveryRole();
     const open = await annotate(document.id, group.id, people.member.id);
     const mine = await annotate(document.id, group.id, people.member.id, { visibility: "private" });
     const pending = await annotate(document.id, group.id, people.member.id, { status: "pending" });
