@@ -3,7 +3,7 @@
  * (lib/policies), so the margin offers only actions that will succeed.
  */
 import { can } from "@/lib/policies";
-import { isAnnotationVisibleTo, type AnnotationFacts, type Viewer } from "@/lib/policies/annotations";
+import type { AnnotationFacts, Viewer } from "@/lib/policies/annotations";
 import type { Note } from "./model";
 
 function itemFacts(note: Note): Omit<AnnotationFacts, "thread"> {
@@ -33,7 +33,7 @@ export function canAnnotate(viewer: Viewer): boolean {
 
 /** Reactions are posts: members and up, unless muted, on notes they can see. */
 export function canReactTo(viewer: Viewer, note: Note, root: Note | null): boolean {
-  return canAnnotate(viewer) && isAnnotationVisibleTo(viewer, factsOf(note, root));
+  return can(viewer, "annotation.react", factsOf(note, root));
 }
 
 /** Resolve / Reopen on a thread's first note. */

@@ -1,7 +1,6 @@
 import { publishAnnotationEvents } from "../annotations/events";
 import { db } from "../db";
-import { ForbiddenError } from "../errors";
-import { can } from "../policies";
+import { authorize } from "../policies";
 import { reactionSummary } from "../presenters/annotation";
 import { loadAnnotationForViewer } from "../queries/moderation";
 import { parseInput } from "../validation/parse";
@@ -15,7 +14,7 @@ import { reactionKind } from "../validation/reactions";
 export default async function toggleReaction(opts: { actorId: string; annotationId: string; kind: unknown; on: boolean }) {
   const kind = parseInput(reactionKind, opts.kind);
   const { annotation: current, viewer } = await loadAnnotationForViewer(opts.annotationId, opts.actorId);
-  if (!can(viewer.membership, "annotation.create")) throw new ForbiddenError(viewer.membership?.muted ? "You are muted in this group" : "Your role does not allow reactions");
+  authorize(viewer, "annotation.react", current);
   const key = { annotationId: current.id, userId: opts.actorId, kind };
   const { count: changed } = opts.on ? await db().reaction.createMany({ data: [key], skipDuplicates: true }) : await db().reaction.deleteMany({ where: key });
   const reactions = await db().reaction.findMany({ where: { annotationId: current.id }, select: { kind: true, userId: true } });

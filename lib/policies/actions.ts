@@ -1,4 +1,4 @@
-import { ForbiddenError, UnprocessableError, type AppError } from "../errors";
+import { ForbiddenError, NotFoundError, UnprocessableError, type AppError } from "../errors";
 import type { AnnotationFacts } from "./annotations";
 import { roleRank, type MembershipLike, type Role } from "./roles";
 
@@ -23,6 +23,7 @@ export const ACTIONS = {
   "document.edit": { minRole: "editor", posting: true, description: "Edit a document's text live" },
   "document.delete": { minRole: "owner", posting: false, description: "Delete documents" },
   "annotation.create": { minRole: "member", posting: true, description: "Create annotations, replies and reactions" },
+  "annotation.react": { minRole: "member", posting: true, description: "React to annotations" },
   "annotation.edit": { minRole: "member", posting: true, description: "Edit one's own annotations" },
   "annotation.delete": { minRole: "viewer", posting: false, description: "Delete one's own annotations" },
   "annotation.reply": { minRole: "member", posting: true, description: "Reply in a thread that is not locked (moderators: in any)" },
@@ -32,6 +33,7 @@ export const ACTIONS = {
   "annotation.moderate": { minRole: "moderator", posting: false, description: "See pending, hidden and spam items; approve, hide, mark spam, restore" },
   "thread.lock": { minRole: "moderator", posting: false, description: "Lock and unlock threads" },
   "moderation.read": { minRole: "moderator", posting: false, description: "See the moderation queue and log" },
+  "flag.read": { minRole: "viewer", posting: false, description: "See a flag: one's own, or anyone's for moderators" },
   "moderation.note": { minRole: "moderator", posting: false, description: "Write private moderator notes" },
 } as const satisfies Record<string, { minRole: Role; posting: boolean; description: string }>;
 
@@ -55,7 +57,14 @@ export type ThreadFacts = AnnotationFacts & { threadId: string | null };
 
 /** The items per-item actions act on; "annotation" and "thread" items must also be visible to the viewer. */
 export const ANNOTATION_ITEMS = ["annotation", "thread"] as const;
-type Items = { annotation: AnnotationFacts; thread: ThreadFacts; role: Role; member: { role: Role } };
+type Items = { annotation: AnnotationFacts; thread: ThreadFacts; role: Role; member: { role: Role }; flag: { userId: string } };
+
+/** Who an item belongs to, for "own" rules: an annotation's author, a flag's flagger; roles and members belong to nobody. */
+export function ownerOf(kind: keyof Items, item: unknown): string | null {
+  if (kind === "annotation" || kind === "thread") return (item as AnnotationFacts).authorId;
+  if (kind === "flag") return (item as Items["flag"]).userId;
+  return null;
+}
 
 type ItemRule<K extends keyof Items> = { on: K; allow: (context: ItemContext<Items[K]>) => boolean; refusal: (membership: NonNullable<MembershipLike>) => AppError };
 
@@ -68,6 +77,8 @@ const isThreadLocked = (item: AnnotationFacts) => Boolean(item.thread ? item.thr
  * item is visible), `allow` decides; `refusal` is the error a refused request answers.
  */
 export const ITEM_RULES = {
+  // Reactions are posts on a note one can see; nothing more to decide on the note itself.
+  "annotation.react": itemRule({ on: "annotation", allow: () => true, refusal: forbidden("You cannot react to this annotation") }),
   "annotation.edit": itemRule({ on: "annotation", allow: ({ own }) => own, refusal: forbidden("Only the author may edit an annotation") }),
   "annotation.delete": itemRule({ on: "annotation", allow: ({ own }) => own, refusal: forbidden("Only the author may delete an annotation") }),
   "annotation.reply": itemRule({ on: "annotation", allow: ({ item, holds }) => !isThreadLocked(item) || holds("thread.lock"), refusal: forbidden("This thread is locked") }),
@@ -78,6 +89,8 @@ export const ITEM_RULES = {
   // One's own words are edited or deleted, not reported.
   "annotation.flag": itemRule({ on: "annotation", allow: ({ own }) => !own, refusal: () => new UnprocessableError("You cannot flag your own annotation; edit or delete it instead", "own_annotation") }),
   // Nobody hands out more than they hold.
+  // A flag is between the person who raised it and the group's moderators; to anyone else it does not exist.
+  "flag.read": itemRule({ on: "flag", allow: ({ own, holds }) => own || holds("moderation.read"), refusal: () => new NotFoundError("Flag") }),
   // Mutes and role changes reach only people below the actor: a moderator mutes members, never
   // another moderator or an owner. Owners hold the group, so they also reach each other (the
   // last-owner rule keeps one in place). The change itself still needs member.mute or member.manage.

@@ -1,5 +1,5 @@
 import { ForbiddenError, NotFoundError } from "../errors";
-import { ACTIONS, ACTION_NAMES, ANNOTATION_ITEMS, holdsRole, isItemAction, ITEM_RULES, type Action, type ItemAction, type ItemOf, type RoleAction } from "./actions";
+import { ACTIONS, ACTION_NAMES, ANNOTATION_ITEMS, holdsRole, isItemAction, ITEM_RULES, ownerOf, type Action, type ItemAction, type ItemOf, type RoleAction } from "./actions";
 import { isAnnotationVisibleTo, type AnnotationFacts, type Viewer } from "./annotations";
 import type { MembershipLike, Role } from "./roles";
 
@@ -17,6 +17,12 @@ function isOnAnnotation(action: Action): boolean {
   return isItemAction(action) && (ANNOTATION_ITEMS as readonly string[]).includes(ITEM_RULES[action].on);
 }
 
+/** Why the role part refused: a muted member whose role would do is told they are muted. */
+function refusedByRole(membership: NonNullable<MembershipLike>, action: Action): string {
+  if (membership.muted && holdsRole({ ...membership, muted: false }, action)) return "You are muted in this group: you can read, but not post";
+  return `Your role does not allow: ${ACTIONS[action].description.toLowerCase()}`;
+}
+
 type Decision = "ok" | "not-found" | "forbidden" | "refused";
 
 function decide(subject: Subject, action: Action, item?: unknown): Decision {
@@ -28,7 +34,7 @@ function decide(subject: Subject, action: Action, item?: unknown): Decision {
   const onAnnotation = isOnAnnotation(action);
   if (onAnnotation && !isAnnotationVisibleTo(viewer, item as AnnotationFacts)) return "not-found";
   if (!holdsRole(membership, action)) return "forbidden";
-  const own = onAnnotation && viewer.userId !== null && viewer.userId === (item as AnnotationFacts).authorId;
+  const own = viewer.userId !== null && viewer.userId === ownerOf(rule.on, item);
   const allowed = (rule.allow as (context: object) => boolean)({ item, own, membership, holds: (a: Action) => holdsRole(membership, a) });
   return allowed ? "ok" : "refused";
 }
@@ -56,7 +62,7 @@ export function authorize(subject: Subject, action: Action, ...rest: unknown[]):
   const decision = decide(subject, action, item);
   if (decision === "ok") return;
   if (decision === "not-found") throw new NotFoundError(what ?? (isOnAnnotation(action) ? "Annotation" : "Group"));
-  if (decision === "forbidden") throw new ForbiddenError(`Your role does not allow: ${ACTIONS[action].description.toLowerCase()}`);
+  if (decision === "forbidden") throw new ForbiddenError(refusedByRole(viewerOf(subject).membership!, action));
   throw ITEM_RULES[action as ItemAction].refusal(viewerOf(subject).membership!);
 }
 

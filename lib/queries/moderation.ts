@@ -3,7 +3,6 @@ import { Prisma } from "../generated/prisma/client";
 import { NotFoundError, ValidationError } from "../errors";
 import { authorize, can, ROLES, type RoleAction } from "../policies";
 import { isAnnotationVisibleTo, type AnnotationFacts } from "../policies/annotations";
-import { canSeeFlag } from "../policies/flags";
 import type { GroupViewer } from "../policies/viewer";
 import type { QueueFilter } from "../validation/moderation";
 import { annotationInclude, findAnnotation } from "./annotations";
@@ -187,7 +186,7 @@ export async function listFlags(annotationId: string, actorId: string) {
 export async function findFlag(annotationId: string, flagId: string, actorId: string) {
   const { annotation, viewer } = await loadAnnotationForViewer(annotationId, actorId);
   const flag = await db().flag.findFirst({ where: { id: flagId, annotationId: annotation.id }, select: flagSelect });
-  if (!flag || !canSeeFlag(viewer, flag)) throw new NotFoundError("Flag");
+  if (!flag || !can(viewer, "flag.read", flag)) throw new NotFoundError("Flag");
   return flag;
 }
 

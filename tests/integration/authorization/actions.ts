@@ -81,7 +81,7 @@ export const ACTIONS_MATRIX: ActionEntry[] = [
   { file: "lib/actions/moderation.ts", name: "markNotificationsReadAction", rule: SIGNED_IN, invoke: (a) => a("all") },
 
   { file: "lib/actions/preferences.ts", name: "updatePreferencesAction", rule: SIGNED_IN, invoke: (a) => a({}, form({ digestEmail: "on" })) },
-  { file: "lib/actions/reactions.ts", name: "toggleReactionAction", rule: onItem("annotation.create"), invoke: async (a, w) => a((await othersItem(w)).id, "helpful", true) },
+  { file: "lib/actions/reactions.ts", name: "toggleReactionAction", rule: onItem("annotation.react"), invoke: async (a, w) => a((await othersItem(w)).id, "helpful", true) },
   { file: "lib/actions/reactions.ts", name: "resolveThreadAction", variant: "another's", rule: truth("annotation.resolve (another's thread)"), invoke: async (a, w) => a((await othersItem(w)).id, true) },
   { file: "lib/actions/reactions.ts", name: "resolveThreadAction", variant: "own", rule: truth("annotation.resolve (own thread)"), invoke: async (a, w, p) => a((await ownItem(w, p)).id, true) },
   { file: "lib/actions/account.ts", name: "changePasswordAction", rule: SIGNED_IN, ownAccount: true, invoke: (a) => a({}, form({ currentPassword: FACTORY_PASSWORD, newPassword: "matrix new password" })) },

@@ -30,8 +30,8 @@ document.read (another's note)                      404     ok     ok     ok    
 document.read (another's pending note)              404     404    404    404    404     ok       ok       404
 document.read (another's hidden note)               404     404    404    404    404     ok       ok       404
 document.read (another's private note)              404     404    404    404    404     404      404      404
-annotation.create (another's note)                  404     403    ok     403    ok      ok       ok       404
-annotation.create (another's pending note)          404     404    404    404    404     ok       ok       404
+annotation.react (another's note)                   404     403    ok     403    ok      ok       ok       404
+annotation.react (another's pending note)           404     404    404    404    404     ok       ok       404
 annotation.edit (own note)                          404     403    ok     403    ok      ok       ok       404
 annotation.edit (another's note)                    404     403    403    403    403     403      403      404
 annotation.delete (own note)                        404     ok     ok     ok     ok      ok       ok       404

@@ -20,6 +20,7 @@ const EXPECTED: Record<string, Role> = {
   "document.edit": "editor",
   "document.delete": "owner",
   "annotation.create": "member",
+  "annotation.react": "member",
   "annotation.edit": "member",
   "annotation.delete": "viewer",
   "annotation.reply": "member",
@@ -29,10 +30,11 @@ const EXPECTED: Record<string, Role> = {
   "annotation.moderate": "moderator",
   "thread.lock": "moderator",
   "moderation.read": "moderator",
+  "flag.read": "viewer",
   "moderation.note": "moderator",
 };
-const POSTING = new Set(["document.create", "document.update", "document.edit", "annotation.create", "annotation.edit", "annotation.reply"]);
-const ON_ONE_ITEM = ["annotation.delete", "annotation.edit", "annotation.flag", "annotation.reattach", "annotation.reply", "annotation.resolve", "member.change", "member.invite"];
+const POSTING = new Set(["document.create", "document.update", "document.edit", "annotation.create", "annotation.react", "annotation.edit", "annotation.reply"]);
+const ON_ONE_ITEM = ["annotation.delete", "annotation.edit", "annotation.flag", "annotation.react", "annotation.reattach", "annotation.reply", "annotation.resolve", "flag.read", "member.change", "member.invite"];
 
 const roleActions = ACTION_NAMES.filter((a): a is RoleAction => !(a in ITEM_RULES));
 
@@ -118,6 +120,10 @@ const CASES: Record<string, { action: ItemAction; item: ItemOf<ItemAction>; hidd
   "flag: own note": { action: "annotation.flag", item: note("me") },
   "flag: another's hidden note": { action: "annotation.flag", item: note("them", { status: "hidden" }) },
   "flag: another's note, hidden until I post": { action: "annotation.flag", item: note("them"), hiddenUntilPosted: true },
+  "react: another's note": { action: "annotation.react", item: note("them") },
+  "react: another's pending note": { action: "annotation.react", item: note("them", { status: "pending" }) },
+  "see a flag: own": { action: "flag.read", item: { userId: "me" } },
+  "see a flag: another's": { action: "flag.read", item: { userId: "them" } },
   "invite as viewer": { action: "member.invite", item: "viewer" },
   "invite as moderator": { action: "member.invite", item: "moderator" },
   "invite as owner": { action: "member.invite", item: "owner" },
@@ -151,6 +157,10 @@ flag: another's note                             ok     ok    ok     ok      ok 
 flag: own note                                   422    422   422    422     422      422     422   404
 flag: another's hidden note                      404    404   404    404     ok       ok      ok    404
 flag: another's note, hidden until I post        404    404   404    404     404      404     404   404
+react: another's note                            403    ok    403    ok      ok       403     ok    404
+react: another's pending note                    404    404   404    404     ok       403     ok    404
+see a flag: own                                  ok     ok    ok     ok      ok       ok      ok    404
+see a flag: another's                            404    404   404    404     ok       ok      ok    404
 invite as viewer                                 403    403   403    403     403      403     ok    404
 invite as moderator                              403    403   403    403     403      403     ok    404
 invite as owner                                  403    403   403    403     403      403     ok    404
@@ -208,6 +218,8 @@ describe("policies: per-item rules, person × case", () => {
     expect(() => authorize({ userId: "me", membership: null }, "annotation.edit", note("me"))).toThrow("Annotation not found");
     expect(() => authorize({ userId: "me", membership: MEMBERSHIPS.member }, "annotation.edit", note("them"))).toThrow("Only the author may edit an annotation");
     expect(() => authorize({ userId: "me", membership: MEMBERSHIPS.muted }, "annotation.reply", note("them"))).toThrow(ForbiddenError);
+    expect(() => authorize({ role: "editor", muted: true }, "document.create")).toThrow("You are muted in this group");
+    expect(() => authorize({ role: "viewer", muted: true }, "document.create")).toThrow("Your role does not allow: create and import documents");
     // Inviting is the owners' today, so the cap at one's own role answers nobody yet; the role part does.
     expect(() => authorize({ role: "moderator", muted: false }, "member.invite", "viewer")).toThrow("Your role does not allow: invite people");
   });
