@@ -12,7 +12,7 @@ let cachedHash: Promise<string> | undefined;
 /** Every factory user has this password (hashed once per file to keep tests fast). */
 export const FACTORY_PASSWORD = "correct horse battery staple";
 
-export async function createUser(overrides: { name?: string; email?: string; isAdmin?: boolean } = {}) {
+export async function createUser(overrides: { name?: string; email?: string } = {}) {
   cachedHash ??= hashPassword(FACTORY_PASSWORD);
   const id = unique();
   return db().user.create({
@@ -20,7 +20,6 @@ export async function createUser(overrides: { name?: string; email?: string; isA
       name: overrides.name ?? `Reader ${id}`,
       email: overrides.email ?? `reader-${id}@example.test`,
       passwordHash: await cachedHash,
-      isAdmin: overrides.isAdmin ?? false,
     },
   });
 }

@@ -8,7 +8,7 @@ import { sessionUser } from "./sessions";
 
 export type { Credential };
 
-export type Actor = { id: string; email: string; name: string; isAdmin: boolean; credential: Credential };
+export type Actor = { id: string; email: string; name: string; credential: Credential };
 
 /**
  * The signed-in user of a page or server action: the session cookie's row and its user, re-read
@@ -35,7 +35,7 @@ export async function actorFromRequest(request: Request): Promise<Actor | null> 
     const token = bearerToken(header);
     const user = token ? await userForApiToken(token) : null;
     if (!user) throw new UnauthorizedError("The API token is invalid, revoked or expired");
-    return { id: user.id, email: user.email, name: user.name, isAdmin: user.isAdmin, credential: { kind: "token", id: user.tokenId } };
+    return { id: user.id, email: user.email, name: user.name, credential: { kind: "token", id: user.tokenId } };
   }
   return actorFromCookies(request.headers.get("cookie"));
 }

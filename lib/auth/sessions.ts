@@ -6,7 +6,7 @@ import { Prisma } from "../generated/prisma/client";
 export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
 const EXTEND_AFTER_MS = 24 * 60 * 60 * 1000;
 
-export type SessionUser = { id: string; email: string; name: string; isAdmin: boolean };
+export type SessionUser = { id: string; email: string; name: string };
 
 /**
  * Records a new browser session at sign-in and returns its id, which the session cookie (a signed,
@@ -29,7 +29,7 @@ export async function startSession(userId: string): Promise<string> {
  */
 export async function sessionUser(sessionId: string, userId: string): Promise<SessionUser | null> {
   const [row] = await readRows<SessionUser & { expires: Date }>(Prisma.sql`
-    SELECT s."expires", u."id", u."email", u."name", u."isAdmin"
+    SELECT s."expires", u."id", u."email", u."name"
       FROM "Session" s JOIN "User" u ON u."id" = s."userId"
      WHERE s."sessionToken" = ${sessionId} AND s."userId" = ${userId}`);
   if (!row || row.expires.getTime() <= Date.now()) return null;
@@ -38,5 +38,5 @@ export async function sessionUser(sessionId: string, userId: string): Promise<Se
   if (renewed - row.expires.getTime() > EXTEND_AFTER_MS) {
     void db().session.updateMany({ where: { sessionToken: sessionId }, data: { expires: new Date(renewed) } }).catch(() => {});
   }
-  return { id: row.id, email: row.email, name: row.name, isAdmin: row.isAdmin };
+  return { id: row.id, email: row.email, name: row.name };
 }

@@ -1,7 +1,7 @@
 /**
  * Operator CLI: `npm run cli -- <command>`. Works in the same checkout while the app runs
  * (it joins the app's embedded Postgres) or on its own, against DATABASE_URL otherwise.
- *   user add --email E --name N --password P [--admin]
+ *   user add --email E --name N --password P
  *   user password --email E --password P   (sets it; revokes every API token and session of theirs)
  *   user signout --email E                 (ends every browser session of theirs; API tokens stay)
  *   user export --email E [--format jsonld|markdown]   (everything they wrote, on stdout)
@@ -26,7 +26,7 @@ import { ensureDatabase } from "../db/ensure-database";
 import { AppError } from "../errors";
 
 const USAGE = `usage:
-  npm run cli -- user add --email E --name N --password P [--admin]
+  npm run cli -- user add --email E --name N --password P
   npm run cli -- user password --email E --password P
   npm run cli -- user signout --email E
   npm run cli -- user export --email E [--format jsonld|markdown]
@@ -56,13 +56,12 @@ async function run(argv: string[]): Promise<string> {
       format: { type: "string" },
       "group-notes": { type: "string" },
       "expires-in-days": { type: "string" },
-      admin: { type: "boolean", default: false },
     },
     strict: true,
   });
   if (noun === "user" && verb === "add") {
-    const user = await createUser({ input: { email: values.email, name: values.name, password: values.password }, isAdmin: values.admin });
-    return `created user ${user.id} <${user.email}>${user.isAdmin ? " (admin)" : ""}`;
+    const user = await createUser({ input: { email: values.email, name: values.name, password: values.password } });
+    return `created user ${user.id} <${user.email}>`;
   }
   if (noun === "user" && verb === "password") {
     const user = await userByEmail(values.email, "user password");

@@ -5,7 +5,7 @@ import { parseInput } from "../validation/parse";
 import { signUpInput } from "../validation/schemas";
 
 /** Registers an account with an argon2id-hashed password; a taken email is a 409. */
-export default async function createUser(opts: { input: unknown; isAdmin?: boolean; tx?: Tx }) {
+export default async function createUser(opts: { input: unknown; tx?: Tx }) {
   const input = parseInput(signUpInput, opts.input);
   const tx = opts.tx ?? db();
   const taken = await tx.user.findUnique({ where: { email: input.email }, select: { id: true } });
@@ -13,7 +13,7 @@ export default async function createUser(opts: { input: unknown; isAdmin?: boole
   const passwordHash = await hashPassword(input.password);
   try {
     return await tx.user.create({
-      data: { name: input.name, email: input.email, passwordHash, isAdmin: opts.isAdmin ?? false },
+      data: { name: input.name, email: input.email, passwordHash },
     });
   } catch (error) {
     // Two sign-ups racing for one address: the unique index decides.

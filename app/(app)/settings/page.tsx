@@ -63,11 +63,6 @@ export default async function SettingsPage() {
                 <dt className="sr-only">Name</dt>
                 <dd className="flex flex-wrap items-center gap-2 font-serif text-xl font-semibold">
                   <span className="truncate">{user.name}</span>
-                  {user.isAdmin ? (
-                    <Badge variant="default" title="You administer this Marginalia instance">
-                      Admin
-                    </Badge>
-                  ) : null}
                 </dd>
                 <dt className="sr-only">Email</dt>
                 <dd className="truncate text-sm text-muted-foreground">{user.email}</dd>

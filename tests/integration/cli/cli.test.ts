@@ -20,10 +20,9 @@ function cli(...args: string[]) {
 describe("operator CLI", () => {
   it("user add creates an account with a hashed password; token create prints a working token last", async () => {
     const email = `operator-${unique()}@example.test`;
-    const added = cli("user", "add", "--email", email, "--name", "Operator", "--password", "a long enough password", "--admin");
+    const added = cli("user", "add", "--email", email, "--name", "Operator", "--password", "a long enough password");
     expect(added.code).toBe(0);
     const user = await db().user.findUniqueOrThrow({ where: { email } });
-    expect(user.isAdmin).toBe(true);
     expect(user.passwordHash).toMatch(/^\$argon2id\$/);
     expect(await verifyPassword(user.passwordHash, "a long enough password")).toBe(true);
 
