@@ -1,34 +1,19 @@
-import { afterAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { textOf, until, type Client } from "../integration/collab/harness";
-import { startApp, type AppInstance } from "./app";
-import { agreement, annotationIdOf, checkNoLossNoDuplicates, connectWriters, createScene, listenForAnnotations, postAnnotation, startTyping } from "./scene";
-import { proxyFor, type TcpProxy } from "./tcp-proxy";
+import { textOf, until } from "../integration/collab/harness";
+import { agreement, annotationIdOf, expectNothingLost, listenForAnnotations, postAnnotation, startTyping, useTwoInstances } from "./scene";
 
 const OUTAGE_MS = 15_000;
-const instances: AppInstance[] = [];
-const clients: Client[] = [];
-const proxies: TcpProxy[] = [];
-afterAll(async () => {
-  clients.forEach((c) => c.destroy());
-  await Promise.all(instances.map((i) => i.stop()));
-  await Promise.all(proxies.map((p) => p.stop()));
-});
+const stage = useTwoInstances();
 
 describe("Redis away for 15 s, typing on both instances stops before it returns", () => {
   it("keeps instances together through storage, delivers every annotation event, and loses nothing", async () => {
-    const databaseUrl = inject("databaseUrl");
-    const postgres = await proxyFor(databaseUrl);
-    const redis = await proxyFor(process.env.REDIS_URL!);
-    proxies.push(postgres, redis);
-    const env = { DATABASE_URL: postgres.url(databaseUrl), REDIS_URL: redis.url(process.env.REDIS_URL!), AUTH_SECRET: "fault-tests-secret-not-for-production", APP_URL: "http://127.0.0.1" };
-    instances.push(...(await Promise.all([startApp(env), startApp(env)])));
+    const { redis: proxy, scene, writers } = await stage.start({ behindProxies: true });
+    const redis = proxy!;
+    const { instances } = stage;
     const [a, b] = instances;
-    const scene = await createScene();
-    const writers = await connectWriters(instances, scene.document.id, scene.editorTokens);
-    clients.push(...writers.map((w) => w.client));
     const listener = listenForAnnotations(b, scene.document.id, scene.ownerToken);
-    clients.push(listener.client);
+    stage.clients.push(listener.client);
 
     const stop = startTyping(writers);
     await new Promise((r) => setTimeout(r, 2000));
@@ -59,12 +44,7 @@ describe("Redis away for 15 s, typing on both instances stops before it returns"
 
     expect(health.status).toBe(200);
     expect(await health.json()).toEqual({ status: "degraded", db: "ok", redis: "unreachable" });
-    const after = await agreement(instances, scene.document.id, scene.ownerToken, wanted, 5000);
-    const result = checkNoLossNoDuplicates(after.text, writers);
-    expect(result.lost).toEqual([]);
-    expect(result.duplicated).toEqual([]);
-    expect(result.seeded).toBe(1);
-    expect(writers.flatMap((w) => w.authFailures)).toEqual([]);
+    const result = await expectNothingLost(instances, scene, writers);
     await expect.poll(() => ids.every((id) => listener.events.some((e) => e.id === id)), { timeout: 5000 }).toBe(true);
     // Live editing through Redis works again: an edit on A reaches B's writer as it is typed.
     await expect.poll(async () => ((await (await fetch(`${a.baseUrl}/api/health`)).json()) as { redis: string }).redis, { timeout: 5000 }).toBe("ok");
@@ -80,7 +60,7 @@ describe("Redis away for 15 s, typing on both instances stops before it returns"
       expect(instance.lines.map((l) => l.text).join("\n")).not.toMatch(/Another instance is already storing|already executing a query|\[ioredis\]/);
     }
     console.log(
-      `redis outage: ${result.acknowledged}/${result.sent} edits acknowledged, none lost or doubled; fresh clients agreed ${whileAway.tookMs} ms after typing stopped (Redis still away) and ${after.tookMs} ms after its return; ${ids.length}/${ids.length} annotation events delivered; log lines per instance: ${instances.map((i) => i.linesBetween(cutAt - 500, restoredAt + 3000).length).join(", ")}`,
+      `redis outage: ${result.acknowledged}/${result.sent} edits acknowledged, none lost or doubled; fresh clients agreed ${whileAway.tookMs} ms after typing stopped (Redis still away) and ${result.tookMs} ms after its return; ${ids.length}/${ids.length} annotation events delivered; log lines per instance: ${instances.map((i) => i.linesBetween(cutAt - 500, restoredAt + 3000).length).join(", ")}`,
     );
   }, 120_000);
 });

@@ -1,7 +1,9 @@
+import { afterAll, expect, inject } from "vitest";
 import * as Y from "yjs";
 import { createDocumentIn, createGroup, createMember, tokenFor } from "../factories";
 import { connect, synced, textOf, until, type Client } from "../integration/collab/harness";
-import type { AppInstance } from "./app";
+import { startApp, type AppInstance } from "./app";
+import { proxyFor, type TcpProxy } from "./tcp-proxy";
 
 /** A writer: a real provider on one instance appending unique tokens to its own paragraph. */
 export type Writer = { client: Client; paragraph: number; name: string; sent: { token: string; clock: number }[]; authFailures: string[] };
@@ -9,6 +11,58 @@ export type Writer = { client: Client; paragraph: number; name: string; sent: { 
 export const clockOf = (c: Client) => Y.getState(c.doc.store, c.doc.clientID);
 export const savedClock = (c: Client) => Math.max(0, ...c.saved.map((m) => m.clocks[String(c.doc.clientID)] ?? 0));
 export const count = (haystack: string, needle: string) => haystack.split(needle).length - 1;
+
+/** The environment of every instance a fault test starts, besides its database and Redis. */
+const APP_ENV = { AUTH_SECRET: "fault-tests-secret-not-for-production", APP_URL: "http://127.0.0.1" };
+
+/**
+ * Two app instances sharing Postgres and Redis, with a writer typing-ready on each: the stage of
+ * every fault test. Everything it opens (instances, clients, proxies) is closed after the file.
+ * `behindProxies`: Postgres and Redis are reached through TCP proxies the test can cut.
+ */
+export function useTwoInstances() {
+  const instances: AppInstance[] = [];
+  const clients: Client[] = [];
+  const proxies: TcpProxy[] = [];
+  afterAll(async () => {
+    clients.forEach((c) => c.destroy());
+    await Promise.all(instances.map((i) => i.stop()));
+    await Promise.all(proxies.map((p) => p.stop()));
+  });
+  return {
+    instances,
+    clients,
+    async start({ behindProxies = false } = {}) {
+      const databaseUrl = inject("databaseUrl");
+      const redisUrl = process.env.REDIS_URL!;
+      const postgres = behindProxies ? await proxyFor(databaseUrl) : null;
+      const redis = behindProxies ? await proxyFor(redisUrl) : null;
+      if (postgres && redis) proxies.push(postgres, redis);
+      const env = { DATABASE_URL: postgres?.url(databaseUrl) ?? databaseUrl, REDIS_URL: redis?.url(redisUrl) ?? redisUrl, ...APP_ENV };
+      instances.push(...(await Promise.all([startApp(env), startApp(env)])));
+      const scene = await createScene();
+      const writers = await connectWriters(instances, scene.document.id, scene.editorTokens);
+      clients.push(...writers.map((w) => w.client));
+      return { env, postgres, redis, scene, writers };
+    },
+  };
+}
+
+/**
+ * Fresh clients on every instance agree and hold every token the writers sent; nothing
+ * acknowledged was lost, nothing stored twice, the seeded text is there once, and no writer was
+ * ever refused. Resolves with the counts and how long agreement took.
+ */
+export async function expectNothingLost(instances: AppInstance[], scene: { document: { id: string }; ownerToken: string }, writers: Writer[], ms = 5000) {
+  const wanted = writers.flatMap((w) => w.sent.map((s) => s.token));
+  const { text, tookMs } = await agreement(instances, scene.document.id, scene.ownerToken, wanted, ms);
+  const result = checkNoLossNoDuplicates(text, writers);
+  expect(result.lost).toEqual([]);
+  expect(result.duplicated).toEqual([]);
+  expect(result.seeded).toBe(1);
+  expect(writers.flatMap((w) => w.authFailures)).toEqual([]);
+  return { ...result, tookMs };
+}
 
 /** A group with an owner and two editors, and a document with a paragraph per writer. */
 export async function createScene() {
