@@ -1,19 +1,13 @@
-import { afterAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { createDocumentIn, createGroup, createMember, tokenFor } from "../factories";
-import { proxyFor, type TcpProxy } from "../faults/tcp-proxy";
+import { proxyFor } from "../faults/tcp-proxy";
 import { connect, startCollab, synced, textOf, until, type Client } from "../integration/collab/harness";
-import { kill, spawnCollab } from "../integration/collab/process";
+import { useCollabProcesses } from "./collab-processes";
 import { annotate } from "../integration/w3c/helpers";
 
-const clients: Client[] = [];
-const children: Awaited<ReturnType<typeof spawnCollab>>[] = [];
-let proxy: TcpProxy | undefined;
-afterAll(async () => {
-  clients.forEach((c) => c.destroy());
-  for (const c of children) await kill(c.child, "SIGTERM");
-  await proxy?.stop();
-});
+const processes = useCollabProcesses();
+const { clients } = processes;
 
 const append = (c: Client, paragraph: number, token: string) => {
   const text = (c.doc.getXmlFragment("default").get(paragraph) as Y.XmlElement).get(0) as Y.XmlText;
@@ -32,10 +26,9 @@ async function freshText(url: string, documentId: string, token: string) {
 
 describe("the Redis relay away while two instances are edited", () => {
   it("brings both instances' copies together through storage while it is away, links them again when it returns, and still delivers annotation events", async () => {
-    proxy = await proxyFor(process.env.REDIS_URL!);
-    const env = { DATABASE_URL: inject("databaseUrl"), REDIS_URL: proxy.url(process.env.REDIS_URL!), AUTH_SECRET: process.env.AUTH_SECRET! };
-    const [a, b] = [await spawnCollab(env), await spawnCollab(env)];
-    children.push(a, b);
+    const proxy = await proxyFor(process.env.REDIS_URL!);
+    processes.onCleanup(() => proxy.stop());
+    const [a, b] = await processes.startTwo({ redisUrl: proxy.url(process.env.REDIS_URL!), env: { AUTH_SECRET: process.env.AUTH_SECRET! } });
     // The instance that handles annotation writes (the app's own, in this process), on the same relay.
     const here = await startCollab({ redisUrl: proxy.url(process.env.REDIS_URL!) });
     try {

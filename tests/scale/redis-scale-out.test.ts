@@ -1,26 +1,19 @@
-import { afterAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { createDocumentIn, createGroup, createMember, tokenFor } from "../factories";
 import { synced, textOf, typeInto, until, type Client } from "../integration/collab/harness";
-import { kill, spawnCollab } from "../integration/collab/process";
+import { useCollabProcesses } from "./collab-processes";
 import { connect as connectClient, startCollab } from "../integration/collab/harness";
 import deleteDocument from "@/lib/commands/delete-document";
 import { CLOSE } from "@/lib/collab/messages";
 import { UpdateLog } from "@/lib/db/update-log";
 import * as Y from "yjs";
 
-const clients: Client[] = [];
-const children: Awaited<ReturnType<typeof spawnCollab>>[] = [];
-afterAll(async () => {
-  clients.forEach((c) => c.destroy());
-  for (const c of children) await kill(c.child, "SIGTERM");
-});
+const processes = useCollabProcesses();
+const { clients } = processes;
 
 describe("scale-out through Redis", () => {
   it("clients on two server processes edit one document and converge, in memory and in storage", async () => {
-    const env = { DATABASE_URL: inject("databaseUrl"), REDIS_URL: process.env.REDIS_URL! };
-    const a = await spawnCollab(env);
-    const b = await spawnCollab(env);
-    children.push(a, b);
+    const [a, b] = await processes.startTwo();
     const { group, owner } = await createGroup();
     const editor = await createMember(group.id, "editor");
     const document = await createDocumentIn(group.id, owner.id, "Shared across instances.");
@@ -65,9 +58,7 @@ describe("scale-out through Redis", () => {
   });
 
   it("deleting a document closes its readers on every instance, not only on the one that handled the deletion", async () => {
-    const env = { DATABASE_URL: inject("databaseUrl"), REDIS_URL: process.env.REDIS_URL! };
-    const [a, b] = [await spawnCollab(env), await spawnCollab(env)];
-    children.push(a, b);
+    const [a, b] = await processes.startTwo();
     // The instance that handles the DELETE (the app's own, in this process) does not have it open.
     const here = await startCollab({ redisUrl: process.env.REDIS_URL! });
     try {

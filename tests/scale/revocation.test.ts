@@ -1,24 +1,18 @@
-import { afterAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createDocumentIn, createGroup, createMember, sessionCookieFor } from "../factories";
 import { connect, startCollab, synced, until, type Client } from "../integration/collab/harness";
-import { kill, spawnCollab } from "../integration/collab/process";
+import { useCollabProcesses } from "./collab-processes";
 import createApiToken from "@/lib/commands/create-api-token";
 import revokeApiToken from "@/lib/commands/revoke-api-token";
 import { revokeSessions } from "@/lib/commands/sessions";
 import { CLOSE } from "@/lib/collab/messages";
 
-const clients: Client[] = [];
-const children: Awaited<ReturnType<typeof spawnCollab>>[] = [];
-afterAll(async () => {
-  clients.forEach((c) => c.destroy());
-  for (const c of children) await kill(c.child, "SIGTERM");
-});
+const processes = useCollabProcesses();
+const { clients } = processes;
 
 describe("revocation across instances", () => {
   it("a revoked token and a signed-out session lose their connections on every instance", async () => {
-    const env = { DATABASE_URL: inject("databaseUrl"), REDIS_URL: process.env.REDIS_URL! };
-    const [a, b] = [await spawnCollab(env), await spawnCollab(env)];
-    children.push(a, b);
+    const [a, b] = await processes.startTwo();
     // The instance that handles the revocation (the app's own, in this process) has none of them open.
     const here = await startCollab({ redisUrl: process.env.REDIS_URL! });
     try {

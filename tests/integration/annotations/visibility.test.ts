@@ -7,11 +7,8 @@ import { findMembership } from "@/lib/queries/memberships";
 import { queueCounts } from "@/lib/queries/moderation";
 import { searchGroup } from "@/lib/queries/search";
 import { postersAmong, visibleCountsByDocument } from "@/lib/queries/visibility";
-import type { Role } from "@/lib/policies";
-import { createDocumentIn, createGroup, createMember, createUser } from "../../factories";
-
-const STATUSES = ["approved", "pending", "hidden", "spam"] as const;
-const VISIBILITIES = ["private", "group"] as const;
+import { createMember } from "../../factories";
+import { ROLES as roles, STATUSES, threadsOfEveryKind, visibilityGroup } from "../visibility-fixtures";
 
 /**
  * The read policy exists once as predicates (isAnnotationVisibleTo, countsAsPosting) and once as
@@ -22,27 +19,14 @@ const VISIBILITIES = ["private", "group"] as const;
  */
 describe("annotation visibility: one SQL rule, equal to the policy", () => {
   it("in lists, pages, counts, search and the queue, on an open and a hide-and-reveal document", async () => {
-    const { group, owner } = await createGroup();
-    const roles: Role[] = ["viewer", "member", "editor", "moderator"];
-    const members = Object.fromEntries(await Promise.all(roles.map(async (r) => [r, await createMember(group.id, r)] as const)));
-    const muted = await createMember(group.id, "member", { muted: true });
+    const { group, owner, members, muted, outsider, open, veiled, authors } = await visibilityGroup();
     // On the hide-and-reveal document: one who posted, and everyone who did something that is not posting.
     const scenes = ["poster", "highlighter", "private writer", "withdrawn", "replier", "blank"] as const;
     const actors = Object.fromEntries(await Promise.all(scenes.map(async (s) => [s, await createMember(group.id, "member")] as const)));
-    const outsider = await createUser();
-    const open = await createDocumentIn(group.id, owner.id);
-    const veiled = await createDocumentIn(group.id, owner.id);
-    await db().document.update({ where: { id: veiled.id }, data: { hideUntilPosted: true } });
-    const authors = [members.member, muted, members.moderator];
 
     for (const doc of [open, veiled]) {
       const base = { documentId: doc.id, groupId: group.id, quoteExact: "First", positionStart: 0, positionEnd: 5, body: "A note" };
-      const roots = [];
-      for (const author of authors)
-        for (const visibility of VISIBILITIES)
-          for (const status of STATUSES)
-            for (const deleted of [false, true])
-              roots.push(await db().annotation.create({ data: { ...base, authorId: author.id, visibility, status, deletedAt: deleted ? new Date() : null } }));
+      const roots = await threadsOfEveryKind(base, authors);
       // Replies of every status under every thread: hidden, pending, private and deleted ones included.
       for (const [i, thread] of roots.entries())
         for (const status of STATUSES)

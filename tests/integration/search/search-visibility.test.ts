@@ -5,11 +5,8 @@ import { findAnnotation } from "@/lib/queries/annotations";
 import { loadDocumentForViewer } from "@/lib/queries/document-access";
 import { findMembership } from "@/lib/queries/memberships";
 import { searchGroup } from "@/lib/queries/search";
-import type { Role } from "@/lib/policies";
-import { createDocumentIn, createGroup, createMember, createUser } from "../../factories";
-
-const STATUSES = ["approved", "pending", "hidden", "spam"] as const;
-const VISIBILITIES = ["private", "group"] as const;
+import { createMember } from "../../factories";
+import { ROLES as roles, STATUSES, threadsOfEveryKind, visibilityGroup } from "../visibility-fixtures";
 
 /**
  * Group search is raw SQL with its own copy of the read policy. On every combination of viewer
@@ -18,25 +15,12 @@ const VISIBILITIES = ["private", "group"] as const;
  */
 describe("group search: SQL visibility agrees with isAnnotationVisibleTo", () => {
   it("on every combination, across an open and a hide-until-posted document", async () => {
-    const { group, owner } = await createGroup();
-    const roles: Role[] = ["viewer", "member", "editor", "moderator"];
-    const members = Object.fromEntries(await Promise.all(roles.map(async (r) => [r, await createMember(group.id, r)] as const)));
-    const muted = await createMember(group.id, "member", { muted: true });
+    const { group, owner, members, muted, outsider, open, veiled, authors } = await visibilityGroup();
     const poster = await createMember(group.id, "member");
-    const outsider = await createUser();
-    const open = await createDocumentIn(group.id, owner.id);
-    const veiled = await createDocumentIn(group.id, owner.id);
-    await db().document.update({ where: { id: veiled.id }, data: { hideUntilPosted: true } });
-    const authors = [members.member, muted, members.moderator];
 
     for (const doc of [open, veiled]) {
       const base = { documentId: doc.id, groupId: group.id, quoteExact: "First", positionStart: 0, positionEnd: 5, body: "The lantern keeper's note" };
-      const roots = [];
-      for (const author of authors)
-        for (const visibility of VISIBILITIES)
-          for (const status of STATUSES)
-            for (const deleted of [false, true])
-              roots.push(await db().annotation.create({ data: { ...base, authorId: author.id, visibility, status, deletedAt: deleted ? new Date() : null } }));
+      const roots = await threadsOfEveryKind(base, authors);
       const threads = roots.filter((r) => !r.deletedAt && r.authorId === members.member.id);
       for (const thread of threads)
         for (const status of STATUSES)
