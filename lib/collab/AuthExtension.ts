@@ -3,8 +3,8 @@ import { authenticationSucceeded, beginAuthentication } from "../auth/rate-limit
 import type { Credential } from "../auth/revocation";
 import { isDatabaseOutage } from "../health/dependency";
 import { isSameOriginRequest, publicOrigin } from "../http/origin";
-import { seesPeersAnonymously } from "../policies/annotations";
-import { collabUser, documentAccess } from "./access";
+import { liveDocumentAccess } from "../queries/document-access";
+import { collabUser } from "./access";
 import { newPseudonym, setPresenceView, stampIdentity, type PresenceView } from "./presence";
 import { STORAGE_UNAVAILABLE } from "./messages";
 
@@ -73,7 +73,7 @@ export class AuthExtension implements Extension {
     this.reserveConnection(instance, user.id, request);
     connectionConfig.readOnly = !access.edit;
     const anonymousGroup = access.anonymousToPeers;
-    const presence: PresenceView = { anonymousGroup, seesNames: !seesPeersAnonymously({ userId: user.id, membership: access.membership }, { anonymousToPeers: anonymousGroup }) };
+    const presence: PresenceView = { anonymousGroup, seesNames: !access.viewer.anonymousPeers };
     setPresenceView(request, documentName, presence);
     return { userId: user.id, name: user.name, groupId: access.groupId, origin: publicOrigin(requestHeaders) ?? undefined, pseudonym: newPseudonym(), presence, credential: user.credential };
   }
@@ -124,7 +124,7 @@ export class AuthExtension implements Extension {
 async function lookUp(token: string, cookie: string | null, documentName: string) {
   try {
     const user = await collabUser(token, cookie);
-    const access = user ? await documentAccess(documentName, user.id) : null;
+    const access = user ? await liveDocumentAccess(documentName, user.id) : null;
     return { user, access };
   } catch (error) {
     throw isDatabaseOutage(error, "collaboration sign-in") ? STORAGE_UNAVAILABLE : error;

@@ -1,10 +1,9 @@
 import type { Document } from "@hocuspocus/server";
 import type { AnnotationEvent } from "../annotations/events";
-import { isAnnotationVisibleTo, isGroupModerator, isHiddenUntilPosted, seesPeersAnonymously, type Viewer } from "../policies/annotations";
+import { isAnnotationVisibleTo, isGroupModerator } from "../policies/annotations";
 import { annotationIri, presentAnnotation } from "../presenters/annotation";
 import { findAnnotation } from "../queries/annotations";
-import { discussionSettings } from "../queries/discussion-settings";
-import { membershipsOf } from "./access";
+import { documentViewers } from "../queries/document-access";
 import type { CollabContext } from "./AuthExtension";
 
 /**
@@ -18,13 +17,10 @@ export async function broadcastAnnotationEvent(document: Document, event: Annota
   const row = await findAnnotation(event.documentId, event.annotationId);
   const groupId = (connections[0].context as CollabContext).groupId;
   const users = [...new Set(connections.map((c) => (c.context as CollabContext).userId))];
-  const memberships = await membershipsOf(groupId, users);
-  const settings = await discussionSettings(event.documentId, users);
+  const viewers = await documentViewers(event.documentId, groupId, users);
   for (const connection of connections) {
     const context = connection.context as CollabContext;
-    const viewer: Viewer = { userId: context.userId, membership: memberships.get(context.userId) ?? null };
-    viewer.anonymousPeers = seesPeersAnonymously(viewer, settings.group);
-    viewer.hiddenUntilPosted = isHiddenUntilPosted(viewer, settings.document, settings.posted.has(context.userId));
+    const viewer = viewers.get(context.userId)!;
     const origin = context.origin ?? fallbackOrigin;
     if (row && isAnnotationVisibleTo(viewer, row)) {
       connection.sendStateless(JSON.stringify({ type: event.type, annotation: presentAnnotation(row, origin, viewer) }));
@@ -41,10 +37,10 @@ export async function broadcastFlag(document: Document, event: AnnotationEvent, 
   const row = connections.length ? await findAnnotation(event.documentId, event.annotationId) : null;
   if (!row) return;
   const users = [...new Set(connections.map((c) => (c.context as CollabContext).userId))];
-  const memberships = await membershipsOf((connections[0].context as CollabContext).groupId, users);
+  const viewers = await documentViewers(event.documentId, (connections[0].context as CollabContext).groupId, users);
   for (const connection of connections) {
     const context = connection.context as CollabContext;
-    const viewer: Viewer = { userId: context.userId, membership: memberships.get(context.userId) ?? null };
+    const viewer = viewers.get(context.userId)!;
     if (!isGroupModerator(viewer) || !isAnnotationVisibleTo(viewer, row)) continue;
     const annotation = presentAnnotation(row, context.origin ?? fallbackOrigin, viewer);
     connection.sendStateless(JSON.stringify({ type: "annotation.updated", annotation }));

@@ -1,6 +1,7 @@
 import { findMentions } from "../annotations/mentions";
 import { db } from "../db";
-import { isAnnotationVisibleTo, isHiddenUntilPosted, type Viewer } from "../policies/annotations";
+import { isAnnotationVisibleTo } from "../policies/annotations";
+import { viewerFor } from "../policies/viewer";
 import { postersAmong } from "../queries/visibility";
 
 type Kind = "mention" | "reply" | "activity";
@@ -21,6 +22,7 @@ export default async function notifyDiscussion(opts: { annotationId: string }) {
       thread: { select: { authorId: true, visibility: true, status: true, locked: true, deletedAt: true } },
       parent: { select: { authorId: true } },
       document: { select: { id: true, hideUntilPosted: true, follows: { select: { userId: true } } } },
+      group: { select: { anonymousToPeers: true } },
     },
   });
   if (!item || item.deletedAt) return { count: 0 };
@@ -41,9 +43,8 @@ export default async function notifyDiscussion(opts: { annotationId: string }) {
   const posted = item.document.hideUntilPosted ? await postersAmong(item.documentId, [...wanted.keys()]) : new Set<string>();
   const recipients = [...wanted].filter(([userId]) => {
     const membership = members.find((m) => m.userId === userId) ?? null;
-    const viewer: Viewer = { userId, membership };
-    viewer.hiddenUntilPosted = isHiddenUntilPosted(viewer, item.document, posted.has(userId));
-    return isAnnotationVisibleTo(viewer, item);
+    const document = { hideUntilPosted: item.document.hideUntilPosted, posted: posted.has(userId) };
+    return isAnnotationVisibleTo(viewerFor({ userId, groupId: item.groupId, membership, group: item.group, document }), item);
   });
   const already = new Set(
     (await db().notification.findMany({ where: { annotationId: item.id, kind: { in: ["mention", "reply", "activity"] }, userId: { in: recipients.map(([u]) => u) } }, select: { userId: true } })).map((n) => n.userId),

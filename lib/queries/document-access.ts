@@ -1,10 +1,11 @@
-import { readRows, type Tx } from "../db";
+import { db, readRows, type Tx } from "../db";
 import { Prisma } from "../generated/prisma/client";
 import { NotFoundError } from "../errors";
 import type { ModerationMode, Role } from "../generated/prisma/client";
 import { can } from "../policies";
-import { viewerFor } from "../policies/viewer";
-import { hasPostedSql } from "./visibility";
+import { viewerFor, type GroupViewer } from "../policies/viewer";
+import { membershipsOf } from "./memberships";
+import { hasPostedSql, postersAmong } from "./visibility";
 
 type AccessRow = {
   id: string;
@@ -62,4 +63,36 @@ export async function loadDocumentForViewer(documentId: string, actorId: string 
   };
   const viewer = viewerFor({ userId: actorId, groupId: row.groupId, membership, group: document.group, document: { hideUntilPosted: document.hideUntilPosted, posted: row.posted === true } });
   return { document, viewer };
+}
+
+/**
+ * What a user may do with a document's live text (the collaboration server's sign-in), by the
+ * same policies as the REST API, with the user as the document's group viewer; null when the
+ * document is missing.
+ */
+export async function liveDocumentAccess(documentId: string, userId: string) {
+  const document = await db().document.findUnique({ where: { id: documentId }, select: { groupId: true, group: { select: { anonymousToPeers: true } } } });
+  if (!document) return null;
+  const membership = await db().membership.findUnique({ where: { groupId_userId: { groupId: document.groupId, userId } }, select: { role: true, muted: true } });
+  const viewer = viewerFor({ userId, groupId: document.groupId, membership, group: document.group });
+  return { groupId: document.groupId, anonymousToPeers: document.group.anonymousToPeers, viewer, read: can(membership, "document.read"), edit: can(membership, "document.edit") };
+}
+
+export type LiveDocumentAccess = NonNullable<Awaited<ReturnType<typeof liveDocumentAccess>>>;
+
+/**
+ * Each of several users as a viewer of one document, as they are now (membership, anonymity,
+ * hide-and-reveal), in three round trips whatever their number: for live delivery.
+ */
+export async function documentViewers(documentId: string, groupId: string, userIds: string[]): Promise<Map<string, GroupViewer>> {
+  const [document, memberships] = await Promise.all([
+    db().document.findUnique({ where: { id: documentId }, select: { hideUntilPosted: true, group: { select: { anonymousToPeers: true } } } }),
+    membershipsOf(groupId, userIds),
+  ]);
+  const hideUntilPosted = document?.hideUntilPosted ?? false;
+  const posted = hideUntilPosted ? await postersAmong(documentId, userIds) : new Set<string>();
+  const group = { anonymousToPeers: document?.group.anonymousToPeers ?? false };
+  return new Map(
+    userIds.map((userId) => [userId, viewerFor({ userId, groupId, membership: memberships.get(userId) ?? null, group, document: { hideUntilPosted, posted: posted.has(userId) } })]),
+  );
 }

@@ -1,6 +1,7 @@
 import { db, type Prisma } from "../db";
 import { can, type MembershipLike } from "../policies";
-import { isAnnotationVisibleTo, isHiddenUntilPosted, seesPeersAnonymously, type Viewer } from "../policies/annotations";
+import { isAnnotationVisibleTo, type Viewer } from "../policies/annotations";
+import { viewerFor } from "../policies/viewer";
 import { decodeCursor, encodeCursor, rolesHolding } from "./moderation";
 import { documentsPostedOn } from "./visibility";
 
@@ -56,9 +57,8 @@ async function stillRelevant<T extends Relevant>(userId: string, rows: T[]): Pro
   const veiled = [...new Set(rows.flatMap((r) => (r.annotation?.document.hideUntilPosted ? [r.annotation.documentId] : [])))];
   const posted = await documentsPostedOn(userId, veiled);
   return rows.flatMap((row) => {
-    const viewer: Viewer = { userId, membership: byGroup.get(row.groupId) ?? null };
-    viewer.anonymousPeers = seesPeersAnonymously(viewer, row.group);
-    if (row.annotation) viewer.hiddenUntilPosted = isHiddenUntilPosted(viewer, row.annotation.document, posted.has(row.annotation.documentId));
+    const document = row.annotation ? { hideUntilPosted: row.annotation.document.hideUntilPosted, posted: posted.has(row.annotation.documentId) } : undefined;
+    const viewer = viewerFor({ userId, groupId: row.groupId, membership: byGroup.get(row.groupId) ?? null, group: row.group, document });
     if (isModeratorKind(row.kind) && !can(viewer.membership, "moderation.read")) return [];
     if (!can(viewer.membership, "document.read")) return [];
     return !row.annotation || isAnnotationVisibleTo(viewer, row.annotation) ? [{ row, viewer }] : [];

@@ -56,6 +56,23 @@ describe("daily digest", () => {
     expect(await sendDigests({ origin: "https://seminar.example", now: later, userIds })).toEqual({ due: 1, sent: 1 });
   });
 
+  it("leaves out what hide-and-reveal holds back again: a mention stays out of the digest once its reader withdraws their only post", async () => {
+    process.env.SMTP_URL = sink.url;
+    const { group, owner } = await createGroup();
+    const ada = await createMember(group.id, "member");
+    const basil = await createMember(group.id, "member");
+    await updatePreferences({ actorId: basil.id, input: { digestEmail: true } });
+    const doc = await createDocumentIn(group.id, owner.id, "Alpha beta gamma delta.");
+    await db().document.update({ where: { id: doc.id }, data: { hideUntilPosted: true } });
+    const own = await createAnnotation({ actorId: basil.id, documentId: doc.id, input: { ...mention(doc.id, "alpha", ada.name), body: { type: "TextualBody", value: "My reading" } } });
+    await createAnnotation({ actorId: ada.id, documentId: doc.id, input: mention(doc.id, "beta", basil.name) });
+    expect(await db().notification.count({ where: { userId: basil.id, kind: "mention" } })).toBe(1);
+
+    await db().annotation.update({ where: { id: own.annotation.id }, data: { deletedAt: new Date() } });
+    const userIds = [owner.id, ada.id, basil.id];
+    expect(await sendDigests({ origin: "https://seminar.example", userIds })).toEqual({ due: 1, sent: 0 });
+  });
+
   it("keeps the notifications for the next run when the mail server is down", async () => {
     process.env.SMTP_URL = "smtp://127.0.0.1:9";
     const { group, owner } = await createGroup();
