@@ -19,7 +19,6 @@ const DATABASE = {
 const DATABASE_EXCEPTIONS = [
   "lib/auth/**", // sessions and tokens: read on every request
   "lib/collab/server.ts", // the collaboration server's composition root: opens the update log and the channel between instances (lib/db)
-  "lib/collab/access.ts",
   "lib/annotations/document-text.ts",
   "lib/moderation/queue-watch.ts",
   "lib/cli/**",
