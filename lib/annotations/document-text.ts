@@ -1,5 +1,5 @@
 import * as Y from "yjs";
-import { db } from "../db";
+import { storedDocumentState } from "../queries/document-content";
 import { liveDocument } from "./live-documents";
 
 /**
@@ -10,13 +10,12 @@ import { liveDocument } from "./live-documents";
 export async function withDocumentState<T>(documentId: string, fn: (doc: Y.Doc) => T | Promise<T>): Promise<T> {
   const live = liveDocument(documentId);
   if (live) return fn(live.doc);
-  const document = await db().document.findUnique({ where: { id: documentId }, select: { yState: true } });
+  const { snapshot, updates } = await storedDocumentState(documentId);
   const ydoc = new Y.Doc({ gc: false });
   try {
-    if (document) Y.applyUpdate(ydoc, new Uint8Array(document.yState));
-    const log = await db().documentUpdate.findMany({ where: { documentId }, orderBy: { id: "asc" }, select: { update: true } });
+    if (snapshot) Y.applyUpdate(ydoc, snapshot);
     ydoc.transact(() => {
-      for (const row of log) Y.applyUpdate(ydoc, new Uint8Array(row.update));
+      for (const update of updates) Y.applyUpdate(ydoc, update);
     });
     return await fn(ydoc);
   } finally {

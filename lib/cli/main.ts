@@ -21,7 +21,8 @@ import { parseInput } from "../validation/parse";
 import sendDigests from "../commands/send-digests";
 import { env } from "../env";
 import { isMailConfigured } from "../mail/send-mail";
-import { db, disconnectDb } from "../db";
+import { disconnectDb } from "../db";
+import { findUserByEmail } from "../queries/account";
 import { ensureDatabase } from "../db/ensure-database";
 import { AppError } from "../errors";
 
@@ -38,7 +39,7 @@ class UsageError extends Error {}
 
 async function userByEmail(email: string | undefined, command: string) {
   if (!email) throw new UsageError(`${command} needs --email`);
-  const user = await db().user.findUnique({ where: { email: email.trim().toLowerCase() } });
+  const user = await findUserByEmail(email);
   if (!user) throw new AppError(404, "not_found", `No user with email ${email}`);
   return user;
 }

@@ -1,7 +1,9 @@
-import { db } from "../db";
+import acceptInvite from "../commands/accept-invite";
 import createDocument from "../commands/create-document";
 import createGroup from "../commands/create-group";
+import createInvite from "../commands/create-invite";
 import createUser from "../commands/create-user";
+import { findUserByEmail } from "../queries/account";
 import { DEMO_MARKDOWN, DEMO_TITLE } from "./content";
 
 /**
@@ -17,7 +19,7 @@ export const DEMO_USERS = [
 export async function seedDemo(opts: { log?: (m: string) => void } = {}) {
   const log = opts.log ?? console.log;
   const [owner, editor] = DEMO_USERS;
-  const existing = await db().user.findUnique({ where: { email: owner.email } });
+  const existing = await findUserByEmail(owner.email);
   if (!existing) {
     const ada = await createUser({ input: owner });
     const basil = await createUser({ input: editor });
@@ -25,7 +27,9 @@ export async function seedDemo(opts: { log?: (m: string) => void } = {}) {
       actorId: ada.id,
       input: { name: "Demo reading group", moderation: "post", description: "A place to try Marginalia: read, annotate and edit together." },
     });
-    await db().membership.create({ data: { groupId: group.id, userId: basil.id, role: editor.role } });
+    // Basil joins the way everyone does, through an invitation (its link is never sent anywhere).
+    const { url } = await createInvite({ actorId: ada.id, groupId: group.id, input: { role: editor.role, maxUses: 1 }, origin: "http://localhost" });
+    await acceptInvite({ actorId: basil.id, token: new URL(url).pathname.split("/").pop() });
     await createDocument({ actorId: ada.id, input: { groupId: group.id, title: DEMO_TITLE, format: "markdown", content: DEMO_MARKDOWN } });
   }
   log("demo accounts (local use only):");

@@ -1,6 +1,11 @@
 import { db } from "../db";
 import { annotationInclude } from "./annotations";
 
+/** The account with this email address (matched as sign-in matches it: trimmed, lower case), or null. */
+export function findUserByEmail(email: string) {
+  return db().user.findUnique({ where: { email: email.trim().toLowerCase() } });
+}
+
 /** Whether the account signs in with a password (accounts made through GitHub or Google may have none). */
 export async function hasPassword(userId: string): Promise<boolean> {
   const user = await db().user.findUnique({ where: { id: userId }, select: { passwordHash: true } });

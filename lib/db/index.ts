@@ -1,10 +1,10 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
-import { PrismaClient } from "./generated/prisma/client";
-import { databaseUrl } from "./env";
-import { endSharedPools, sharedPool } from "./db/pool";
+import { PrismaClient } from "../generated/prisma/client";
+import { databaseUrl } from "../env";
+import { endSharedPools, sharedPool } from "./pool";
 
-export type { Prisma } from "./generated/prisma/client";
+export type { Prisma } from "../generated/prisma/client";
 export type Db = PrismaClient;
 /** A client or an open transaction; commands accept either so callers can compose them. */
 export type Tx = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
