@@ -17,11 +17,9 @@ const DATABASE = {
 
 /**
  * Modules outside lib/db, lib/queries and lib/commands that still import lib/db: the composition
- * roots, which open and close the process's database (they read and write through queries and
- * commands), and sign-in, whose session and token reads sit on every request.
+ * roots, which open and close the process's database (they read and write through queries and commands).
  */
 const DATABASE_EXCEPTIONS = [
-  "lib/auth/**", // sessions and tokens: read on every request
   "lib/collab/server.ts", // the collaboration server's composition root: opens the update log and the channel between instances (lib/db)
   "lib/cli/main.ts", // the command line's composition root: makes sure the database exists, and disconnects at exit
 ];

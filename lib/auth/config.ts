@@ -2,10 +2,10 @@ import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import GitHub from "next-auth/providers/github";
 import Google from "next-auth/providers/google";
-import { db } from "../db";
 import { env } from "../env";
 import { RateLimitedError } from "../errors";
 import authenticateUser from "../commands/authenticate-user";
+import linkOAuthAccount from "../commands/link-oauth-account";
 import { revokeSession } from "../commands/sessions";
 import { isDatabaseUnavailable } from "../health/unavailable";
 import { clientAddress } from "../http/client-address";
@@ -45,23 +45,6 @@ function providers(): NextAuthConfig["providers"] {
   return list;
 }
 
-/** Links an OAuth sign-in to the account with the same verified email, creating it if needed. */
-async function userForOAuth(profile: { email?: string | null; name?: string | null }, account: { provider: string; providerAccountId: string; type: string }) {
-  const email = profile.email?.trim().toLowerCase();
-  if (!email) return null;
-  const user = await db().user.upsert({
-    where: { email },
-    update: {},
-    create: { email, name: profile.name?.trim() || email.split("@")[0] },
-  });
-  await db().account.upsert({
-    where: { provider_providerAccountId: { provider: account.provider, providerAccountId: account.providerAccountId } },
-    update: {},
-    create: { userId: user.id, type: account.type, provider: account.provider, providerAccountId: account.providerAccountId },
-  });
-  return user;
-}
-
 /**
  * next-auth with JWT sessions that can be revoked: each sign-in records a session row whose id the
  * JWT carries (`sid`), every auth() call checks that row (gone or expired → no session, and the
@@ -77,7 +60,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   callbacks: {
     async jwt({ token, user, account, profile }) {
       if (account && account.type !== "credentials") {
-        const linked = await userForOAuth({ email: profile?.email ?? user?.email, name: profile?.name ?? user?.name }, account);
+        const linked = await linkOAuthAccount({ profile: { email: profile?.email ?? user?.email, name: profile?.name ?? user?.name }, account });
         if (!linked) throw new InvalidCredentials();
         token.sub = linked.id;
         token.name = linked.name;
