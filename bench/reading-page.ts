@@ -18,6 +18,8 @@
  * key-to-frame latency of each. Medians over BENCH_ROUNDS rounds (typing: all keys pooled).
  */
 import { randomBytes } from "node:crypto";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { createServer, type Server } from "node:http";
 import os from "node:os";
 import type { AddressInfo } from "node:net";
@@ -31,6 +33,7 @@ import { makeCorpus, phrase, type CorpusBlock } from "./lib/corpus";
 import { closeDb, startDatabase, type BenchDatabase } from "./lib/database";
 import { caretExpression, CARD_SELECTOR, initScript, quietExpression, STATE_EXPRESSION, TTI_EXPRESSION } from "./lib/page-probes";
 import { loadAverage } from "./lib/proc";
+import { formatProfile, summarizeProfile } from "./lib/profile";
 import { seededRandom, type Random } from "./lib/random";
 import { envInt, envNumber, fmt, fmtInt, median, quantile, table } from "./lib/stats";
 import type { Benchmark, TargetResult } from "./lib/types";
@@ -46,7 +49,7 @@ const METRIC_TIMEOUT_MS = 60_000;
 /** How long to wait for a quiet main thread before typing (then typed anyway). */
 const QUIET_TIMEOUT_MS = 15_000;
 
-type Config = { chars: number; counts: number[]; rounds: number; keys: number; rate: number; typingBudget: number; seed: number; rebuild: boolean };
+type Config = { chars: number; counts: number[]; rounds: number; keys: number; rate: number; typingBudget: number; seed: number; rebuild: boolean; profile: boolean };
 
 function config(): Config {
   const raw = process.env.BENCH_NOTES ?? "0,100,1000,3000";
@@ -61,6 +64,7 @@ function config(): Config {
     typingBudget: envNumber("BENCH_TYPING_BUDGET", 60),
     seed: envInt("BENCH_SEED", 1),
     rebuild: process.env.BENCH_REBUILD !== "0",
+    profile: process.env.BENCH_PROFILE === "1",
   };
 }
 
@@ -220,7 +224,11 @@ function typedText(random: Random, n: number): string {
   return text.slice(0, n).replace(/ $/, "x");
 }
 
-async function measureLoad(browser: Browser, scenario: Scenario, opts: { storageState: Awaited<ReturnType<BrowserContext["storageState"]>> | undefined; type: string | null; rate: number; budgetMs: number }): Promise<Sample> {
+async function measureLoad(
+  browser: Browser,
+  scenario: Scenario,
+  opts: { storageState: Awaited<ReturnType<BrowserContext["storageState"]>> | undefined; type: string | null; rate: number; budgetMs: number; profile?: string; trace?: string },
+): Promise<Sample> {
   const context = await browser.newContext({ viewport: VIEWPORT, storageState: opts.storageState });
   try {
     const page = await context.newPage();
@@ -277,6 +285,13 @@ async function measureLoad(browser: Browser, scenario: Scenario, opts: { storage
       await sleep(300);
       sample.busyBeforeTyping = (await waitInPage(page, quietExpression(500), QUIET_TIMEOUT_MS)) === null;
       const before = (await page.evaluate("window.__bench.keys.length")) as number;
+      const profiler = opts.profile ? await context.newCDPSession(page) : null;
+      if (profiler) {
+        await profiler.send("Profiler.enable");
+        await profiler.send("Profiler.setSamplingInterval", { interval: 200 });
+        await profiler.send("Profiler.start");
+      }
+      if (opts.trace) await browser.startTracing(page, { categories: ["devtools.timeline", "disabled-by-default-devtools.timeline"] });
       const interval = 1000 / opts.rate;
       const started = Date.now();
       let typed = "";
@@ -299,6 +314,17 @@ async function measureLoad(browser: Browser, scenario: Scenario, opts: { storage
         "a frame after every key",
         PAGE_TIMEOUT_MS,
       );
+      if (opts.trace) {
+        const buffer = await browser.stopTracing();
+        mkdirSync(dirname(opts.trace), { recursive: true });
+        writeFileSync(opts.trace, buffer);
+      }
+      if (profiler && opts.profile) {
+        const { profile } = await profiler.send("Profiler.stop");
+        mkdirSync(dirname(opts.profile), { recursive: true });
+        writeFileSync(opts.profile, JSON.stringify(profile));
+        await profiler.detach();
+      }
       sample.keys = keys.map((k) => k.frame - k.handled);
       sample.inputs = keys.map((k) => k.frame - k.at);
       await sleep(300);
@@ -359,6 +385,23 @@ function summarize(scenario: Scenario, samples: Sample[]): Row {
     cards: med((s) => s.cards),
     heapMb: med((s) => s.heapMb),
   };
+}
+
+/** Time of the renderer's main thread by trace event name (events nest: a parent's time includes its children's). */
+function formatTrace(file: string): string {
+  const { traceEvents } = JSON.parse(readFileSync(file, "utf8")) as { traceEvents: { name: string; ph: string; pid: number; tid: number; dur?: number; args?: { name?: string } }[] };
+  const main = traceEvents.find((e) => e.ph === "M" && e.name === "thread_name" && e.args?.name === "CrRendererMain");
+  if (!main) return "(no renderer main thread in the trace)";
+  const totals = new Map<string, { ms: number; count: number }>();
+  for (const e of traceEvents) {
+    if (e.pid !== main.pid || e.tid !== main.tid || e.ph !== "X" || !e.dur) continue;
+    const t = totals.get(e.name) ?? { ms: 0, count: 0 };
+    t.ms += e.dur / 1000;
+    t.count++;
+    totals.set(e.name, t);
+  }
+  const rows = [...totals].sort((a, b) => b[1].ms - a[1].ms).slice(0, 25);
+  return table(["event", "ms", "count"], rows.map(([name, t]) => [name, fmt(t.ms, 0), fmtInt(t.count)]));
 }
 
 const ratio = (a: number, b: number) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? a / b : Number.NaN);
@@ -468,6 +511,22 @@ async function run() {
       }
     }
 
+    // One more load of the page with the most notes, typed into under the CPU profiler (not counted).
+    // With BENCH_PROFILE=1, one more load of each app page typed into under the CPU profiler, and
+    // one under a timeline trace (main-thread time by kind of work), not counted in the tables.
+    let profileText = "";
+    if (cfg.profile) {
+      for (const scenario of scenarios.filter((s) => s.notes !== null)) {
+        const stem = join(import.meta.dirname, "results", "profiles", `reading-page-${scenario.notes}-notes-${new Date().toISOString().replace(/[:.]/g, "-")}`);
+        const options = { storageState: stateFor(scenario), type: typedText(random, cfg.keys), rate: cfg.rate, budgetMs: cfg.typingBudget * 1000 };
+        await measureLoad(browser, scenario, { ...options, profile: `${stem}.cpuprofile` });
+        await measureLoad(browser, scenario, { ...options, trace: `${stem}.trace.json` });
+        profileText +=
+          `\n\nCPU profile of typing into ${scenario.name} (${stem}.cpuprofile):\n${formatProfile(summarizeProfile(`${stem}.cpuprofile`, undefined, 30, "/_next/static/"))}` +
+          `\n\nMain thread while typing into ${scenario.name} (${stem}.trace.json):\n${formatTrace(`${stem}.trace.json`)}`;
+      }
+    }
+
     const rows = scenarios.map((s) => summarize(s, samples.get(s)!));
     const staticRow = rows.find((r) => r.notes === null)!;
     const empty = rows.find((r) => r.notes === 0);
@@ -518,7 +577,7 @@ async function run() {
         "Event Timing: the browser's own timeStamp → next paint for the keydown (≥ 16 ms only, 8 ms steps). All ms.",
       `${cfg.rounds} rounds (medians; per-key figures pooled over ${cfg.keys} keys × ${cfg.rounds} rounds, typed at ${cfg.rate}/s mid-text); ` +
         `${fmtInt(cfg.chars)}-character text; viewport ${VIEWPORT.width}×${VIEWPORT.height}; ${os.cpus().length} CPUs, load average ${fmt(median(loads), 2)} during the rounds.`,
-    ].join("\n");
+    ].join("\n") + profileText;
 
     const targets: TargetResult[] = [];
     const target = (name: string, value: number, limit: number) => targets.push({ name, measured: fmtRatio(value), target: `≤ ${limit}×`, met: Number.isFinite(value) && value <= limit });

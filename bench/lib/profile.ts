@@ -49,7 +49,8 @@ export function packageOf(url: string): string {
 function frameName(frame: CallFrame): string {
   const file = frame.url.replace(/^file:\/\//, "").replace(/^.*node_modules\//, "").replace(/^.*?\/(lib|bench)\//, "$1/");
   // tsx-compiled files report line 0 for everything; show a line only when it means something.
-  const where = file && frame.lineNumber > 0 ? `${file}:${frame.lineNumber + 1}` : file;
+  // Minified browser chunks are one long line: there the column tells functions apart.
+  const where = file.startsWith("http") ? `${file.replace(/^https?:\/\/[^/]+/, "")}:${frame.lineNumber + 1}:${frame.columnNumber + 1}` : file && frame.lineNumber > 0 ? `${file}:${frame.lineNumber + 1}` : file;
   return `${frame.functionName || "(anonymous)"} ${where}`.trim();
 }
 
