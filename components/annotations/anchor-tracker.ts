@@ -7,17 +7,20 @@
  *   (highlight-plugin.ts). y-tiptap applies a remote change as one replacement of the whole
  *   document, which a plain mapping cannot follow; there the difference between the old and the
  *   new document stands in for the change (doc-change-mapping.ts).
- * - A little later, off the keystroke's path (after a pause in the edits, at most MAX_LAG_MS
- *   behind), every anchor is resolved against the shared Y.Doc (lib/anchoring), its projection
- *   offsets mapped to ProseMirror positions (lib/editor/projection-positions); when that differs
- *   from the mapped state (an orphaned note, an ambiguous remote difference) it replaces it.
+ * - A little later, off the keystroke's path (after a pause in the edits), every anchor is
+ *   resolved against the shared Y.Doc (lib/anchoring), its projection offsets mapped to
+ *   ProseMirror positions (lib/editor/projection-positions); when that differs from the mapped
+ *   state (an orphaned note, an ambiguous remote difference) it replaces it. Local edits map
+ *   exactly, so while the reader keeps typing nothing is resolved; remote changes, mapped by
+ *   their difference, are resolved at most MAX_LAG_MS behind even while edits keep coming.
  *
  * React reads a snapshot that changes only when what the page lists changes (which notes are on
- * the text or orphaned, their order, their words); live positions are read with positionOf and
- * followed with subscribePositions, so a keystroke re-renders no card.
+ * the text or orphaned, their order, their words; changed words alone wait for edits to pause);
+ * live positions are read with positionOf and followed with subscribePositions, so a keystroke
+ * re-renders no card and re-runs nothing over every note.
  */
 import { Extension, type Editor } from "@tiptap/core";
-import { Selection } from "@tiptap/pm/state";
+import { Selection, type Transaction } from "@tiptap/pm/state";
 import type { EditorView } from "@tiptap/pm/view";
 import type * as Y from "yjs";
 import { createAnchor, resolveAnchors, type Anchor } from "@/lib/anchoring/anchors";
@@ -25,6 +28,7 @@ import { buildProjectionMap } from "@/lib/anchoring/projection-map";
 import { ProjectionPositions, type ProjectionQuote } from "@/lib/editor/projection-positions";
 import type { KeyedSegment } from "./highlight-painter";
 import { highlightSegments } from "@/lib/editor/highlight-segments";
+import { replacesWholeDocument } from "./doc-change-mapping";
 import { createHighlightPlugin, highlightIdsAt, highlightPluginKey, repaintHighlights, setActiveHighlight, setHighlights, type PositionRange } from "./highlight-plugin";
 
 /** One annotation (or the draft) to keep track of. */
@@ -60,7 +64,7 @@ export type SelectionTarget = ProjectionQuote & { anchor: Anchor };
 
 /** Quiet time after an edit before the anchors are resolved again. */
 const SETTLE_MS = 250;
-/** Never further behind the shared document than this while edits keep coming. */
+/** Never further behind the shared document than this while remote edits keep coming. */
 const MAX_LAG_MS = 1500;
 
 export class AnchorTracker {
@@ -75,7 +79,8 @@ export class AnchorTracker {
   private positionListeners = new Set<() => void>();
   private scheduled = false;
   private settleTimer: ReturnType<typeof setTimeout> | null = null;
-  private firstPending = 0;
+  /** When the first remote change since the last resolution arrived (null: none since). */
+  private firstRemote: number | null = null;
   private retries = 0;
   private nextKey = 1;
 
@@ -95,9 +100,9 @@ export class AnchorTracker {
   attach(editor: Editor, ydoc: Y.Doc): () => void {
     this.editor = editor;
     this.ydoc = ydoc;
-    const onTransaction = ({ transaction }: { transaction: { docChanged: boolean } }) => {
+    const onTransaction = ({ transaction }: { transaction: Transaction }) => {
       if (!transaction.docChanged) return;
-      this.settleLater();
+      this.settleLater(replacesWholeDocument(transaction));
       this.notifyPositions();
     };
     editor.on("transaction", onTransaction);
@@ -203,24 +208,30 @@ export class AnchorTracker {
     });
   }
 
-  /** Resolves again once edits pause, or after MAX_LAG_MS of continuous edits. */
-  private settleLater() {
+  /**
+   * Resolves again once edits pause. Only remote changes (mapped by their difference, which can
+   * be ambiguous) also force a resolution after MAX_LAG_MS of continuous edits: a reader typing
+   * on their own pays for no resolution over every note until they stop.
+   */
+  private settleLater(remote = false) {
     const now = performance.now();
-    if (this.settleTimer === null) this.firstPending = now;
-    else clearTimeout(this.settleTimer);
-    const wait = Math.max(0, Math.min(SETTLE_MS, this.firstPending + MAX_LAG_MS - now));
+    if (remote && this.firstRemote === null) this.firstRemote = now;
+    if (this.settleTimer !== null) clearTimeout(this.settleTimer);
+    const { wait, quiet } = settleWait(now, this.firstRemote);
     this.settleTimer = setTimeout(() => {
       this.settleTimer = null;
-      this.recompute();
+      this.recompute(quiet);
     }, wait);
   }
 
   private cancelSettle() {
     if (this.settleTimer !== null) clearTimeout(this.settleTimer);
     this.settleTimer = null;
+    this.firstRemote = null;
   }
 
-  private recompute() {
+  /** `quiet`: edits have paused; otherwise changed words alone are not published yet (a re-render over every note). */
+  private recompute(quiet = true) {
     const { editor, ydoc } = this;
     if (!editor || !ydoc || editor.isDestroyed) return;
     this.cancelSettle();
@@ -255,7 +266,9 @@ export class AnchorTracker {
 
     this.draw(ranges);
     this.latest = ranges;
-    if (!sameListing(this.snapshot, ranges, orphaned)) this.publish({ version: this.snapshot.version + 1, live: true, ranges, orphaned });
+    const listing = compareListing(this.snapshot, ranges, orphaned);
+    if (listing === "changed" || (listing === "words" && quiet)) this.publish({ version: this.snapshot.version + 1, live: true, ranges, orphaned });
+    else if (listing === "words") this.settleLater();
     else if (!this.snapshot.live) this.publish({ ...this.snapshot, version: this.snapshot.version + 1, live: true });
     this.notifyPositions();
   }
@@ -306,6 +319,16 @@ export class AnchorTracker {
   }
 }
 
+/**
+ * How long after an edit to resolve the anchors again: after SETTLE_MS without another edit, or,
+ * once a remote change is waiting (since `firstRemote`), no later than MAX_LAG_MS after it.
+ * `quiet` is false when the lag, not a pause, decides.
+ */
+export function settleWait(now: number, firstRemote: number | null): { wait: number; quiet: boolean } {
+  const wait = firstRemote === null ? SETTLE_MS : Math.max(0, Math.min(SETTLE_MS, firstRemote + MAX_LAG_MS - now));
+  return { wait, quiet: wait === SETTLE_MS };
+}
+
 function segmentKey(s: { from: number; to: number; ids: readonly string[]; depth: number; mine: boolean; private: boolean; pending: boolean }): string {
   return `${s.from} ${s.to} ${s.ids.join(",")} ${s.depth}${s.mine ? "m" : ""}${s.private ? "p" : ""}${s.pending ? "w" : ""}`;
 }
@@ -329,16 +352,21 @@ function sameIds(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
   return true;
 }
 
-/** Whether the page's listing is unchanged: the same notes on the text in the same order, with the same words, and the same orphans. */
-function sameListing(snapshot: TrackerSnapshot, ranges: ReadonlyMap<string, TrackedRange>, orphaned: ReadonlySet<string>): boolean {
-  if (!snapshot.live || !sameIds(snapshot.orphaned, orphaned) || snapshot.ranges.size !== ranges.size) return false;
+/**
+ * How the page's listing differs: "same" (the same notes on the text in the same order, with the
+ * same words, and the same orphans), "words" (only some notes' words changed) or "changed".
+ */
+export function compareListing(snapshot: TrackerSnapshot, ranges: ReadonlyMap<string, TrackedRange>, orphaned: ReadonlySet<string>): "same" | "words" | "changed" {
+  if (!snapshot.live || !sameIds(snapshot.orphaned, orphaned) || snapshot.ranges.size !== ranges.size) return "changed";
   const order = (map: ReadonlyMap<string, TrackedRange>) => [...map].sort((x, y) => x[1].start - y[1].start || (x[0] < y[0] ? -1 : 1)).map(([id]) => id);
   const before = order(snapshot.ranges);
   const after = order(ranges);
+  let words = false;
   for (let i = 0; i < after.length; i++) {
-    if (before[i] !== after[i] || snapshot.ranges.get(after[i])!.exact !== ranges.get(after[i])!.exact) return false;
+    if (before[i] !== after[i]) return "changed";
+    if (snapshot.ranges.get(after[i])!.exact !== ranges.get(after[i])!.exact) words = true;
   }
-  return true;
+  return words ? "words" : "same";
 }
 
 function sameTargets(a: readonly TrackedTarget[], b: readonly TrackedTarget[]): boolean {
