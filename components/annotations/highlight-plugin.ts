@@ -5,7 +5,7 @@
  * replacements by their difference: doc-change-mapping.ts) and has HighlightPainter redraw only
  * what an edit touched. AnchorTracker replaces the whole state after it re-resolved the anchors.
  */
-import type { Mappable } from "@tiptap/pm/transform";
+import { StepMap, type Mappable } from "@tiptap/pm/transform";
 import { Plugin, PluginKey, type EditorState, type Transaction } from "@tiptap/pm/state";
 import type { EditorView } from "@tiptap/pm/view";
 import { changeMapping, diffMapping, touchedRanges } from "./doc-change-mapping";
@@ -36,10 +36,32 @@ export const highlightPluginKey = new PluginKey<HighlightState>("annotationHighl
 
 const empty: HighlightState = { ranges: new Map(), segments: [], activeId: null, mine: new Set(), touched: "all" };
 
+/**
+ * The lowest position (of the document before `mapping`) that any of its steps touches: what lies
+ * before it keeps its position. 0 when that cannot be told.
+ */
+export function firstTouched(mapping: Mappable): number {
+  const maps = mapping instanceof StepMap ? [mapping] : "maps" in mapping ? (mapping as { maps: readonly StepMap[] }).maps : null;
+  if (!maps) return 0;
+  let first = Infinity;
+  for (const map of maps) {
+    map.forEach((oldStart) => {
+      if (oldStart < first) first = oldStart;
+    });
+  }
+  return first;
+}
+
 /** Maps the ranges through `mapping`: an edge typed at stays outside; a range whose words are all gone is dropped. */
 export function mapRanges(ranges: ReadonlyMap<string, PositionRange>, mapping: Mappable): Map<string, PositionRange> {
   const next = new Map<string, PositionRange>();
+  // Ranges ending before the edit keep their object: only those after it are mapped.
+  const untouched = firstTouched(mapping);
   for (const [id, range] of ranges) {
+    if (range.to < untouched) {
+      next.set(id, range);
+      continue;
+    }
     const from = mapping.map(range.from, 1);
     const to = mapping.map(range.to, -1);
     if (to > from) next.set(id, from === range.from && to === range.to ? range : { from, to });
@@ -49,10 +71,20 @@ export function mapRanges(ranges: ReadonlyMap<string, PositionRange>, mapping: M
 
 /** Maps drawn pieces through `mapping`, keeping touching pieces touching (text typed between them joins the right one). */
 export function mapSegments(segments: readonly KeyedSegment[], mapping: Mappable): KeyedSegment[] {
-  const next: KeyedSegment[] = [];
-  let previousTo = -1;
-  let previousMapped = -1;
-  for (const segment of segments) {
+  // Pieces (ordered, disjoint) ending before the edit stay as they are.
+  const untouched = firstTouched(mapping);
+  let lo = 0;
+  let hi = segments.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (segments[mid].to < untouched) lo = mid + 1;
+    else hi = mid;
+  }
+  const next: KeyedSegment[] = segments.slice(0, lo);
+  let previousTo = lo > 0 ? segments[lo - 1].to : -1;
+  let previousMapped = previousTo;
+  for (let i = lo; i < segments.length; i++) {
+    const segment = segments[i];
     const to = mapping.map(segment.to, -1);
     const from = segment.from === previousTo ? previousMapped : mapping.map(segment.from, 1);
     previousTo = segment.to;

@@ -133,4 +133,28 @@ describe("mapSegments", () => {
     expect(mapped.map((s) => s.ids)).toEqual([["b"]]);
     expect(mapped[0]).toMatchObject({ from: 3, to: 7 });
   });
+
+  it("maps only what lies after an edit: three thousand pieces before it keep their objects, and the result is the full mapping's", () => {
+    const ranges = Array.from({ length: 6000 }, (_, i) => range(`n${i}`, 1 + i * 30, 1 + i * 30 + 5 + (i % 4) * 20));
+    const segments = key(highlightSegments(ranges));
+    const state = stateOf("x".repeat(6000 * 30 + 100));
+    const mid = 1 + 3000 * 30 + 2;
+    const tr = state.tr.insertText("typed", mid).delete(mid + 40, mid + 90);
+    const mapped = mapSegments(segments, tr.mapping);
+    const naive = segments.map((s) => ({ ...s, from: tr.mapping.map(s.from, 1), to: tr.mapping.map(s.to, -1) })).filter((s) => s.to > s.from);
+    expect(mapped.map((s) => [s.key, s.from, s.to])).toEqual(naive.map((s) => [s.key, s.from, s.to]));
+    const before = segments.filter((s) => s.to < mid);
+    expect(before.length).toBeGreaterThan(2900);
+    before.forEach((s, i) => expect(mapped[i]).toBe(s));
+
+    const positions = new Map(ranges.map((r) => [r.id, { from: r.from, to: r.to }]));
+    const movedRanges = mapRanges(positions, tr.mapping);
+    for (const [id, r] of positions) {
+      const from = tr.mapping.map(r.from, 1);
+      const to = tr.mapping.map(r.to, -1);
+      if (to > from) expect(movedRanges.get(id)).toEqual({ from, to });
+      else expect(movedRanges.has(id)).toBe(false);
+      if (r.to < mid) expect(movedRanges.get(id)).toBe(r);
+    }
+  });
 });
