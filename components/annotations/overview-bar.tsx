@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { ChevronDown, ChevronUp } from "lucide-react";
 import { cn } from "@/lib/utils";
 
@@ -91,19 +91,7 @@ export function OverviewBar({ marks, canvas, onJump }: OverviewBarProps) {
 
   return (
     <nav aria-label="Where the notes are" className="pointer-events-none fixed top-0 right-0 bottom-0 z-20 hidden w-3.5 min-[900px]:block" data-testid="overview-bar">
-      <div aria-hidden="true" className="absolute inset-0">
-        {buckets.map((bucket) => (
-          <button
-            key={bucket.at}
-            type="button"
-            tabIndex={-1}
-            title={bucket.count === 1 ? "1 note" : `${bucket.count} notes`}
-            onClick={() => onJump(bucket.ids[0])}
-            className="pointer-events-auto absolute right-0.5 left-0.5 cursor-pointer rounded-[1px] bg-highlight-strong hover:bg-foreground/60"
-            style={{ top: bucket.at, height: CELL - 1, opacity: 0.35 + 0.65 * (bucket.count / peak) }}
-          />
-        ))}
-      </div>
+      <OverviewTicks buckets={buckets} peak={peak} barHeight={barHeight} viewAt={(frame.scrollTop / frame.pageHeight) * barHeight} onJump={onJump} />
       {above.length > 0 ? (
         <button
           type="button"
@@ -127,6 +115,64 @@ export function OverviewBar({ marks, canvas, onJump }: OverviewBarProps) {
         </button>
       ) : null}
     </nav>
+  );
+}
+
+/** "3 notes, 42% down the page": what a tick stands for, for those who cannot see the bar. */
+export function tickLabel(bucket: OverviewBucket, barHeight: number): string {
+  const percent = barHeight > 0 ? Math.round((bucket.at / barHeight) * 100) : 0;
+  return `${bucket.count === 1 ? "1 note" : `${bucket.count} notes`}, ${percent}% down the page`;
+}
+
+/** Which tick takes focus from the keyboard: an arrow key moves one along, Home and End to the ends. */
+export function nextTick(index: number, key: string, count: number): number | null {
+  if (count === 0) return null;
+  if (key === "ArrowDown" || key === "ArrowRight") return Math.min(count - 1, index + 1);
+  if (key === "ArrowUp" || key === "ArrowLeft") return Math.max(0, index - 1);
+  if (key === "Home") return 0;
+  if (key === "End") return count - 1;
+  return null;
+}
+
+/**
+ * The ticks, one per cell with notes: one stop in the tab order (the tick nearest the viewport,
+ * or the last one focused), arrow keys move along the bar, Enter or Space jumps to the notes.
+ */
+function OverviewTicks({ buckets, peak, barHeight, viewAt, onJump }: { buckets: OverviewBucket[]; peak: number; barHeight: number; viewAt: number; onJump: (id: string) => void }) {
+  const [focusedAt, setFocusedAt] = useState<number | null>(null);
+  const group = useRef<HTMLDivElement>(null);
+  const focused = focusedAt === null ? -1 : buckets.findIndex((b) => b.at === focusedAt);
+  const nearest = buckets.findIndex((b) => b.at + CELL > viewAt);
+  const current = focused >= 0 ? focused : nearest >= 0 ? nearest : buckets.length - 1;
+  return (
+    <div
+      ref={group}
+      role="toolbar"
+      aria-orientation="vertical"
+      aria-label="Notes down the page"
+      className="absolute inset-0"
+      onKeyDown={(event) => {
+        const next = nextTick(current, event.key, buckets.length);
+        if (next === null) return;
+        event.preventDefault();
+        setFocusedAt(buckets[next].at);
+        group.current?.querySelectorAll<HTMLButtonElement>("button")[next]?.focus();
+      }}
+    >
+      {buckets.map((bucket, i) => (
+        <button
+          key={bucket.at}
+          type="button"
+          tabIndex={i === current ? 0 : -1}
+          aria-label={tickLabel(bucket, barHeight)}
+          title={bucket.count === 1 ? "1 note" : `${bucket.count} notes`}
+          onFocus={() => setFocusedAt(bucket.at)}
+          onClick={() => onJump(bucket.ids[0])}
+          className="pointer-events-auto absolute right-0.5 left-0.5 cursor-pointer rounded-[1px] bg-highlight-strong outline-none hover:bg-foreground/60 focus-visible:bg-foreground/70 focus-visible:opacity-100! focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-ring"
+          style={{ top: bucket.at, height: CELL - 1, opacity: 0.35 + 0.65 * (bucket.count / peak) }}
+        />
+      ))}
+    </div>
   );
 }
 

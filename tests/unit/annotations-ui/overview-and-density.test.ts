@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { overviewBuckets } from "@/components/annotations/overview-bar";
+import { nextTick, overviewBuckets, tickLabel } from "@/components/annotations/overview-bar";
 import { sliceEdges, type RenderedBlock } from "@/components/engagement/text-density-strip";
 
 describe("overviewBuckets", () => {
@@ -28,6 +28,25 @@ describe("overviewBuckets", () => {
     const buckets = overviewBuckets(marks, { offset: 0, pageHeight: 48_000, barHeight: 900, cell: 4 });
     expect(buckets.length).toBeLessThanOrEqual(225);
     expect(buckets.reduce((sum, b) => sum + b.count, 0)).toBe(3000);
+  });
+});
+
+describe("the overview bar's ticks by keyboard", () => {
+  it("names a tick by how many notes it stands for and where on the page they are", () => {
+    expect(tickLabel({ at: 450, count: 3, ids: ["a", "b", "c"] }, 900)).toBe("3 notes, 50% down the page");
+    expect(tickLabel({ at: 0, count: 1, ids: ["a"] }, 900)).toBe("1 note, 0% down the page");
+  });
+
+  it("moves one tick along with the arrow keys, to the ends with Home and End, and stays on the bar", () => {
+    expect(nextTick(2, "ArrowDown", 5)).toBe(3);
+    expect(nextTick(2, "ArrowRight", 5)).toBe(3);
+    expect(nextTick(2, "ArrowUp", 5)).toBe(1);
+    expect(nextTick(4, "ArrowDown", 5)).toBe(4);
+    expect(nextTick(0, "ArrowUp", 5)).toBe(0);
+    expect(nextTick(3, "Home", 5)).toBe(0);
+    expect(nextTick(1, "End", 5)).toBe(4);
+    expect(nextTick(1, "a", 5)).toBeNull();
+    expect(nextTick(0, "ArrowDown", 0)).toBeNull();
   });
 });
 
