@@ -7,7 +7,8 @@ import type { Viewer } from "@/lib/policies/annotations";
 import type { AnchorTracker } from "./anchor-tracker";
 import { Margin } from "./margin";
 import type { Thread } from "./model";
-import { ThreadCard, ThreadCardList, type ThreadHandlers } from "./thread-card";
+import { ThreadCard, type ThreadHandlers } from "./thread-card";
+import { ThreadCardList } from "./thread-list";
 
 type MarginPanelProps = {
   view: EditorView | null;

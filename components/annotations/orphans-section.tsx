@@ -1,5 +1,5 @@
 import { Unlink } from "lucide-react";
-import { ThreadCardList, type ThreadCardListProps } from "./thread-card";
+import { ThreadCardList, type ThreadCardListProps } from "./thread-list";
 
 type OrphansSectionProps = Omit<ThreadCardListProps, "variant">;
 
@@ -16,7 +16,7 @@ export function OrphansSection({ threads, viewer, activeId, quoteOf, cardRef, ..
         </h2>
         <p className="text-xs text-muted-foreground">Notes whose words were deleted from the text.</p>
       </div>
-      <ThreadCardList threads={threads} viewer={viewer} activeId={activeId} variant="orphan" quoteOf={quoteOf} cardRef={cardRef} {...handlers} />
+      <ThreadCardList threads={threads} viewer={viewer} activeId={activeId} variant="orphan" label="Orphaned notes" quoteOf={quoteOf} cardRef={cardRef} {...handlers} />
     </section>
   );
 }

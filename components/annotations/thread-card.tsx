@@ -30,7 +30,7 @@ export type ThreadHandlers = {
   onReattach?: (root: Note, to: ReattachTo) => Promise<string | undefined>;
 };
 
-type ThreadCardProps = ThreadHandlers & {
+export type ThreadCardProps = ThreadHandlers & {
   thread: Thread;
   viewer: Viewer;
   active: boolean;
@@ -241,27 +241,3 @@ function truncate(text: string, max: number): string {
   return chars.length > max ? `${chars.slice(0, max - 1).join("")}…` : chars.join("");
 }
 
-export type ThreadCardListProps = ThreadHandlers & {
-  threads: Thread[];
-  viewer: Viewer;
-  activeId: string | null;
-  variant: ThreadCardProps["variant"];
-  quoteOf: (id: string) => string | undefined;
-  cardRef: (id: string) => (el: HTMLElement | null) => void;
-};
-
-/** Threads as a plain column of cards (the list layout, the phone sheet, the orphans), each quoting its words. */
-export function ThreadCardList({ threads, viewer, activeId, variant, quoteOf, cardRef, ...handlers }: ThreadCardListProps) {
-  return threads.map((thread) => (
-    <ThreadCard
-      key={thread.root.id}
-      ref={cardRef(thread.root.id)}
-      thread={thread}
-      viewer={viewer}
-      active={activeId === thread.root.id}
-      variant={variant}
-      quote={quoteOf(thread.root.id)}
-      {...handlers}
-    />
-  ));
-}
