@@ -104,8 +104,8 @@ function apply(tr: Transaction, state: HighlightState): HighlightState {
   return { ...state, ranges: mapRanges(state.ranges, mapping), segments: mapSegments(state.segments, mapping), touched: touchedRanges(mapping, tr.doc) };
 }
 
-/** How far beyond the viewport highlights are drawn, in viewport heights. */
-const DRAW_MARGIN = 1.5;
+/** How far beyond the viewport highlights are drawn, in viewport heights: the browser's highlight work grows with the ranges registered, and scrolling moves the window before the next frame. */
+const DRAW_MARGIN = 0.5;
 
 class PainterView {
   private painter: HighlightPainter | null;
