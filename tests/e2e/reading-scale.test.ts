@@ -1,6 +1,7 @@
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { DEMO_USERS } from "@/lib/demo/seed";
+import { axeViolations, describeViolations } from "./axe";
 import { createDocument, demoUsersGroup, editorOf, highlightCount, highlightText, openDocument, poll, signIn, snap, useBrowser } from "./helpers";
 
 const app = useBrowser();
@@ -15,8 +16,8 @@ function longText(paragraphs: number): string[] {
   );
 }
 
-/** Imports one note per paragraph (two on every third), anchored by quote, through the W3C import. */
-async function importNotes(page: Page, headers: Record<string, string>, documentId: string, paragraphs: string[]) {
+/** Imports one note per paragraph (two on every `twice`th), anchored by quote, through the W3C import. */
+async function importNotes(page: Page, headers: Record<string, string>, documentId: string, paragraphs: string[], twice = 3) {
   const items = paragraphs.flatMap((text, i) => {
     const note = (exact: string, body: string) => ({
       "@context": "http://www.w3.org/ns/anno.jsonld",
@@ -25,7 +26,7 @@ async function importNotes(page: Page, headers: Record<string, string>, document
       target: { source: `${inject("baseUrl")}/documents/${documentId}`, selector: { type: "TextQuoteSelector", exact, prefix: `Paragraph ${i} opens with `, suffix: "" } },
     });
     const list = [note(`marked words number ${i}`, `Note on paragraph ${i}.`)];
-    if (i % 3 === 0) list.push(note(`words number ${i} and`, `A second note on paragraph ${i}.`));
+    if (i % twice === 0) list.push(note(`words number ${i} and`, `A second note on paragraph ${i}.`));
     return list;
   });
   const response = await page.request.post(`/api/v1/documents/${documentId}/annotations/import`, { headers, data: items });
@@ -106,6 +107,89 @@ describe("the reading page with hundreds of notes", () => {
     await poll(() => highlightCount(page, "anno-mine-1", "anno-mine-2", "anno-mine-3")).toBeGreaterThan(5);
     // After a jump the focused card is mounted where its words are.
     await poll(() => page.locator('aside[aria-label="Margin"] article[data-active]').count()).toBe(1);
+
+    // The bar's ticks are one stop in the tab order: arrow keys move along them, Enter jumps there.
+    const ticks = page.getByRole("toolbar", { name: "Notes down the page" }).getByRole("button");
+    expect(await ticks.count()).toBeGreaterThan(5);
+    expect(await page.getByRole("toolbar", { name: "Notes down the page" }).locator('button[tabindex="0"]').count()).toBe(1);
+    await ticks.last().focus();
+    await page.keyboard.press("Home");
+    await poll(() => page.evaluate(() => document.activeElement?.getAttribute("aria-label"))).toMatch(/^\d+ notes?, 0% down the page$/);
+    await page.keyboard.press("ArrowDown");
+    const second = (await page.evaluate(() => document.activeElement?.getAttribute("aria-label")))!;
+    expect(second).toMatch(/^\d+ notes?, \d+% down the page$/);
+    expect(await ticks.nth(1).getAttribute("aria-label")).toBe(second);
+    await page.keyboard.press("End");
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("aria-label"))).toBe(await ticks.last().getAttribute("aria-label"));
+    await page.keyboard.press("Home");
+    const bottom = await page.evaluate(() => window.scrollY);
+    await page.keyboard.press("Enter");
+    await poll(() => page.evaluate(() => window.scrollY)).toBeLessThan(bottom);
+    await poll(() => page.locator('aside[aria-label="Margin"] article[data-active]').textContent()).toContain("on paragraph 0.");
+    // What the keyboard reaches passes axe: named buttons in a named toolbar.
+    const violations = await axeViolations(page, ['[data-testid="overview-bar"]']);
+    expect(violations, describeViolations("overview bar", violations)).toEqual([]);
+  });
+
+  it("on a phone, the notes sheet with 1,000 notes mounts a few pages of cards; every thread is reached with Show more", { timeout: 300_000 }, async () => {
+    const page = await app.page({ width: 390, height: 844 });
+    await signIn(page, ada.email, ada.password);
+    const { headers, groupId } = await demoUsersGroup(page, "Sheet scale");
+    const paragraphs = longText(500);
+    const documentId = await createDocument(page.request, headers, { groupId, title: "A very long seminar text", format: "text", content: paragraphs.join("\n\n") });
+    const total = await importNotes(page, headers, documentId, paragraphs, 1);
+    expect(total).toBe(1000);
+
+    await openDocument(page, documentId);
+    const empty = await page.evaluate(() => document.getElementsByTagName("*").length);
+    await page.getByRole("button", { name: "1000 notes" }).click();
+    const sheet = page.getByRole("dialog", { name: "Notes" });
+    const list = sheet.getByRole("list", { name: "Notes" });
+    await list.locator("article[data-annotation-id]").first().waitFor();
+
+    // A page of cards, not a thousand: the page grows by a bounded number of elements.
+    expect(await list.locator("article[data-annotation-id]").count()).toBe(20);
+    const opened = await page.evaluate(() => document.getElementsByTagName("*").length);
+    expect(opened - empty).toBeLessThan(1500);
+    // Each card says where it stands in the whole list.
+    const items = list.getByRole("listitem");
+    expect(await items.first().getAttribute("aria-setsize")).toBe("1000");
+    expect(await items.first().getAttribute("aria-posinset")).toBe("1");
+
+    // By keyboard: Show more mounts the next page and takes focus to its first card.
+    const more = sheet.getByRole("button", { name: "Show more (980)" });
+    await more.focus();
+    await page.keyboard.press("Enter");
+    await poll(() => page.evaluate(() => document.activeElement?.closest("[role=listitem]")?.getAttribute("aria-posinset"))).toBe("21");
+    expect(await list.locator("article[data-annotation-id]").count()).toBe(40);
+
+    // Walking on to the end never mounts more than three pages, and reaches the last thread.
+    for (let shown = 40; shown < 1000; shown += 20) await sheet.getByRole("button", { name: /^Show more/ }).click();
+    await poll(() => page.evaluate(() => document.activeElement?.closest("[role=listitem]")?.getAttribute("aria-posinset"))).toBe("981");
+    expect(await list.locator("article[data-annotation-id]").count()).toBe(60);
+    expect(await sheet.getByRole("button", { name: /^Show more/ }).count()).toBe(0);
+    expect(await items.last().getAttribute("aria-posinset")).toBe("1000");
+    await sheet.getByRole("button", { name: "Show earlier (940)" }).click();
+    await poll(() => page.evaluate(() => document.activeElement?.closest("[role=listitem]")?.getAttribute("aria-posinset"))).toBe("940");
+    expect(await page.evaluate(() => document.getElementsByTagName("*").length) - empty).toBeLessThan(3500);
+  });
+
+  it("the latest-activity list beside the text mounts a page of cards with 1,000 notes", { timeout: 300_000 }, async () => {
+    const page = await app.page();
+    await signIn(page, ada.email, ada.password);
+    const { headers, groupId } = await demoUsersGroup(page, "List scale");
+    const paragraphs = longText(500);
+    const documentId = await createDocument(page.request, headers, { groupId, title: "A very long list", format: "text", content: paragraphs.join("\n\n") });
+    await importNotes(page, headers, documentId, paragraphs, 1);
+    await openDocument(page, documentId);
+    await page.getByText("1000 notes").waitFor();
+    await page.getByLabel("Sort notes").selectOption("activity");
+    const list = page.getByRole("complementary", { name: "Margin" }).getByRole("list", { name: "Notes" });
+    await list.locator("article[data-annotation-id]").first().waitFor();
+    expect(await list.locator("article[data-annotation-id]").count()).toBe(20);
+    expect(await page.evaluate(() => document.getElementsByTagName("*").length)).toBeLessThan(6000);
+    await page.getByRole("complementary", { name: "Margin" }).getByRole("button", { name: "Show more (980)" }).click();
+    expect(await list.locator("article[data-annotation-id]").count()).toBe(40);
   });
 });
 
