@@ -37,7 +37,8 @@ type OverviewBarProps = {
   reduceMotion: () => boolean;
 };
 
-const CELL = 8;
+/** A cell of the bar: notes within it share one tick, a target big enough for a finger or a pointer (24 px, WCAG 2.5.8). */
+const CELL = 24;
 /** The page's sticky bars take this much of the top of the viewport. */
 const TOP_INSET = 120;
 
@@ -90,7 +91,7 @@ export function OverviewBar({ marks, canvas, onJump }: OverviewBarProps) {
   if (marks.length === 0 || frame.pageHeight === 0) return null;
 
   return (
-    <nav aria-label="Where the notes are" className="pointer-events-none fixed top-0 right-0 bottom-0 z-20 hidden w-3.5 min-[900px]:block" data-testid="overview-bar">
+    <nav aria-label="Where the notes are" className="pointer-events-none fixed top-0 right-0 bottom-0 z-20 hidden w-6 min-[900px]:block" data-testid="overview-bar">
       <OverviewTicks buckets={buckets} peak={peak} barHeight={barHeight} viewAt={(frame.scrollTop / frame.pageHeight) * barHeight} onJump={onJump} />
       {above.length > 0 ? (
         <button
@@ -168,13 +169,19 @@ function OverviewTicks({ buckets, peak, barHeight, viewAt, onJump }: { buckets: 
           title={bucket.count === 1 ? "1 note" : `${bucket.count} notes`}
           onFocus={() => setFocusedAt(bucket.at)}
           onClick={() => onJump(bucket.ids[0])}
-          className="pointer-events-auto absolute right-0.5 left-0.5 cursor-pointer rounded-[1px] bg-highlight-strong outline-none hover:bg-foreground/60 focus-visible:bg-foreground/70 focus-visible:opacity-100! focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-ring"
-          style={{ top: bucket.at, height: CELL - 1, opacity: 0.35 + 0.65 * (bucket.count / peak) }}
-        />
+          className="group/tick pointer-events-auto absolute inset-x-0 cursor-pointer rounded-sm outline-none focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-ring"
+          style={{ top: bucket.at, height: CELL }}
+        >
+          <span
+            aria-hidden="true"
+            className="absolute top-1/2 right-0.5 h-2 w-2.5 -translate-y-1/2 rounded-[1px] bg-highlight-strong group-hover/tick:bg-foreground/60 group-focus-visible/tick:bg-foreground/70"
+            style={{ opacity: 0.35 + 0.65 * (bucket.count / peak) }}
+          />
+        </button>
       ))}
     </div>
   );
 }
 
 const jumpClass =
-  "pointer-events-auto absolute right-4 flex cursor-pointer flex-col items-center rounded-md border bg-card/95 px-1 py-0.5 text-[0.625rem] leading-tight font-medium text-muted-foreground tabular-nums shadow-sm outline-none backdrop-blur hover:text-foreground focus-visible:ring-2 focus-visible:ring-ring";
+  "pointer-events-auto absolute right-7 flex cursor-pointer flex-col items-center rounded-md border bg-card/95 px-1 py-0.5 text-[0.625rem] leading-tight font-medium text-muted-foreground tabular-nums shadow-sm outline-none backdrop-blur hover:text-foreground focus-visible:ring-2 focus-visible:ring-ring";
