@@ -68,11 +68,10 @@ export function Margin({ threads, tracker, view, activeId, renderCard, draft, on
   const [gutter, setGutter] = useState(40);
 
   const hasDraft = draft !== null;
-  const ids = useMemo(() => {
-    const list = threads.map((t) => t.root.id);
-    if (hasDraft) list.push(DRAFT_ID);
-    return list;
-  }, [threads, hasDraft]);
+  // Keyed by content: the threads are listed anew whenever some note's words change (typing in
+  // them), while the notes and their order rarely do; a new list would measure every note again.
+  const idsKey = threads.map((t) => t.root.id).join(" ") + (hasDraft ? ` ${DRAFT_ID}` : "");
+  const ids = useMemo(() => idsKey.split(" ").filter(Boolean), [idsKey]);
   const idsRef = useRef(ids);
   idsRef.current = ids;
   const threadById = useMemo(() => new Map(threads.map((t) => [t.root.id, t])), [threads]);
