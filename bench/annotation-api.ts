@@ -31,9 +31,7 @@ import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
-import * as Y from "yjs";
 import { createAnchor, resolveAnchors } from "../lib/anchoring/anchors";
-import { buildProjectionMap } from "../lib/anchoring/projection-map";
 import { corpusText, makeCorpus, phrase } from "./lib/corpus";
 import { closeDb, withApiBenchDatabase } from "./lib/database";
 import { collectGarbage } from "./lib/gc";
@@ -43,6 +41,7 @@ import { loadAverage, ownCpuMs } from "./lib/proc";
 import { seededRandom, type Random } from "./lib/random";
 import { envInt, fmt, fmtInt, quantile, table } from "./lib/stats";
 import type { Benchmark, TargetResult } from "./lib/types";
+import { wordsOfDocument } from "./lib/words";
 
 const TARGETS = { ratioP50: 1.5, pageP99Ms: 30 };
 const PAGE_SIZE = 100;
@@ -84,15 +83,7 @@ const cuidLike = () => `c${randomBytes(12).toString("hex")}`;
 /** Inserts the annotation rows and some flags; returns how many of each kind went in. */
 export async function insertAnnotations(random: Random, opts: { documentId: string; groupId: string; userIds: string[]; yState: Uint8Array; count: number }) {
   const { db } = await import("../lib/db");
-  const doc = new Y.Doc();
-  Y.applyUpdate(doc, opts.yState);
-  const map = buildProjectionMap(doc);
-  const starts: number[] = [];
-  const ends: number[] = [];
-  for (const m of map.text.matchAll(/\S+/g)) {
-    starts.push(m.index);
-    ends.push(m.index + m[0].length);
-  }
+  const { doc, map, starts, ends } = wordsOfDocument(opts.yState);
   type Row = Record<string, unknown> & { id: string; threadId: string | null };
   const rows: Row[] = [];
   const topLevel: Row[] = [];

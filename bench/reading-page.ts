@@ -23,10 +23,8 @@ import { dirname, join } from "node:path";
 import { createServer, type Server } from "node:http";
 import os from "node:os";
 import type { AddressInfo } from "node:net";
-import * as Y from "yjs";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { createAnchor, resolveAnchors } from "../lib/anchoring/anchors";
-import { buildProjectionMap } from "../lib/anchoring/projection-map";
 import { launchBrowser } from "../tests/e2e/browser";
 import { buildApp, startAppServer, type AppServer } from "./lib/app-server";
 import { makeCorpus, phrase, type CorpusBlock } from "./lib/corpus";
@@ -37,6 +35,7 @@ import { formatProfile, summarizeProfile } from "./lib/profile";
 import { seededRandom, type Random } from "./lib/random";
 import { envInt, envNumber, fmt, fmtInt, median, quantile, table } from "./lib/stats";
 import type { Benchmark, TargetResult } from "./lib/types";
+import { wordsOfDocument } from "./lib/words";
 
 const TARGETS = { typing1000: 1.3, typing3000: 1.5, lcp1000: 3, dom1000: 3, heap1000: 3 };
 const VIEWPORT = { width: 1280, height: 900 };
@@ -94,15 +93,7 @@ function noteBody(random: Random): string {
 async function insertNotes(random: Random, opts: { documentId: string; groupId: string; userIds: string[]; yState: Uint8Array; count: number }) {
   if (opts.count === 0) return { notes: 0, replies: 0 };
   const { db } = await import("../lib/db");
-  const doc = new Y.Doc();
-  Y.applyUpdate(doc, opts.yState);
-  const map = buildProjectionMap(doc);
-  const starts: number[] = [];
-  const ends: number[] = [];
-  for (const m of map.text.matchAll(/\S+/g)) {
-    starts.push(m.index);
-    ends.push(m.index + m[0].length);
-  }
+  const { doc, map, starts, ends } = wordsOfDocument(opts.yState);
   const rows: Record<string, unknown>[] = [];
   const t0 = Date.now() - 14 * 24 * 3600 * 1000;
   let replies = 0;
