@@ -3,10 +3,7 @@ import { headers } from "next/headers";
 import "@fontsource/inter/400.css";
 import "@fontsource/inter/500.css";
 import "@fontsource/inter/600.css";
-import "@fontsource/source-serif-4/400.css";
-import "@fontsource/source-serif-4/400-italic.css";
-import "@fontsource/source-serif-4/600.css";
-import "@fontsource/source-serif-4/600-italic.css";
+import "./fonts";
 import "./globals.css";
 import { ThemeProvider } from "@/components/theme/theme-provider";
 

@@ -166,6 +166,11 @@ type Scenario = { name: string; notes: number | null; url: string; readySelector
 type Sample = {
   lcp: number;
   lcpTag: string | null;
+  /** The LCP element, described as tag#id.class in .ancestor-class. */
+  lcpElement: string | null;
+  /** Cumulative layout shift while loading (every shift before input), and the shifts themselves. */
+  cls: number;
+  shifts: { t: number; value: number; sources: string[] }[];
   ready: number;
   tti: number;
   placed: number;
@@ -235,7 +240,7 @@ async function measureLoad(
     await pollPage<number>(page, "window.__bench.ready", "the text to become usable");
     const tti = (await waitInPage<number>(page, TTI_EXPRESSION, METRIC_TIMEOUT_MS)) ?? Number.POSITIVE_INFINITY;
     if ((scenario.notes ?? 0) > 0) await waitInPage<number>(page, "window.__bench.placed", METRIC_TIMEOUT_MS);
-    const state = (await page.evaluate(STATE_EXPRESSION)) as { lcp: { t: number; tag: string | null }[]; ready: number; placed: number | null; placedVia: string | null; errors: string[]; long: number };
+    const state = (await page.evaluate(STATE_EXPRESSION)) as { lcp: { t: number; tag: string | null; element: string | null }[]; shifts: Sample["shifts"]; ready: number; placed: number | null; placedVia: string | null; errors: string[]; long: number };
     if (state.errors.length) throw new Error(`${scenario.name}: the browser cannot observe ${state.errors.join("; ")}`);
     if (!state.lcp.length) throw new Error(`${scenario.name}: no largest-contentful-paint entry`);
     const lcp = state.lcp[state.lcp.length - 1];
@@ -253,6 +258,9 @@ async function measureLoad(
     const sample: Sample = {
       lcp: lcp.t,
       lcpTag: lcp.tag,
+      lcpElement: lcp.element,
+      cls: state.shifts.reduce((sum, shift) => sum + shift.value, 0),
+      shifts: state.shifts,
       ready: state.ready,
       tti,
       placed: (scenario.notes ?? 0) === 0 ? Number.NaN : (state.placed ?? Number.POSITIVE_INFINITY),
@@ -337,6 +345,7 @@ type Row = {
   notes: number | null;
   samples: Sample[];
   lcp: number;
+  cls: number;
   tti: number;
   ready: number;
   placed: number;
@@ -362,6 +371,7 @@ function summarize(scenario: Scenario, samples: Sample[]): Row {
     notes: scenario.notes,
     samples,
     lcp: med((s) => s.lcp),
+    cls: med((s) => s.cls),
     tti: med((s) => s.tti),
     ready: med((s) => s.ready),
     placed: med((s) => s.placed),
@@ -393,6 +403,12 @@ function formatTrace(file: string): string {
   }
   const rows = [...totals].sort((a, b) => b[1].ms - a[1].ms).slice(0, 25);
   return table(["event", "ms", "count"], rows.map(([name, t]) => [name, fmt(t.ms, 0), fmtInt(t.count)]));
+}
+
+/** The largest layout shifts of a load, for the log: when, how much, and what moved. */
+function describeShifts(shifts: Sample["shifts"]): string {
+  const largest = [...shifts].sort((a, b) => b.value - a.value).slice(0, 2);
+  return largest.length ? ` (${largest.map((s) => `${fmt(s.value, 3)} at ${fmtInt(s.t)} ms: ${s.sources.join(", ") || "?"}`).join("; ")})` : "";
 }
 
 const ratio = (a: number, b: number) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? a / b : Number.NaN);
@@ -496,7 +512,7 @@ async function run() {
         samples.get(scenario)!.push(sample);
         loads.push(loadAverage());
         log(
-          `round ${round + 1}/${cfg.rounds} ${scenario.name}: LCP ${fmtInt(sample.lcp)} ms, TTI ${fmtMs(sample.tti)} ms, placed ${fmtMs(sample.placed)} ms, ` +
+          `round ${round + 1}/${cfg.rounds} ${scenario.name}: LCP ${fmtInt(sample.lcp)} ms (${sample.lcpElement ?? "?"}), CLS ${fmt(sample.cls, 3)}${describeShifts(sample.shifts)}, TTI ${fmtMs(sample.tti)} ms, placed ${fmtMs(sample.placed)} ms, ` +
             `key→frame p50 ${fmt(median(sample.keys))} ms, input→frame p50 ${fmt(median(sample.inputs))} ms, ${fmt(sample.typedPerSecond)}/s, ${fmtInt(sample.domNodes)} nodes, ${fmt(sample.heapMb)} MB`,
         );
       }
@@ -525,11 +541,12 @@ async function run() {
 
     const text = [
       table(
-        ["page", "LCP ms", "×static", "TTI ms", "cards placed ms", "key→frame p50", "p95", "×0 notes p50", "×0 notes p95", "DOM elements", "×0 notes", "JS heap MB", "×0 notes"],
+        ["page", "LCP ms", "×static", "CLS", "TTI ms", "cards placed ms", "key→frame p50", "p95", "×0 notes p50", "×0 notes p95", "DOM elements", "×0 notes", "JS heap MB", "×0 notes"],
         rows.map((r) => [
           r.name,
           fmtInt(r.lcp),
           fmtRatio(ratio(r.lcp, staticRow.lcp)),
+          fmt(r.cls, 3),
           fmtMs(r.tti),
           fmtMs(r.placed),
           fmt(r.keyP50),
@@ -556,7 +573,7 @@ async function run() {
           `${r.samples.reduce((n, s) => n + s.typedKeys, 0)}/${cfg.keys * r.samples.length}`,
           `${r.samples.filter((s) => s.busyBeforeTyping).length}/${r.samples.length}`,
           fmtInt(r.ready),
-          [...new Set(r.samples.map((s) => s.lcpTag ?? "?"))].join(","),
+          [...new Set(r.samples.map((s) => s.lcpElement ?? s.lcpTag ?? "?"))].join(", "),
           r.notes === null ? "–" : fmtInt(r.cards),
           r.notes ? [...new Set(r.samples.map((s) => s.placedVia ?? "never"))].join(",") : "–",
           fmtInt(median(r.samples.map((s) => s.longTasks))),

@@ -3,7 +3,9 @@
  * functions: tsx would compile them with helpers the page does not have).
  *
  * The init script records, on the page's own clock (performance.now(), 0 = navigation start):
- *   lcp      every largest-contentful-paint candidate
+ *   lcp      every largest-contentful-paint candidate (time, size, and which element)
+ *   shifts   every layout shift before input (value, and the elements that moved): their sum is
+ *            the page's CLS while loading
  *   long     every long task (≥ 50 ms) as [start, end]
  *   ready    when the text became usable: `readySelector` matched (the live editor's data-ready)
  *   placed   the first frame in which the margin's cards in the viewport were all placed: the
@@ -25,7 +27,7 @@ export const PLACED_SIGNAL = "data-cards-placed";
 
 export function initScript(opts: { readySelector: string; cards: boolean }): string {
   return `(() => {
-  const b = (window.__bench = { lcp: [], long: [], keys: [], events: [], ready: null, placed: null, placedVia: null, errors: [] });
+  const b = (window.__bench = { lcp: [], shifts: [], long: [], keys: [], events: [], ready: null, placed: null, placedVia: null, errors: [] });
   const observers = [];
   const observe = (type, onEntry, extra) => {
     try {
@@ -36,7 +38,20 @@ export function initScript(opts: { readySelector: string; cards: boolean }): str
       b.errors.push(type + ": " + error);
     }
   };
-  observe("largest-contentful-paint", (e) => b.lcp.push({ t: e.startTime, size: e.size, tag: e.element ? e.element.tagName : null }));
+  const describe = (el) => {
+    if (!el || !el.tagName) return null;
+    let name = el.tagName.toLowerCase();
+    if (el.id) name += "#" + el.id;
+    const cls = typeof el.className === "string" ? el.className.trim().split(/\s+/).filter(Boolean).slice(0, 2) : [];
+    if (cls.length) name += "." + cls.join(".");
+    const parent = el.parentElement && el.parentElement.closest("[class]");
+    const within = parent && typeof parent.className === "string" ? parent.className.trim().split(/\s+/)[0] : null;
+    return within ? name + " in ." + within : name;
+  };
+  observe("largest-contentful-paint", (e) => b.lcp.push({ t: e.startTime, size: e.size, tag: e.element ? e.element.tagName : null, element: describe(e.element) }));
+  observe("layout-shift", (e) => {
+    if (!e.hadRecentInput) b.shifts.push({ t: e.startTime, value: e.value, sources: (e.sources || []).map((s) => describe(s.node)).filter(Boolean).slice(0, 3) });
+  });
   observe("longtask", (e) => b.long.push([e.startTime, e.startTime + e.duration]));
   // Event Timing: the browser's own key-to-next-paint, for keys that took 16 ms or more (its floor).
   observe("event", (e) => { if (e.name === "keydown") b.events.push({ at: e.startTime, duration: e.duration }); }, { durationThreshold: 16 });
@@ -119,7 +134,7 @@ export function quietExpression(ms: number): string {
   return `(() => { const b = window.__bench; b.flush(); const last = b.long.reduce((m, t) => Math.max(m, t[1]), 0); return performance.now() - last >= ${ms}; })()`;
 }
 
-export const STATE_EXPRESSION = `(() => { const b = window.__bench; b.flush(); return { lcp: b.lcp, long: b.long.length, ready: b.ready, placed: b.placed, placedVia: b.placedVia, errors: b.errors, keys: b.keys.length }; })()`;
+export const STATE_EXPRESSION = `(() => { const b = window.__bench; b.flush(); return { lcp: b.lcp, shifts: b.shifts, long: b.long.length, ready: b.ready, placed: b.placed, placedVia: b.placedVia, errors: b.errors, keys: b.keys.length }; })()`;
 
 /**
  * Puts the caret mid-text: in the paragraph at the middle of the text, after the space nearest

@@ -122,7 +122,8 @@ export function LiveEditor({
       ) : null}
       {statusBarContainerId && portalTarget ? createPortal(status, portalTarget) : null}
 
-      {ready ? null : <div className="prose-reading" dangerouslySetInnerHTML={{ __html: initialHtml }} />}
+      {/* Laid out exactly as the editor's element (editor.css), so its first paint is no larger and moves nothing. */}
+      {ready ? null : <div className="prose-reading server-text" dangerouslySetInnerHTML={{ __html: initialHtml }} />}
       {provider ? (
         <CollaborativeText
           key={provider.sessionId}

@@ -41,4 +41,18 @@ describe("renderHighlightedHTML", () => {
     expect(html).not.toContain("<script>");
     expect(html).toContain("&lt;script&gt;");
   });
+
+  it("keeps the line of an empty paragraph and of a closing hard break, as the editor does (its trailing <br>)", () => {
+    const withBlanks = {
+      type: "doc",
+      content: [
+        { type: "paragraph" },
+        { type: "paragraph", content: [{ type: "text", text: "A line" }, { type: "hardBreak" }] },
+        { type: "heading", attrs: { level: 2 } },
+        { type: "paragraph", content: [{ type: "text", text: "ends in text" }] },
+      ],
+    };
+    const trailing = '<br class="ProseMirror-trailingBreak">';
+    expect(renderHighlightedHTML(withBlanks, [])).toBe(`<p>${trailing}</p><p>A line<br>${trailing}</p><h2>${trailing}</h2><p>ends in text</p>`);
+  });
 });
