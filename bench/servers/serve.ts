@@ -3,7 +3,8 @@
  *   ours         createCollabServer (auth + durable persistence) behind http, routed like server.ts
  *   hocuspocus   a standalone @hocuspocus/server Server, no extensions
  *   y-websocket  the @y/websocket-server relay (setupWSConnection) behind http + ws
- * Prints "LISTENING <port>" once ready; SIGTERM shuts it down cleanly and exits 0.
+ * Prints "LISTENING <port>" once ready; SIGTERM shuts it down cleanly and exits 0; SIGUSR2 runs a
+ * full garbage collection when started with --expose-gc (collab-memory reads what is live).
  */
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -76,6 +77,7 @@ start().then(
           process.exit(0);
         });
     });
+    process.on("SIGUSR2", () => (globalThis as { gc?: () => void }).gc?.());
     console.log(`LISTENING ${port}`);
   },
   (error) => {
