@@ -7,7 +7,7 @@ import { currentUser } from "@/lib/auth/current-user";
 import { renderHighlightedHTML, type StaticHighlight } from "@/lib/editor/render-highlights";
 import { orNotFound } from "@/lib/http/or-not-found";
 import { requestOrigin } from "@/lib/http/request-origin";
-import { can } from "@/lib/policies";
+import { abilities } from "@/lib/policies";
 import { presentAnnotation } from "@/lib/presenters/annotation";
 import { listVisibleAnnotations } from "@/lib/queries/annotations";
 import { loadDocumentForViewer } from "@/lib/queries/document-access";
@@ -62,7 +62,8 @@ export default async function DocumentPage({ params }: Props) {
   const { documentId } = await params;
   const { document, membership } = await load(documentId);
   const user = (await currentUser())!;
-  const canEdit = can(membership, "document.edit");
+  const may = abilities(membership);
+  const canEdit = may["document.edit"];
   const group = document.group;
   // Independent reads side by side: the page's first byte waits for the slowest, not their sum.
   const [json, { viewer }, origin, following] = await Promise.all([
@@ -74,7 +75,7 @@ export default async function DocumentPage({ params }: Props) {
   ]);
   const [densities, rows] = await Promise.all([
     // Moderators see where discussion gathers, beside the text (as in the engagement view).
-    can(membership, "moderation.read") ? groupDensity(viewer, document.id) : Promise.resolve([]),
+    may["moderation.read"] ? groupDensity(viewer, document.id) : Promise.resolve([]),
     listVisibleAnnotations(document.id, viewer),
   ]);
   const [density] = densities;
@@ -136,9 +137,9 @@ export default async function DocumentPage({ params }: Props) {
           <div className="flex shrink-0 items-center gap-2">
             <div id="annotation-tools" className="hidden w-60 min-[900px]:block xl:w-72" />
             <div id="document-status" className="flex items-center" />
-            <KeyboardShortcuts canAnnotate={can(membership, "annotation.create")} />
-            <DocumentSettingsMenu documentId={document.id} following={following} hideUntilPosted={document.hideUntilPosted} canModerate={can(membership, "annotation.moderate")} canDelete={can(membership, "document.delete")} title={document.title} />
-            <AnnotationTransferMenu documentId={document.id} canImport={can(membership, "annotation.create")} />
+            <KeyboardShortcuts canAnnotate={may["annotation.create"]} />
+            <DocumentSettingsMenu documentId={document.id} following={following} hideUntilPosted={document.hideUntilPosted} canModerate={may["annotation.moderate"]} canDelete={may["document.delete"]} title={document.title} />
+            <AnnotationTransferMenu documentId={document.id} canImport={may["annotation.create"]} />
             <Button asChild variant="ghost" size="sm" className="text-muted-foreground hover:text-foreground">
               <a href={`/api/v1/documents/${document.id}/text`} title="The document as plain text">
                 <FileText aria-hidden="true" />

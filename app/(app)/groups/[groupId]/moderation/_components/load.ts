@@ -2,7 +2,7 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import { currentUser } from "@/lib/auth/current-user";
 import { orNotFound } from "@/lib/http/or-not-found";
-import { abilities, can } from "@/lib/policies";
+import { abilities } from "@/lib/policies";
 import { queueCounts } from "@/lib/queries/moderation";
 import { loadGroupForActor } from "@/lib/queries/memberships";
 
@@ -14,7 +14,8 @@ export const loadModeration = cache(async (groupId: string) => {
   const user = await currentUser();
   if (!user) redirect("/signin");
   const { group, membership, viewer } = await orNotFound(loadGroupForActor(groupId, user.id));
-  const allowed = can(membership, "moderation.read");
+  const may = abilities(membership);
+  const allowed = may["moderation.read"];
   const counts = allowed ? await queueCounts(viewer) : null;
-  return { user, group, membership, viewer, allowed, counts, abilities: abilities(membership) };
+  return { user, group, membership, viewer, allowed, counts, abilities: may };
 });
