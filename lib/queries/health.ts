@@ -10,13 +10,17 @@ export type Health = {
   redis: "ok" | "unreachable" | "unused";
 };
 
-/** True when the database answers a trivial query within two seconds. */
+/**
+ * True when the database answers a trivial query within five seconds: a refused connection fails
+ * at once; the bound is for one that hangs, and leaves room for the first connection of a cold
+ * process on a busy machine.
+ */
 export async function checkDatabase(): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
   try {
     await Promise.race([
       db().$queryRaw`SELECT 1`,
-      new Promise((_, reject) => (timer = setTimeout(() => reject(Object.assign(new Error("timeout exceeded when trying to connect"), { code: "ETIMEDOUT" })), 2000))),
+      new Promise((_, reject) => (timer = setTimeout(() => reject(Object.assign(new Error("timeout exceeded when trying to connect"), { code: "ETIMEDOUT" })), 5000))),
     ]);
     return true;
   } catch (error) {
