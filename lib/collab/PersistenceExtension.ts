@@ -178,6 +178,8 @@ export class PersistenceExtension implements Extension {
   private async compact(entry: Entry) {
     const { doc, ledger } = entry;
     try {
+      // The compaction's text must be the last one written: let a projection already on its way land first.
+      await doc.projecting;
       const live = this.entries.get(doc.name) === entry ? ledger.liveCopy(doc.document) : undefined;
       const storedSeq = doc.storedSeq;
       const result = await this.configuration.log.compact(doc.name, live);

@@ -38,9 +38,15 @@ export class ProjectionExtension implements Extension {
     doc.on("stored", () => {
       timer ??= setTimeout(() => {
         timer = undefined;
-        this.configuration.log.saveProjection(documentName, doc.document).catch((error) => {
-          if (!isDatabaseOutage(error, "updating a document's text")) this.configuration.logger(`updating the text of ${documentName} failed`, error);
-        });
+        const write = this.configuration.log
+          .saveProjection(documentName, doc.document)
+          .catch((error) => {
+            if (!isDatabaseOutage(error, "updating a document's text")) this.configuration.logger(`updating the text of ${documentName} failed`, error);
+          })
+          .finally(() => {
+            if (doc.projecting === write) doc.projecting = null;
+          });
+        doc.projecting = write;
       }, this.configuration.projectionDelayMs);
     });
     // A compaction writes the text of everything stored when it started: if nothing was stored since, a pending projection would only write it again.

@@ -25,6 +25,11 @@ export class StoredDocument {
   readonly stored: Map<number, number>;
   /** Storage failed: the connections were closed and the copy is being unloaded. */
   failed = false;
+  /**
+   * A write of the text projection in flight, if any. A compaction waits for it before writing
+   * its own text: on a slow database the earlier write could otherwise land after it.
+   */
+  projecting: Promise<void> | null = null;
   private listeners: { [E in keyof Listeners]: Listeners[E][] } = { applied: [], stored: [], compacted: [], unloaded: [] };
 
   constructor(
