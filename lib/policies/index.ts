@@ -1,9 +1,11 @@
 import { ForbiddenError, NotFoundError } from "../errors";
-import { ACTIONS, ACTION_NAMES, ANNOTATION_ITEMS, holdsRole, isItemAction, ITEM_RULES, ownerOf, type Action, type ItemAction, type ItemOf, type RoleAction } from "./actions";
+import { ACTIONS, ACTION_NAMES, holdsRole, type Action } from "./actions";
+import { ANNOTATION_ITEMS, isItemAction, ITEM_RULES, ownerOf, type ItemAction, type ItemOf, type RoleAction } from "./item-rules";
 import { isAnnotationVisibleTo, type AnnotationFacts, type Viewer } from "./annotations";
 import type { MembershipLike, Role } from "./roles";
 
-export { ACTIONS, ACTION_NAMES, ITEM_RULES, type Action, type ItemAction, type ItemOf, type RoleAction, type ThreadFacts } from "./actions";
+export { ACTIONS, ACTION_NAMES, type Action } from "./actions";
+export { ITEM_RULES, type ItemAction, type ItemOf, type RoleAction, type ThreadFacts } from "./item-rules";
 export { ROLES, isRole, roleRank, type MembershipLike, type Role } from "./roles";
 
 /** Who asks: a Viewer (user and membership), or a bare membership where no item of theirs is involved. */
