@@ -1,7 +1,7 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { DEMO_USERS } from "@/lib/demo/seed";
-import { createDocument, demoUsersGroup, editorOf, openDocument, poll, signIn, useBrowser } from "./helpers";
+import { createDocument, demoUsersGroup, editorOf, openDocument, poll, postNote, signIn, useBrowser } from "./helpers";
 
 const app = useBrowser();
 const [ada, basil] = DEMO_USERS;
@@ -69,5 +69,34 @@ describe("the reading page's chrome", () => {
     await poll(() => label.evaluate((el) => Number(getComputedStyle(el).opacity))).toBe(0);
     await other.keyboard.press("Home");
     await poll(() => label.evaluate((el) => Number(getComputedStyle(el).opacity))).toBeGreaterThan(0.5);
+  });
+
+  it("on a phone, the editor's toolbar keeps to the screen with an overflow menu, and the moderation log fits", { timeout: 120_000 }, async () => {
+    const page = await app.page({ width: 375, height: 740 });
+    await signIn(page, ada.email, ada.password);
+    const { groupId, headers } = await demoUsersGroup(page, "Phone chrome");
+    const documentId = await createDocument(page.request, headers, { groupId, title: "Small screens", format: "text", content: TEXT });
+    await openDocument(page, documentId);
+
+    const toolbar = page.getByRole("toolbar", { name: /format/i });
+    await toolbar.waitFor();
+    const box = await toolbar.evaluate((el) => ({ right: el.getBoundingClientRect().right, overflow: el.scrollWidth - el.clientWidth }));
+    expect(box.right).toBeLessThanOrEqual(375);
+    expect(box.overflow).toBeLessThanOrEqual(1);
+    await toolbar.getByRole("button", { name: "More formatting" }).click();
+    await page.getByRole("menuitem", { name: /Strikethrough/ }).waitFor();
+    await page.keyboard.press("Escape");
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+
+    // A moderation decision with a long note, read on the phone: nothing wider than the screen.
+    const note = await postNote({ page, headers }, documentId, "Paragraph 7 tells", "A note to hide");
+    const hidden = await page.request.patch(`/api/v1/annotations/${note.id}/moderation`, {
+      headers,
+      data: { status: "hidden", note: "Hidden because it repeats what the paragraph says, at great length, without adding a reading of its own" },
+    });
+    expect(hidden.status()).toBe(200);
+    await page.goto(`/groups/${groupId}/moderation/log`);
+    await page.getByText("Hidden because it repeats").first().waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
   });
 });
