@@ -7,8 +7,11 @@ import { RateLimitedError } from "../errors";
 import authenticateUser from "../commands/authenticate-user";
 import linkOAuthAccount from "../commands/link-oauth-account";
 import { revokeSession } from "../commands/sessions";
+import { isDatabaseOutage } from "../health/dependency";
+import { noteOutage } from "../health/outage-watch";
 import { isDatabaseUnavailable } from "../health/unavailable";
 import { clientAddress } from "../http/client-address";
+import { errorFields, logger } from "../log";
 import { SESSION_MAX_AGE_SECONDS, sessionUser, startSession } from "./sessions";
 
 class InvalidCredentials extends CredentialsSignin {
@@ -35,6 +38,9 @@ function providers(): NextAuthConfig["providers"] {
         } catch (error) {
           if (error instanceof RateLimitedError) throw new TooManyAttempts();
           if (error instanceof CredentialsSignin) throw error;
+          // A database that cannot be reached is not a wrong password: next-auth wraps this error
+          // (CallbackRouteError), the sign-in form and /api/auth answer "try again shortly".
+          if (isDatabaseUnavailable(error)) throw error;
           throw new InvalidCredentials();
         }
       },
@@ -81,13 +87,28 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         // A database outage is not a sign-out: next-auth would clear the cookie of a callback that
         // throws. Nothing is granted on this answer alone; every page, route and socket reads the
         // session row itself (currentUser, actorFromRequest, the collaboration server) and fails closed.
-        if (isDatabaseUnavailable(error)) return token;
+        // /api/auth/session answers 503 rather than a session it could not check (app/api/auth).
+        if (isDatabaseUnavailable(error)) {
+          noteOutage(error);
+          return token;
+        }
         throw error;
       }
     },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
       return session;
+    },
+  },
+  // next-auth catches its callbacks' errors and reports them here. A database outage is recorded
+  // once per outage (lib/health) and told to the route (app/api/auth), which answers 503; a wrong
+  // password is one line; anything else is an error, as one structured line.
+  logger: {
+    error(error) {
+      if (isDatabaseOutage(error, "auth")) return noteOutage(error);
+      const cause = (error.cause as { err?: unknown } | undefined)?.err;
+      if (error instanceof CredentialsSignin) logger().info({ component: "auth", code: error.code }, "sign-in refused");
+      else logger().error({ component: "auth", type: (error as { type?: string }).type ?? error.name, ...errorFields(cause ?? error) }, "auth error");
     },
   },
   events: {

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, inject, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { sessionCookieFor } from "../factories";
+import { FACTORY_PASSWORD, sessionCookieFor } from "../factories";
 import { launchBrowser, newPage } from "../e2e/browser";
 import { startApp, type AppInstance } from "./app";
 import { createScene } from "./scene";
@@ -37,8 +37,22 @@ describe("pages while the database is away", () => {
     expect(await page.getByRole("heading", { name: "Something went wrong" }).count()).toBe(0);
     await page.screenshot({ path: "tests/e2e/artifacts/faults-temporarily-unavailable.png" });
 
+    // Signing in with the right password meanwhile: "try again shortly", never "wrong password".
+    const visitor = await newPage(browser, app.baseUrl);
+    await visitor.goto("/signin");
+    await visitor.getByLabel("Email").fill(scene.owner.email);
+    await visitor.getByLabel("Password").fill(FACTORY_PASSWORD);
+    await visitor.getByRole("button", { name: "Sign in" }).click();
+    const unavailable = visitor.getByText("can't reach its database", { exact: false });
+    await expect.poll(() => unavailable.isVisible(), { timeout: 15_000 }).toBe(true);
+    expect(await visitor.getByText("Wrong email or password").count()).toBe(0);
+
     await proxy.restore();
     await page.goto("/groups");
     await expect.poll(() => heading.count(), { timeout: 15_000 }).toBe(0);
+    // The same form, submitted again once the database is back, signs in.
+    await visitor.getByLabel("Password").fill(FACTORY_PASSWORD);
+    await visitor.getByRole("button", { name: "Sign in" }).click();
+    await visitor.waitForURL(/\/groups$/, { timeout: 15_000 });
   }, 120_000);
 });
