@@ -8,7 +8,7 @@ import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
 import { CLOSE } from "@/lib/collab/messages";
 import { connect, until, type Client } from "../integration/collab/harness";
 import { startApp, type AppInstance } from "./app";
-import { agreement, checkNoLossNoDuplicates, connectWriters, createScene, postAnnotation, savingAgain, startTyping } from "./scene";
+import { agreement, annotationIdOf, checkNoLossNoDuplicates, connectWriters, createScene, listenForAnnotations, postAnnotation, savingAgain, startTyping } from "./scene";
 
 const OUTAGE_MS = 10_000;
 const clients: Client[] = [];
@@ -58,6 +58,8 @@ describe("the embedded Postgres restarted (10 s down) under typing, one instance
     const scene = await createScene();
     const writers = await connectWriters([app], scene.document.id, scene.editorTokens);
     clients.push(...writers.map((w) => w.client));
+    const listener = listenForAnnotations(app, scene.document.id, scene.ownerToken);
+    clients.push(listener.client);
 
     const stop = startTyping(writers);
     await new Promise((r) => setTimeout(r, 2000));
@@ -66,6 +68,7 @@ describe("the embedded Postgres restarted (10 s down) under typing, one instance
     const downAt = Date.now();
     await stopPostmaster(pid);
     const during = await postAnnotation(app, scene.document.id, scene.ownerToken, "Seeded once");
+    const health = await fetch(`${app.baseUrl}/api/health`);
     const newcomer = connect(app.collabUrl, scene.document.id, { token: scene.ownerToken });
     clients.push(newcomer);
     await until(() => newcomer.closes.some((c) => c.code === CLOSE.storageFailed.code), "a newcomer refused as retryable");
@@ -80,8 +83,15 @@ describe("the embedded Postgres restarted (10 s down) under typing, one instance
 
     expect(during.status).toBe(503);
     expect(Number(during.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(((await during.json()) as { error: { code: string } }).error.code).toBe("unavailable");
+    expect(health.status).toBe(503);
+    expect(await health.json()).toMatchObject({ db: "unreachable" });
     const resumedMs = await savingAgain(writers, 5000);
     stop();
+    // An annotation made once the database is back reaches the document's readers.
+    const created = await postAnnotation(app, scene.document.id, scene.ownerToken, "Seeded once");
+    expect(created.status).toBe(201);
+    const id = await annotationIdOf(created);
     const wanted = writers.flatMap((w) => w.sent.map((s) => s.token));
     const { text } = await agreement([app], scene.document.id, scene.ownerToken, wanted, 5000);
     const result = checkNoLossNoDuplicates(text, writers);
@@ -89,6 +99,8 @@ describe("the embedded Postgres restarted (10 s down) under typing, one instance
     expect(result.duplicated).toEqual([]);
     expect(writers.flatMap((w) => w.authFailures)).toEqual([]);
     expect(newcomer.authFailure).toBeUndefined();
+    expect(listener.client.authFailure).toBeUndefined();
+    await expect.poll(() => listener.events.some((e) => e.id === id), { timeout: 5000 }).toBe(true);
     const lines = app.linesBetween(downAt - 500, upAt + 5000);
     expect(lines.length, lines.join("\n")).toBeLessThan(50);
     expect(lines.join("\n")).not.toMatch(/uncaught|unhandled/i);

@@ -40,6 +40,7 @@ describe("Postgres away for 10 s under typing, two instances", () => {
     const id = await annotationIdOf(created);
 
     const result = await expectNothingLost(instances, scene, writers);
+    expect(listener.client.authFailure).toBeUndefined();
     await expect.poll(() => listener.events.some((e) => e.id === id), { timeout: 5000 }).toBe(true);
 
     for (const instance of instances) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { textOf, until } from "../integration/collab/harness";
-import { agreement, annotationIdOf, expectNothingLost, listenForAnnotations, postAnnotation, startTyping, useTwoInstances } from "./scene";
+import { agreement, annotationIdOf, expectNothingLost, listenForAnnotations, postAnnotation, savingAgain, startTyping, useTwoInstances } from "./scene";
 
 const OUTAGE_MS = 15_000;
 const stage = useTwoInstances();
@@ -45,12 +45,15 @@ describe("Redis away for 15 s, typing on both instances stops before it returns"
     expect(health.status).toBe(200);
     expect(await health.json()).toEqual({ status: "degraded", db: "ok", redis: "unreachable" });
     const result = await expectNothingLost(instances, scene, writers);
+    expect(listener.client.authFailure).toBeUndefined();
     await expect.poll(() => ids.every((id) => listener.events.some((e) => e.id === id)), { timeout: 5000 }).toBe(true);
     // Live editing through Redis works again: an edit on A reaches B's writer as it is typed.
     await expect.poll(async () => ((await (await fetch(`${a.baseUrl}/api/health`)).json()) as { redis: string }).redis, { timeout: 5000 }).toBe("ok");
     const paragraph = writers[0].client.doc.getXmlFragment("default").get(1) as Y.XmlElement;
     (paragraph.get(0) as Y.XmlText).insert(0, "[live-again]");
     await until(() => textOf(writers[1].client.doc).includes("[live-again]"), "an edit on A reaching B's writer live", 3000);
+    // And it is saved: writers are saving within 5 s of Redis's return.
+    const resumedMs = await savingAgain(writers, 5000);
 
     for (const instance of instances) {
       const lines = instance.linesBetween(cutAt - 500, restoredAt + 3000);
@@ -60,7 +63,7 @@ describe("Redis away for 15 s, typing on both instances stops before it returns"
       expect(instance.lines.map((l) => l.text).join("\n")).not.toMatch(/Another instance is already storing|already executing a query|\[ioredis\]/);
     }
     console.log(
-      `redis outage: ${result.acknowledged}/${result.sent} edits acknowledged, none lost or doubled; fresh clients agreed ${whileAway.tookMs} ms after typing stopped (Redis still away) and ${result.tookMs} ms after its return; ${ids.length}/${ids.length} annotation events delivered; log lines per instance: ${instances.map((i) => i.linesBetween(cutAt - 500, restoredAt + 3000).length).join(", ")}`,
+      `redis outage: ${result.acknowledged}/${result.sent} edits acknowledged, none lost or doubled; fresh clients agreed ${whileAway.tookMs} ms after typing stopped (Redis still away) and ${result.tookMs} ms after its return; saving ${resumedMs} ms after it; ${ids.length}/${ids.length} annotation events delivered; log lines per instance: ${instances.map((i) => i.linesBetween(cutAt - 500, restoredAt + 3000).length).join(", ")}`,
     );
   }, 120_000);
 });
