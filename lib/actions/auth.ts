@@ -5,6 +5,8 @@ import { headers } from "next/headers";
 import createUser from "@/lib/commands/create-user";
 import { ConflictError } from "@/lib/errors";
 import { signIn, signOut } from "@/lib/auth/config";
+import { sessionFromCookieHeader } from "@/lib/auth/session-token";
+import { revokeSession } from "@/lib/commands/sessions";
 import { assertSignInAllowed, assertSignUpAllowed, recordSignUp } from "@/lib/auth/rate-limit";
 import { clientAddress } from "@/lib/http/client-address";
 import { isDatabaseOutage } from "@/lib/health/dependency";
@@ -70,8 +72,15 @@ export async function signUpAction(_prev: FormState, form: FormData): Promise<Fo
   return { ok: true };
 }
 
-/** Header menu: ends the session. */
+/**
+ * Header menu: ends the session. Its row is deleted before next-auth clears the cookie: next-auth
+ * swallows a failed delete and clears the cookie anyway, which while the database is away would
+ * leave a session that still works behind a browser that looks signed out. Here the action fails
+ * instead (the page says the service is temporarily unavailable) and the reader stays signed in.
+ */
 export async function signOutAction() {
+  const session = await sessionFromCookieHeader((await headers()).get("cookie"));
+  if (session) await revokeSession(session.sessionId);
   await signOut({ redirectTo: "/" });
 }
 

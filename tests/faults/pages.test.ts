@@ -30,8 +30,15 @@ describe("pages while the database is away", () => {
     await expect.poll(() => page.getByText("Seeded once.").first().isVisible(), { timeout: 15_000 }).toBe(true);
 
     await proxy.cut();
-    await page.goto("/groups");
+    // Signing out cannot end the session now: the page says so, and the browser keeps its cookie
+    // rather than looking signed out while the session stays valid.
+    await page.getByRole("button", { name: /Account menu/ }).click();
+    await page.getByRole("menuitem", { name: "Sign out" }).click();
     const heading = page.getByRole("heading", { name: "Temporarily unavailable" });
+    await expect.poll(() => heading.isVisible(), { timeout: 15_000 }).toBe(true);
+    expect((await page.context().cookies()).map((c) => c.name)).toContain(name);
+
+    await page.goto("/groups");
     await expect.poll(() => heading.isVisible(), { timeout: 15_000 }).toBe(true);
     expect(await page.getByText("Your work is safe", { exact: false }).isVisible()).toBe(true);
     expect(await page.getByRole("heading", { name: "Something went wrong" }).count()).toBe(0);
@@ -50,6 +57,8 @@ describe("pages while the database is away", () => {
     await proxy.restore();
     await page.goto("/groups");
     await expect.poll(() => heading.count(), { timeout: 15_000 }).toBe(0);
+    // Still signed in: the groups page, not the sign-in page.
+    expect(new URL(page.url()).pathname).toBe("/groups");
     // The same form, submitted again once the database is back, signs in.
     await visitor.getByLabel("Password").fill(FACTORY_PASSWORD);
     await visitor.getByRole("button", { name: "Sign in" }).click();
