@@ -127,6 +127,19 @@ export function changesWaiting(count: number): string {
   return `${count} ${count === 1 ? "change" : "changes"} waiting`;
 }
 
+/**
+ * Refusals at connect that say nothing about access, so the editor keeps its edits, shows
+ * "Reconnecting…" and tries again with a growing delay instead of saying "No access": the
+ * database was away (storage-unavailable), or too many sign-ins from this address were in
+ * flight at once (rate-limited: a classroom behind one address reconnecting after a restart).
+ */
+// "storage-unavailable" is STORAGE_UNAVAILABLE.reason in lib/collab/messages.ts (a server module; the test holds them equal).
+const RETRYABLE_REFUSALS = new Set(["storage-unavailable", "rate-limited"]);
+
+export function isRetryableRefusal(reason: string | undefined): boolean {
+  return reason !== undefined && RETRYABLE_REFUSALS.has(reason);
+}
+
 /** The badge for a state; viewers never see Saving/Saved, only whether the text is live. */
 export function describeConnection(state: ConnectionState, { canEdit }: { canEdit: boolean }): ConnectionView {
   const editing = canEdit && !state.readOnlyScope;

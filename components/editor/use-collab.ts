@@ -3,9 +3,10 @@
 import { useCallback, useEffect, useReducer, useRef, useState, useSyncExternalStore } from "react";
 import { HocuspocusProvider, WebSocketStatus } from "@hocuspocus/provider";
 import * as Y from "yjs";
-import { CLOSE, STORAGE_UNAVAILABLE } from "@/lib/collab/messages";
+import { CLOSE } from "@/lib/collab/messages";
 import {
   initialConnectionState,
+  isRetryableRefusal,
   isSavedMessage,
   parseStatelessMessage,
   reduceConnection,
@@ -125,7 +126,7 @@ export function useConnectionState(
       dispatch({ type: "unavailable" });
     };
     const onAuthenticationFailed = ({ reason }: { reason?: string }) => {
-      if (reason === STORAGE_UNAVAILABLE.reason) {
+      if (isRetryableRefusal(reason)) {
         // Should the refusal arrive as a permission denial with the socket left open, close it so the provider retries.
         onUnavailable();
         provider.configuration.websocketProvider.webSocket?.close();

@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { STORAGE_UNAVAILABLE } from "../../../lib/collab/messages";
 import {
   changesWaiting,
   describeConnection,
   initialConnectionState,
+  isRetryableRefusal,
   isSavedMessage,
   parseStatelessMessage,
   reduceConnection,
@@ -217,5 +219,13 @@ describe("parseStatelessMessage", () => {
     expect(run([...deleted, notice(true, 1)]).pending).toBe(1);
     expect(run([...deleted, notice(true)]).pending).toBe(0);
     expect(label([...deleted, notice(true)])).toBe("Saved");
+  });
+});
+
+describe("refusals at connect", () => {
+  it("retries when the database was away or too many sign-ins were in flight, and says No access otherwise", () => {
+    expect(isRetryableRefusal(STORAGE_UNAVAILABLE.reason)).toBe(true);
+    expect(isRetryableRefusal("rate-limited")).toBe(true);
+    for (const reason of ["unauthorized", "not-found", "permission-denied", "cross-origin", "too-many-connections", undefined]) expect(isRetryableRefusal(reason)).toBe(false);
   });
 });
