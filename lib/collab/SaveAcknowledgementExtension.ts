@@ -1,12 +1,10 @@
 import type { afterHandleMessagePayload, beforeHandleMessagePayload, Connection, Extension, onLoadDocumentPayload } from "@hocuspocus/server";
 import { savedMessage } from "./messages";
 import type { PersistenceExtension } from "./PersistenceExtension";
-import { hasAdvanced, isComplete, newPeer, storedClocks, type SavePeer, type SavingDocument } from "./save-peer";
-import { deletedRanges, isApplied, isSyncStatus, readSync, requirementOf } from "./sync-frames";
+import { hasAdvanced, isComplete, isCounted, newPeer, QUIET_MS, storedClocks, type SavePeer, type SavingDocument } from "./save-peer";
+import { isApplied, isSyncStatus, readSync, requirementOf } from "./sync-frames";
 
 const ACK_INTERVAL_MS = 25;
-/** How long a doubtful connection must send nothing before it is told "complete" (see counted). */
-const QUIET_MS = 1000;
 
 /**
  * The "saved" stateless messages: each connection is told how far its edits are durably stored
@@ -59,32 +57,7 @@ export class SaveAcknowledgementExtension implements Extension {
     this.unconfirm(peer);
     peer.lastMessageAt = Date.now();
     for (const client of sync.to.keys()) peer.clients.add(client);
-    peer.muteStatus = sync.kind === "update" && !this.counted(peer, sync);
-  }
-
-  /**
-   * The provider counts its unacknowledged updates and, on every (re)connection, resets the
-   * count to 1 (for its sync step 2) when it sends sync step 1; updates it had queued while
-   * offline are sent after that, and each SyncStatus from Hocuspocus decrements the count.
-   * Acknowledging those would leave the count below what is really unacknowledged, and the
-   * client would take a later "complete" as covering an update still on its way. So the
-   * SyncStatus of an update is muted unless the client counted it: an update before its step
-   * 1, or between step 1 and step 2 with no struct beyond that step 1's state vector, was
-   * made before the reset (its content reaches the server in the step 2 anyway).
-   *
-   * An update between step 1 and step 2 that only deletes items the client already had at
-   * step 1 cannot be told apart. It is acknowledged (muting one the client counted would keep
-   * it waiting forever), so the client's count may be too low, but not once it has nothing
-   * unacknowledged (the count cannot go below 0, so the surplus is absorbed): "complete" then
-   * waits until the connection has sent nothing for QUIET_MS, far longer than a round trip.
-   */
-  private counted(peer: SavePeer, sync: { update: Uint8Array; to: Map<number, number> }): boolean {
-    if (peer.phase === "synced") return true;
-    if (peer.phase === "opening") return false;
-    const beyond = (client: number, clock: number) => clock > (peer.stateVector.get(client) ?? 0);
-    if (sync.to.size) return [...sync.to].some(([client, clock]) => beyond(client, clock));
-    if (![...deletedRanges(sync.update)].some(([client, end]) => beyond(client, end))) peer.doubtful = true;
-    return true;
+    peer.muteStatus = sync.kind === "update" && !isCounted(peer, sync);
   }
 
   async afterHandleMessage({ documentName, connection, document }: afterHandleMessagePayload) {

@@ -7,7 +7,7 @@ export type SavedMessage = {
    * Every update this connection sent is applied and stored: its sync step 2, and each update
    * after it (one Yjs parked until its dependencies arrive counts as not applied, whatever
    * Hocuspocus answered). Deletions add no clock, so a client proves them saved with this
-   * plus "nothing unacknowledged" (the provider's unsyncedChanges; SaveAcknowledgementExtension.counted
+   * plus "nothing unacknowledged" (the provider's unsyncedChanges; isCounted in lib/collab/save-peer.ts
    * says how the server keeps that count honest across reconnects). Also sent for an update
    * that changed nothing.
    */

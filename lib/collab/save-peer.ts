@@ -1,5 +1,9 @@
 import type { Connection } from "@hocuspocus/server";
 import type { StoredDocument } from "./stored-document";
+import { deletedRanges } from "./sync-frames";
+
+/** How long a doubtful connection must send nothing before it is told "complete" (see isCounted). */
+export const QUIET_MS = 1000;
 
 /** The connections of one loaded document that the save acknowledgements follow. */
 export type SavingDocument = {
@@ -26,7 +30,7 @@ export type SavePeer = {
   stateVector: Map<number, number>;
   /** The sync update (or step 2) of this connection being handled, between beforeHandleMessage and afterHandleMessage. */
   handling: { kind: "step2" | "update"; update: Uint8Array } | null;
-  /** Drop the SyncStatus Hocuspocus sends for the message being handled (see SaveAcknowledgementExtension.counted). */
+  /** Drop the SyncStatus Hocuspocus sends for the message being handled (see isCounted). */
   muteStatus: boolean;
   /** An update the client may not have counted was acknowledged: its count may be too low until it goes quiet. */
   doubtful: boolean;
@@ -72,4 +76,32 @@ export function storedClocks(peer: SavePeer): Map<number, number> {
     if (clock !== undefined) clocks.set(client, clock);
   }
   return clocks;
+}
+
+/**
+ * Whether the client counted this update among its unacknowledged ones (its SyncStatus may be
+ * sent); marks the peer doubtful where that cannot be told.
+ *
+ * The provider counts its unacknowledged updates and, on every (re)connection, resets the
+ * count to 1 (for its sync step 2) when it sends sync step 1; updates it had queued while
+ * offline are sent after that, and each SyncStatus from Hocuspocus decrements the count.
+ * Acknowledging those would leave the count below what is really unacknowledged, and the
+ * client would take a later "complete" as covering an update still on its way. So the
+ * SyncStatus of an update is muted unless the client counted it: an update before its step
+ * 1, or between step 1 and step 2 with no struct beyond that step 1's state vector, was
+ * made before the reset (its content reaches the server in the step 2 anyway).
+ *
+ * An update between step 1 and step 2 that only deletes items the client already had at
+ * step 1 cannot be told apart. It is acknowledged (muting one the client counted would keep
+ * it waiting forever), so the client's count may be too low, but not once it has nothing
+ * unacknowledged (the count cannot go below 0, so the surplus is absorbed): "complete" then
+ * waits until the connection has sent nothing for QUIET_MS, far longer than a round trip.
+ */
+export function isCounted(peer: SavePeer, sync: { update: Uint8Array; to: Map<number, number> }): boolean {
+  if (peer.phase === "synced") return true;
+  if (peer.phase === "opening") return false;
+  const beyond = (client: number, clock: number) => clock > (peer.stateVector.get(client) ?? 0);
+  if (sync.to.size) return [...sync.to].some(([client, clock]) => beyond(client, clock));
+  if (![...deletedRanges(sync.update)].some(([client, end]) => beyond(client, end))) peer.doubtful = true;
+  return true;
 }
