@@ -42,10 +42,10 @@ export function initScript(opts: { readySelector: string; cards: boolean }): str
     if (!el || !el.tagName) return null;
     let name = el.tagName.toLowerCase();
     if (el.id) name += "#" + el.id;
-    const cls = typeof el.className === "string" ? el.className.trim().split(/\s+/).filter(Boolean).slice(0, 2) : [];
+    const cls = typeof el.className === "string" ? el.className.trim().split(/\\s+/).filter(Boolean).slice(0, 2) : [];
     if (cls.length) name += "." + cls.join(".");
     const parent = el.parentElement && el.parentElement.closest("[class]");
-    const within = parent && typeof parent.className === "string" ? parent.className.trim().split(/\s+/)[0] : null;
+    const within = parent && typeof parent.className === "string" ? parent.className.trim().split(/\\s+/)[0] : null;
     return within ? name + " in ." + within : name;
   };
   observe("largest-contentful-paint", (e) => b.lcp.push({ t: e.startTime, size: e.size, tag: e.element ? e.element.tagName : null, element: describe(e.element) }));
