@@ -73,6 +73,9 @@ export function useTextSelection(view: EditorView | null, container: React.RefOb
     document.addEventListener("pointerdown", onDown, true);
     document.addEventListener("pointerup", onUp, true);
     window.addEventListener("resize", update);
+    // Words selected while the menu was off (a note still being saved) get it as soon as it is back,
+    // not only at the next change of the selection.
+    update();
     return () => {
       cancelAnimationFrame(frame);
       document.removeEventListener("selectionchange", update);

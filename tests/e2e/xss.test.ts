@@ -64,9 +64,13 @@ describe("script injection", () => {
       await author.getByRole("button", { name: "Comment", exact: true }).click();
       await author.getByRole("textbox", { name: "Note" }).waitFor({ state: "detached" });
     }
-    // Beside the text, notes on the same words fold into a stack; the list layout shows every card.
+    // Beside the text, notes on the same words fold into a stack; the list layout shows every card,
+    // a page of 20 at first and the rest behind "Show more".
     await reader.getByLabel("Sort notes").selectOption("activity");
-    await poll(() => reader.locator('aside[aria-label="Margin"] article[data-annotation-id]').count()).toBe(XSS_PAYLOADS.length);
+    const cards = reader.locator('aside[aria-label="Margin"] article[data-annotation-id]');
+    await poll(() => cards.count()).toBe(20);
+    await reader.locator('aside[aria-label="Margin"]').getByRole("button", { name: `Show more (${XSS_PAYLOADS.length - 20})` }).click();
+    await poll(() => cards.count()).toBe(XSS_PAYLOADS.length);
     await reader.getByLabel("Sort notes").selectOption("position");
 
     // Replies with payloads, in one thread.
