@@ -47,21 +47,23 @@ export async function startAppProcess(env: NodeJS.ProcessEnv): Promise<AppProces
       reject(new Error(`the app exited (${code ?? signal}) before it was ready:\n${log}`));
     });
   });
+  return { child, baseUrl, output: () => log, stop: stopperFor(child) };
+}
+
+/**
+ * Stops a server process: SIGTERM (a clean shutdown; --cpu-prof writes its profile), then SIGKILL
+ * if it has not exited within 15 s. Resolves once it has exited; at once if it already had.
+ */
+export function stopperFor(child: ChildProcess): () => Promise<void> {
   const exited = new Promise<void>((resolve) => {
     if (child.exitCode !== null || child.signalCode !== null) resolve();
     else child.once("exit", () => resolve());
   });
-  return {
-    child,
-    baseUrl,
-    output: () => log,
-    /** SIGTERM, then SIGKILL if it has not exited within 15 s. */
-    async stop() {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      child.kill("SIGTERM");
-      const timer = setTimeout(() => child.kill("SIGKILL"), 15_000);
-      await exited;
-      clearTimeout(timer);
-    },
+  return async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill("SIGTERM");
+    const timer = setTimeout(() => child.kill("SIGKILL"), 15_000);
+    await exited;
+    clearTimeout(timer);
   };
 }

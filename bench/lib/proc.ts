@@ -3,6 +3,7 @@ import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { stopperFor } from "../../scripts/app-process";
 
 let clockTicks: number | undefined;
 /** Kernel clock ticks per second (USER_HZ), the unit of utime/stime in /proc/<pid>/stat. */
@@ -152,23 +153,12 @@ export async function startServerProcess(opts: { kind: string; cpu: string | nul
       reject(new Error(`${opts.kind} server exited (${code ?? signal}) before listening:\n${output}`));
     });
   });
-  const exited = new Promise<void>((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) resolve();
-    else child.once("exit", () => resolve());
-  });
   return {
     child,
     pid: child.pid!,
     port,
     output: () => output.replace(/^LISTENING \d+\n?/m, ""),
-    async stop() {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      // SIGTERM lets the server shut down cleanly (and --cpu-prof write its profile).
-      child.kill("SIGTERM");
-      const timer = setTimeout(() => child.kill("SIGKILL"), 15_000);
-      await exited;
-      clearTimeout(timer);
-    },
+    stop: stopperFor(child),
   };
 }
 
