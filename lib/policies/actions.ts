@@ -15,6 +15,7 @@ export const ACTIONS = {
   "member.invite": { minRole: "owner", posting: false, description: "Invite people, at most at one's own role" },
   "member.mute": { minRole: "moderator", posting: false, description: "Mute and unmute members" },
   "member.change": { minRole: "moderator", posting: false, description: "Mute or change the role of one member below one's own role" },
+  "member.emails": { minRole: "moderator", posting: false, description: "See members' email addresses (everyone sees their own)" },
   "document.read": { minRole: "viewer", posting: false, description: "Read documents and their visible annotations" },
   "document.create": { minRole: "editor", posting: true, description: "Create and import documents" },
   "document.update": { minRole: "editor", posting: true, description: "Rename documents" },

@@ -1,7 +1,6 @@
 import { db, type Tx } from "../db";
 import { NotFoundError } from "../errors";
-import { authorize, type RoleAction } from "../policies";
-import { seesMemberEmails } from "../policies/members";
+import { authorize, can, type RoleAction } from "../policies";
 import { viewerFor, type GroupViewer } from "../policies/viewer";
 
 /** The actor's membership in a group, or null; the input to every policy check. */
@@ -39,7 +38,7 @@ export function listGroupsForUser(userId: string) {
 
 /**
  * The viewer's group's members with their user, owners first. Email addresses only where the
- * viewer may see them (seesMemberEmails, and their own); absent otherwise.
+ * viewer holds member.emails, and their own; absent otherwise.
  */
 export async function listMembers(viewer: GroupViewer) {
   authorize(viewer.membership, "group.read");
@@ -48,6 +47,6 @@ export async function listMembers(viewer: GroupViewer) {
     include: { user: { select: { id: true, name: true, email: true } } },
     orderBy: [{ role: "desc" }, { createdAt: "asc" }],
   });
-  const emails = seesMemberEmails(viewer.membership);
-  return rows.map(({ user, ...m }) => ({ ...m, user: { id: user.id, name: user.name, email: emails || user.id === viewer.userId ? user.email : undefined } }));
+  const seesEmails = can(viewer, "member.emails");
+  return rows.map(({ user, ...m }) => ({ ...m, user: { id: user.id, name: user.name, email: seesEmails || user.id === viewer.userId ? user.email : undefined } }));
 }

@@ -22,7 +22,8 @@
  *
  * What it covers (9 people each): routes.ts — every method × file pair of the route files
  * (several entries per pair where one method checks different rights per field or per item or
- * token: own/another's, pending/hidden/private, a locked thread); actions.ts — the exported server
+ * token: own/another's, pending/hidden/private, a locked thread; an entry with `part` checks a rule
+that decides part of a 200 answer, members' email addresses); actions.ts — the exported server
  * actions (the 4 sign-in/sign-up/sign-out forms are named but not called: they create the session
  * rather than act for one); pages.ts — the pages; collab.ts — connect, read, write, awareness and
  * stateless per person, and live messages for approved, private, pending and hidden items;

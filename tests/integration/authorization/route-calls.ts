@@ -32,5 +32,22 @@ export async function callRoute(entry: RouteEntry, w: World, person: Person, tok
   return call(handler, { method: entry.method, token, ...req });
 }
 
+/**
+ * What an entry's rule says a person gets, as the test compares it: the status, and for an entry
+ * that governs part of an answer (entry.part) whether that part is in it.
+ */
+export function expectedAnswer(entry: RouteEntry, outcome: Outcome): string {
+  const status = outcome === "ok" ? entry.ok : STATUS[outcome];
+  if (!entry.part) return String(status);
+  if (outcome === "ok") return `${entry.ok} with ${entry.part.name}`;
+  return outcome === "forbidden" ? `${entry.ok} without ${entry.part.name}` : String(status);
+}
+
+/** What a person got, in expectedAnswer's terms. */
+export function observedAnswer(entry: RouteEntry, response: { status: number; data?: unknown }, w: World, person: Person): string {
+  if (!entry.part || response.status !== entry.ok) return String(response.status);
+  return `${response.status} ${entry.part.shown(response.data, w, person) ? "with" : "without"} ${entry.part.name}`;
+}
+
 export const routeName = (entry: RouteEntry) =>
   `${entry.method} ${entry.file.replace(/^app\//, "").replace(/\/route\.ts$/, "")}${entry.variant ? ` (${entry.variant})` : ""} — ${entry.rule.name}`;

@@ -21,6 +21,13 @@ export type RouteEntry = {
   ownAccount?: boolean;
   /** A response that never ends (server-sent events): check the status and cancel the body. */
   stream?: boolean;
+  /**
+   * For a rule that decides part of an answer rather than the answer (email addresses in a list
+   * every member may read): what the part is, and whether a response carries it. A person the
+   * rule allows gets the `ok` status with the part; a member it refuses (403 in the truth table)
+   * gets the `ok` status without it; outsiders still get 404.
+   */
+  part?: { name: string; shown: (data: any, w: World, p: Person) => boolean };
   /** Builds the call for one person, creating fresh rows when the call changes state. */
   request: (w: World, p: Person) => RouteRequest | Promise<RouteRequest>;
 };
@@ -93,6 +100,15 @@ export const ROUTES: RouteEntry[] = [
   { file: "app/api/v1/groups/[groupId]/route.ts", method: "PATCH", rule: byAction("group.update"), ok: 200, request: (w) => ({ params: g(w), json: { name: w.group.name } }) },
   { file: "app/api/v1/groups/[groupId]/route.ts", method: "DELETE", rule: byAction("group.delete"), ok: 204, request: async (w) => ({ params: { groupId: (await freshSeminarGroup(w)).id } }) },
   { file: "app/api/v1/groups/[groupId]/members/route.ts", method: "GET", rule: byAction("group.read"), ok: 200, request: (w) => ({ params: g(w) }) },
+  {
+    file: "app/api/v1/groups/[groupId]/members/route.ts",
+    method: "GET",
+    variant: "email addresses",
+    rule: byAction("member.emails"),
+    ok: 200,
+    part: { name: "others' emails", shown: (data: { items: { id: string; email?: string }[] }, w, p) => data.items.some((m) => m.email !== undefined && m.id !== userOf(w, p)?.id) },
+    request: (w) => ({ params: g(w) }),
+  },
   { file: "app/api/v1/groups/[groupId]/members/route.ts", method: "POST", rule: byAction("member.manage"), ok: 202, request: async (w) => ({ params: g(w), json: { email: (await createUser()).email, role: "viewer" } }) },
   { file: "app/api/v1/groups/[groupId]/members/[userId]/route.ts", method: "PATCH", variant: "role", rule: byAction("member.manage"), ok: 200, request: async (w) => ({ params: { ...g(w), userId: (await freshMember(w)).id }, json: { role: "viewer" } }) },
   { file: "app/api/v1/groups/[groupId]/members/[userId]/route.ts", method: "PATCH", variant: "muted", rule: byAction("member.mute"), ok: 200, request: async (w) => ({ params: { ...g(w), userId: (await freshMember(w)).id }, json: { muted: true } }) },

@@ -18,6 +18,7 @@ member.manage                                       404     403    403    403   
 member.invite                                       404     403    403    403    403     403      ok       404
 member.mute                                         404     403    403    403    403     ok       ok       404
 member.change (a moderator)                         404     403    403    403    403     403      ok       404
+member.emails                                       404     403    403    403    403     ok       ok       404
 document.read                                       404     ok     ok     ok     ok      ok       ok       404
 document.create                                     404     403    403    403    ok      ok       ok       404
 document.update                                     404     403    403    403    ok      ok       ok       404

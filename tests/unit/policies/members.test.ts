@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { can, ROLES } from "@/lib/policies";
-import { seesMemberEmails } from "@/lib/policies/members";
 
 // Written out by hand: who may mute or change the role of whom (member.change; below moderator, nobody).
 const REACHES: Record<string, string[]> = {
@@ -21,11 +20,4 @@ describe("member.change: role × role", () => {
     }
   }
   it("outsiders change nobody", () => expect(can(null, "member.change", { role: "viewer" })).toBe(false));
-});
-
-describe("seesMemberEmails", () => {
-  it("moderators and owners only", () => {
-    expect(ROLES.filter((role) => seesMemberEmails({ role, muted: false }))).toEqual(["moderator", "owner"]);
-    expect(seesMemberEmails(null)).toBe(false);
-  });
 });

@@ -14,6 +14,7 @@ const EXPECTED: Record<string, Role> = {
   "member.invite": "owner",
   "member.mute": "moderator",
   "member.change": "moderator",
+  "member.emails": "moderator",
   "document.read": "viewer",
   "document.create": "editor",
   "document.update": "editor",
