@@ -1,5 +1,5 @@
 /**
- * The operator CLI (lib/cli/main.ts). No command takes a group actor: they run with shell access
+ * The operator CLI (lib/cli/commands.ts, run by lib/cli/main.ts). No command takes a group actor: they run with shell access
  * to the server, outside the role system. What the matrix checks instead is that the one command
  * that hands out an actor's credential, `token create`, gives a token with exactly its holder's
  * rights (cli.test.ts walks a whole role's route row with a CLI-issued token).
