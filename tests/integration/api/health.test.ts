@@ -1,6 +1,6 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import * as health from "@/app/api/health/route";
-import { disconnectDb } from "@/lib/db";
+import { db, disconnectDb } from "@/lib/db";
 import { dependency } from "@/lib/health/dependency";
 
 const redisBefore = process.env.REDIS_URL;
@@ -8,6 +8,12 @@ afterEach(() => {
   if (redisBefore === undefined) delete process.env.REDIS_URL;
   else process.env.REDIS_URL = redisBefore;
   dependency("redis").succeeded();
+});
+
+// The health check allows five seconds for the database's answer; the first query of a test
+// worker also loads the client, which on a busy machine can take longer: warm it first.
+beforeAll(async () => {
+  await db().$queryRaw`SELECT 1`;
 });
 
 describe("GET /api/health", () => {
