@@ -4,6 +4,9 @@
 //   lib/         never imports components/ or app/
 //   the database (Prisma client, pg) only from lib/db, lib/queries and lib/commands (and the few
 //   modules listed below, which still open it themselves)
+//   the system reads (lib/queries/system: no reader, nothing checked) only from lib/queries,
+//   lib/commands and the server's own machinery (SYSTEM_READERS below); pages, route handlers,
+//   server actions and components read through queries that take the reader
 import nextPlugin from "@next/eslint-plugin-next";
 import reactHooks from "eslint-plugin-react-hooks";
 import tseslint from "typescript-eslint";
@@ -14,6 +17,14 @@ const DATABASE = {
   group: ["@/lib/db", "@/lib/db/*", "**/db", "@/lib/generated/prisma/*", "**/generated/prisma/*", "pg"],
   message: "Only lib/db, lib/queries and lib/commands talk to the database: add a query or a command there.",
 };
+
+const SYSTEM = {
+  group: ["@/lib/queries/system", "@/lib/queries/system/*", "**/queries/system", "**/queries/system/*", "./system", "./system/*"],
+  message: "lib/queries/system reads without a reader: read through a query that takes the actor or a Viewer and authorizes.",
+};
+
+/** Where the system reads may be used, besides lib/queries and lib/commands: the collaboration server, live delivery and notifications, anchoring, the moderation queue's stream. */
+const SYSTEM_READERS = ["lib/collab/**", "lib/annotations/**", "lib/moderation/**"];
 
 /**
  * Modules outside lib/db, lib/queries and lib/commands that still import lib/db: the composition
@@ -45,8 +56,9 @@ export default tseslint.config(
       ...nextPlugin.configs["core-web-vitals"].rules,
     },
   },
-  { files: ["components/**/*.{ts,tsx}"], rules: { "no-restricted-imports": ["error", { patterns: [APP, DATABASE] }] } },
-  { files: ["app/**/*.{ts,tsx}"], rules: { "no-restricted-imports": ["error", { patterns: [DATABASE] }] } },
-  { files: ["lib/**/*.{ts,tsx}"], ignores: ["lib/db/**", "lib/queries/**", "lib/commands/**", ...DATABASE_EXCEPTIONS], rules: { "no-restricted-imports": ["error", { patterns: [APP, COMPONENTS, DATABASE] }] } },
+  { files: ["components/**/*.{ts,tsx}"], rules: { "no-restricted-imports": ["error", { patterns: [APP, DATABASE, SYSTEM] }] } },
+  { files: ["app/**/*.{ts,tsx}"], rules: { "no-restricted-imports": ["error", { patterns: [DATABASE, SYSTEM] }] } },
+  { files: ["lib/**/*.{ts,tsx}"], rules: { "no-restricted-imports": ["error", { patterns: [APP, COMPONENTS, DATABASE, SYSTEM] }] } },
+  { files: SYSTEM_READERS, rules: { "no-restricted-imports": ["error", { patterns: [APP, COMPONENTS, DATABASE] }] } },
   { files: ["lib/db/**", "lib/queries/**", "lib/commands/**", ...DATABASE_EXCEPTIONS], rules: { "no-restricted-imports": ["error", { patterns: [APP, COMPONENTS] }] } },
 );

@@ -9,7 +9,7 @@ import updateAnnotation from "@/lib/commands/update-annotation";
 import { formError, requireActor, type FormState } from "@/lib/http/action";
 import { requestOrigin } from "@/lib/http/request-origin";
 import { annotationIri, documentIri, presentAnnotation, type PresentedAnnotation } from "@/lib/presenters/annotation";
-import { findAnnotation, listVisibleAnnotations } from "@/lib/queries/annotations";
+import { findAnnotationFor, listVisibleAnnotations } from "@/lib/queries/annotations";
 import { consumeAnnotationWrite } from "@/lib/security/annotation-rate-limit";
 import { loadDocumentForViewer } from "@/lib/queries/document-access";
 import { parseInput } from "@/lib/validation/parse";
@@ -102,15 +102,16 @@ export async function replyToAnnotationAction(documentId: string, parentId: stri
 export async function updateAnnotationAction(documentId: string, annotationId: string, changes: z.input<typeof noteChanges>): Promise<AnnotationActionState> {
   return run(async ({ actorId, origin }) => {
     const { body, tags, visibility } = parseInput(noteChanges, changes);
-    const current = await findAnnotation(documentId, annotationId);
+    const { viewer: reader } = await loadDocumentForViewer(documentId, actorId);
+    const { row: current } = await findAnnotationFor(reader, documentId, annotationId);
     // The target is restated as it is stored, so the command keeps the anchor (PUT replaces everything).
-    const target = current?.parentId
+    const target = current.parentId
       ? annotationIri(origin, documentId, current.parentId)
       : {
           source: documentIri(origin, documentId),
-          selector: { type: "TextQuoteSelector", exact: current?.quoteExact || " ", prefix: current?.quotePrefix ?? "", suffix: current?.quoteSuffix ?? "" },
+          selector: { type: "TextQuoteSelector", exact: current.quoteExact || " ", prefix: current.quotePrefix ?? "", suffix: current.quoteSuffix ?? "" },
         };
-    const input = { type: "Annotation", motivation: current?.motivation, body: bodies(body, tags), target, visibility };
+    const input = { type: "Annotation", motivation: current.motivation, body: bodies(body, tags), target, visibility };
     await consumeAnnotationWrite(actorId);
     const { annotation, viewer } = await updateAnnotation({ actorId, documentId, annotationId, input });
     return { ok: true, annotation: presentAnnotation(annotation, origin, viewer, { embedded: true }) };

@@ -1,5 +1,5 @@
 import * as Y from "yjs";
-import { storedDocumentState } from "../queries/document-content";
+import { storedDocumentState } from "../queries/system/document-state";
 import { liveDocument } from "./live-documents";
 
 /**

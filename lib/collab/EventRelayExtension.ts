@@ -4,7 +4,7 @@ import { onAnnotationEvent, relayAnnotationEvent, type AnnotationEvent } from ".
 import { registerLiveDocuments } from "../annotations/live-documents";
 import { onRevocation, relayRevocation, type Revocation } from "../auth/revocation";
 import { isDatabaseOutage } from "../health/dependency";
-import { annotationsChangedSince } from "../queries/annotation-anchors";
+import { annotationsChangedSince } from "../queries/system/anchors";
 import { CLOSE, closeConnection } from "./messages";
 import { collabLogger } from "./collab-log";
 

@@ -2,7 +2,7 @@ import type { Extension, Hocuspocus, onConfigurePayload } from "@hocuspocus/serv
 import { isDatabaseOutage } from "../health/dependency";
 import { can } from "../policies";
 import { seesPeersAnonymously } from "../policies/annotations";
-import { membershipsOf } from "../queries/memberships";
+import { membershipsOf } from "../queries/system/recipients";
 import type { CollabContext } from "./AuthExtension";
 import { CLOSE, closeConnection } from "./messages";
 import { collabLogger } from "./collab-log";

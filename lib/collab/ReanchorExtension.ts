@@ -4,7 +4,7 @@ import { registerLiveDocuments } from "../annotations/live-documents";
 import { reanchor, type StoredAnchor } from "../annotations/reanchor";
 import storeReanchoredSelectors from "../commands/store-reanchored-selectors";
 import { isDatabaseOutage } from "../health/dependency";
-import { liveAnchorsOf } from "../queries/annotation-anchors";
+import { liveAnchorsOf } from "../queries/system/anchors";
 import { collabLogger } from "./collab-log";
 
 /**

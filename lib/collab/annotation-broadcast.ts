@@ -2,8 +2,8 @@ import type { Document } from "@hocuspocus/server";
 import type { AnnotationEvent } from "../annotations/events";
 import { isAnnotationVisibleTo, isGroupModerator } from "../policies/annotations";
 import { annotationIri, presentAnnotation } from "../presenters/annotation";
-import { findAnnotation } from "../queries/annotations";
-import { documentViewers } from "../queries/document-access";
+import { findAnnotation } from "../queries/system/annotations";
+import { documentViewers } from "../queries/system/recipients";
 import type { CollabContext } from "./AuthExtension";
 
 /**

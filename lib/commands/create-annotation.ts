@@ -6,7 +6,8 @@ import { db } from "../db";
 import { UnprocessableError } from "../errors";
 import { authorize } from "../policies";
 import { initialStatus, isAnnotationVisibleTo } from "../policies/annotations";
-import { annotationInclude, findAnnotation } from "../queries/annotations";
+import { annotationInclude } from "../queries/annotations";
+import { findAnnotation } from "../queries/system/annotations";
 import { loadDocumentForViewer } from "../queries/document-access";
 import { parseW3cAnnotation, type AnnotationInput } from "../validation/annotation";
 

@@ -3,7 +3,7 @@ import { db } from "../db";
 import { NotFoundError, PreconditionFailedError } from "../errors";
 import { authorize } from "../policies";
 import { isAnnotationVisibleTo } from "../policies/annotations";
-import { findAnnotation } from "../queries/annotations";
+import { findAnnotation } from "../queries/system/annotations";
 import { loadDocumentForViewer } from "../queries/document-access";
 
 /**

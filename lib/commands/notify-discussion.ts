@@ -2,7 +2,7 @@ import { findMentions } from "../annotations/mentions";
 import { db } from "../db";
 import { isAnnotationVisibleTo } from "../policies/annotations";
 import { viewerFor } from "../policies/viewer";
-import { postersAmong } from "../queries/visibility";
+import { postersAmong } from "../queries/system/recipients";
 
 type Kind = "mention" | "reply" | "activity";
 // One entry per person and item: being mentioned says more than a reply, a reply more than activity.

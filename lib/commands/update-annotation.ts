@@ -5,7 +5,8 @@ import { db } from "../db";
 import { NotFoundError, PreconditionFailedError, UnprocessableError } from "../errors";
 import { authorize } from "../policies";
 import { initialStatus, isAnnotationVisibleTo } from "../policies/annotations";
-import { annotationInclude, findAnnotation } from "../queries/annotations";
+import { annotationInclude } from "../queries/annotations";
+import { findAnnotation } from "../queries/system/annotations";
 import { loadDocumentForViewer } from "../queries/document-access";
 import { parseW3cAnnotation } from "../validation/annotation";
 

@@ -1,7 +1,7 @@
 import { onAnnotationEventAnywhere, type AnnotationEvent, type AnnotationEventType } from "../annotations/events";
 import { can } from "../policies";
 import type { GroupViewer } from "../policies/viewer";
-import { groupIdOfDocument } from "../queries/documents";
+import { groupIdOfDocument } from "../queries/system/recipients";
 import { queueCounts, queueItemState } from "../queries/moderation";
 import { findMembership } from "../queries/memberships";
 import { componentLogger, errorFields } from "../log";

@@ -2,7 +2,9 @@ import { registerCache } from "../cache/registry";
 import { db, readRows, type Tx } from "../db";
 import { Prisma } from "../generated/prisma/client";
 import { can } from "../policies";
-import { isGroupModerator, type Viewer } from "../policies/annotations";
+import { NotFoundError } from "../errors";
+import { isAnnotationVisibleTo, isGroupModerator, type Viewer } from "../policies/annotations";
+import type { GroupViewer } from "../policies/viewer";
 import { visibleAnnotationsSql } from "./visibility";
 
 /** Rows the presenter needs: the annotation, its author and, for moderators, open flags. */
@@ -29,9 +31,19 @@ export async function listVisibleAnnotations(documentId: string, viewer: Viewer,
   return tx.annotation.findMany({ where: { id: { in: ids.map((r) => r.id) } }, include: annotationInclude, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
 }
 
-/** An annotation of the document with what the presenter and the policies need, deleted or not. */
-export function findAnnotation(documentId: string, annotationId: string, tx: Tx = db()) {
-  return tx.annotation.findFirst({ where: { id: annotationId, documentId }, include: annotationInclude });
+/**
+ * An annotation of a document as the viewer may know it, deleted or not: the row when they can
+ * see it, or could before it (or its thread) was deleted (`gone`: the W3C routes answer 410);
+ * NotFound otherwise, so a deletion never reveals that something invisible existed. The viewer
+ * is the one built for this document (loadDocumentForViewer), whose group it must be in.
+ */
+export async function findAnnotationFor(viewer: GroupViewer, documentId: string, annotationId: string, tx: Tx = db()): Promise<{ row: AnnotationRow; gone: boolean }> {
+  const row = await tx.annotation.findFirst({ where: { id: annotationId, documentId, document: { groupId: viewer.groupId } }, include: annotationInclude });
+  if (!row) throw new NotFoundError("Annotation");
+  const gone = Boolean(row.deletedAt || row.thread?.deletedAt);
+  const asIfLive = gone ? { ...row, deletedAt: null, thread: row.thread ? { ...row.thread, deletedAt: null } : null } : row;
+  if (!isAnnotationVisibleTo(viewer, asIfLive)) throw new NotFoundError("Annotation");
+  return { row, gone };
 }
 
 /** Rows between two cached page starts in the keyset walk; the container's page size. */

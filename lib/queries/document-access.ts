@@ -3,9 +3,8 @@ import { Prisma } from "../generated/prisma/client";
 import { NotFoundError } from "../errors";
 import type { ModerationMode, Role } from "../generated/prisma/client";
 import { can } from "../policies";
-import { viewerFor, type GroupViewer } from "../policies/viewer";
-import { membershipsOf } from "./memberships";
-import { hasPostedSql, postersAmong } from "./visibility";
+import { viewerFor } from "../policies/viewer";
+import { hasPostedSql } from "./visibility";
 
 type AccessRow = {
   id: string;
@@ -79,20 +78,3 @@ export async function liveDocumentAccess(documentId: string, userId: string) {
 }
 
 export type LiveDocumentAccess = NonNullable<Awaited<ReturnType<typeof liveDocumentAccess>>>;
-
-/**
- * Each of several users as a viewer of one document, as they are now (membership, anonymity,
- * hide-and-reveal), in three round trips whatever their number: for live delivery.
- */
-export async function documentViewers(documentId: string, groupId: string, userIds: string[]): Promise<Map<string, GroupViewer>> {
-  const [document, memberships] = await Promise.all([
-    db().document.findUnique({ where: { id: documentId }, select: { hideUntilPosted: true, group: { select: { anonymousToPeers: true } } } }),
-    membershipsOf(groupId, userIds),
-  ]);
-  const hideUntilPosted = document?.hideUntilPosted ?? false;
-  const posted = hideUntilPosted ? await postersAmong(documentId, userIds) : new Set<string>();
-  const group = { anonymousToPeers: document?.group.anonymousToPeers ?? false };
-  return new Map(
-    userIds.map((userId) => [userId, viewerFor({ userId, groupId, membership: memberships.get(userId) ?? null, group, document: { hideUntilPosted, posted: posted.has(userId) } })]),
-  );
-}

@@ -1,28 +1,22 @@
 import * as Y from "yjs";
-import { db } from "../db";
+import { NotFoundError } from "../errors";
 import { yDocToJSON } from "../editor/ydoc";
-
-/** The updates logged after a document's compacted snapshot, oldest first. */
-async function loggedUpdates(documentId: string): Promise<Uint8Array[]> {
-  const log = await db().documentUpdate.findMany({ where: { documentId }, orderBy: { id: "asc" }, select: { update: true } });
-  return log.map((row) => new Uint8Array(row.update));
-}
-
-/** A document's stored state: its snapshot (null when the document is gone) and the updates logged after it. */
-export async function storedDocumentState(documentId: string): Promise<{ snapshot: Uint8Array | null; updates: Uint8Array[] }> {
-  const document = await db().document.findUnique({ where: { id: documentId }, select: { yState: true } });
-  return { snapshot: document ? new Uint8Array(document.yState) : null, updates: await loggedUpdates(documentId) };
-}
+import { authorize, type MembershipLike } from "../policies";
+import { loggedUpdates } from "./system/document-state";
 
 /**
- * The document's current content as ProseMirror JSON: the compacted snapshot plus every
- * logged update after it, so a freshly loaded page never shows text older than what
- * collaborators already saved.
+ * The document's current content as ProseMirror JSON, for a reader who may read it: the
+ * compacted snapshot plus every logged update after it, so a freshly loaded page never shows
+ * text older than what collaborators already saved. Takes what loadDocumentForActor returned
+ * (the document and the reader's membership in its group) and refuses a membership of another group.
  */
-export async function currentDocumentJSON(documentId: string, snapshot: Uint8Array) {
+export async function currentDocumentJSON(loaded: { document: { id: string; groupId: string; yState: Uint8Array }; membership: (MembershipLike & { groupId: string }) | null }) {
+  const { document, membership } = loaded;
+  if (membership && membership.groupId !== document.groupId) throw new NotFoundError("Document");
+  authorize(membership, "document.read", "Document");
   const ydoc = new Y.Doc();
-  Y.applyUpdate(ydoc, snapshot);
-  for (const update of await loggedUpdates(documentId)) Y.applyUpdate(ydoc, update);
+  Y.applyUpdate(ydoc, new Uint8Array(document.yState));
+  for (const update of await loggedUpdates(document.id)) Y.applyUpdate(ydoc, update);
   const json = yDocToJSON(ydoc);
   ydoc.destroy();
   return json;

@@ -17,11 +17,6 @@ export async function loadDocumentForActor(documentId: string, actorId: string |
   return { document, membership: membership! };
 }
 
-/** The group a document is in, or null once it is gone (documents never change group). */
-export async function groupIdOfDocument(documentId: string): Promise<string | null> {
-  return (await db().document.findUnique({ where: { id: documentId }, select: { groupId: true } }))?.groupId ?? null;
-}
-
 /**
  * The viewer's group's documents (for those who hold `document.read`), most recently changed
  * first, without their (large) state, each with how many annotations the viewer sees on it (the

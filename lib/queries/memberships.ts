@@ -21,12 +21,6 @@ export async function loadGroupForActor(groupId: string, actorId: string | null 
   return { group, membership, viewer: viewerFor({ userId: membership.userId, groupId, membership, group }) };
 }
 
-/** Current memberships of several users in one group (role and mute), for re-checking open connections and live delivery. */
-export async function membershipsOf(groupId: string, userIds: string[]) {
-  const rows = await db().membership.findMany({ where: { groupId, userId: { in: userIds } }, select: { userId: true, role: true, muted: true } });
-  return new Map(rows.map((r) => [r.userId, { role: r.role, muted: r.muted }]));
-}
-
 /** Groups the user belongs to, newest activity first, with counts for the groups page. */
 export function listGroupsForUser(userId: string) {
   return db().membership.findMany({

@@ -25,15 +25,6 @@ export function hasPostedSql(documentId: Prisma.Sql, userId: string): Prisma.Sql
   return Prisma.sql`EXISTS (SELECT 1 FROM "Annotation" p WHERE p."documentId" = ${documentId} AND p."authorId" = ${userId} AND ${countsAsPostingSql("p")})`;
 }
 
-/** Which of `userIds` have posted on the document, as hide-and-reveal counts it (for live delivery and notifications). */
-export async function postersAmong(documentId: string, userIds: string[], tx: Tx = db()): Promise<Set<string>> {
-  if (userIds.length === 0) return new Set();
-  const rows = await tx.$queryRaw<{ authorId: string }[]>`
-    SELECT DISTINCT p."authorId" FROM "Annotation" p
-     WHERE p."documentId" = ${documentId} AND p."authorId" = ANY(${userIds}::text[]) AND ${countsAsPostingSql("p")}`;
-  return new Set(rows.map((r) => r.authorId));
-}
-
 /** Of these documents, those `userId` has posted on, as hide-and-reveal counts it (for the inbox). */
 export async function documentsPostedOn(userId: string, documentIds: string[], tx: Tx = db()): Promise<Set<string>> {
   if (documentIds.length === 0) return new Set();

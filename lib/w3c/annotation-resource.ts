@@ -1,15 +1,9 @@
 import { settleAnchors } from "../annotations/live-documents";
-import { NotFoundError } from "../errors";
-import { isAnnotationVisibleTo, type Viewer } from "../policies/annotations";
+import type { Viewer } from "../policies/annotations";
 import { annotationIri, etagOf, presentAnnotation } from "../presenters/annotation";
-import { findAnnotation, type AnnotationRow } from "../queries/annotations";
+import { findAnnotationFor, type AnnotationRow } from "../queries/annotations";
 import { loadDocumentForViewer } from "../queries/document-access";
 import { GoneError } from "./errors";
-
-/** Whether the viewer could see the annotation were it (and its thread) not deleted. */
-function wasVisibleTo(viewer: Viewer, row: AnnotationRow): boolean {
-  return isAnnotationVisibleTo(viewer, { ...row, deletedAt: null, thread: row.thread ? { ...row.thread, deletedAt: null } : null });
-}
 
 /** One annotation as a viewer gets it, with the ETag of exactly that representation. */
 export function annotationRepresentation(row: AnnotationRow, origin: string, viewer: Viewer) {
@@ -25,13 +19,8 @@ export function annotationRepresentation(row: AnnotationRow, origin: string, vie
 export async function readAnnotation(opts: { documentId: string; annotationId: string; actorId: string; origin: string }) {
   const { document, viewer } = await loadDocumentForViewer(opts.documentId, opts.actorId);
   await settleAnchors(document.id);
-  const row = await findAnnotation(document.id, opts.annotationId);
-  if (!row) throw new NotFoundError("Annotation");
-  if (row.deletedAt || row.thread?.deletedAt) {
-    if (wasVisibleTo(viewer, row)) throw new GoneError();
-    throw new NotFoundError("Annotation");
-  }
-  if (!isAnnotationVisibleTo(viewer, row)) throw new NotFoundError("Annotation");
+  const { row, gone } = await findAnnotationFor(viewer, document.id, opts.annotationId);
+  if (gone) throw new GoneError();
   return annotationRepresentation(row, opts.origin, viewer);
 }
 

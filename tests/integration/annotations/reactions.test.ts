@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import * as reactionsRoute from "@/app/api/v1/annotations/[annotationId]/reactions/[kind]/route";
 import { onAnnotationEvent, type AnnotationEvent } from "@/lib/annotations/events";
 import { presentAnnotation } from "@/lib/presenters/annotation";
-import { findAnnotation } from "@/lib/queries/annotations";
+import { findAnnotation } from "@/lib/queries/system/annotations";
 import { call } from "../http";
 import { annotate, reply, groupWithEveryRole } from "../fixtures";
 

@@ -1,12 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { countsAsPosting, isAnnotationVisibleTo, isGroupModerator, type Viewer } from "@/lib/policies/annotations";
-import { findAnnotation, listVisibleAnnotations, pageOfVisibleAnnotations } from "@/lib/queries/annotations";
+import { listVisibleAnnotations, pageOfVisibleAnnotations } from "@/lib/queries/annotations";
+import { findAnnotation } from "@/lib/queries/system/annotations";
 import { loadDocumentForViewer } from "@/lib/queries/document-access";
 import { findMembership } from "@/lib/queries/memberships";
 import { queueCounts } from "@/lib/queries/moderation";
 import { searchGroup } from "@/lib/queries/search";
-import { postersAmong, visibleCountsByDocument } from "@/lib/queries/visibility";
+import { postersAmong } from "@/lib/queries/system/recipients";
+import { visibleCountsByDocument } from "@/lib/queries/visibility";
 import { createMember } from "../../factories";
 import { ROLES as roles, STATUSES, threadsOfEveryKind, visibilityGroup } from "../visibility-fixtures";
 

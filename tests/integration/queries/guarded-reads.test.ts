@@ -2,6 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { viewerFor, type GroupViewer } from "@/lib/policies/viewer";
+import { findAnnotationFor } from "@/lib/queries/annotations";
+import { currentDocumentJSON } from "@/lib/queries/document-content";
 import { groupDensity, groupEngagement } from "@/lib/queries/engagement";
 import { listDocuments } from "@/lib/queries/documents";
 import { listInvites, loadGroupInvite } from "@/lib/queries/invites";
@@ -25,6 +27,19 @@ let otherInviteId: string;
 async function viewer(person: Person): Promise<GroupViewer> {
   const membership = await db().membership.findUnique({ where: { groupId_userId: { groupId: s.group.id, userId: s.users[person].id } } });
   return viewerFor({ userId: s.users[person].id, groupId: s.group.id, membership, group: s.group });
+}
+
+/** The person as a viewer of the group they are in (the other group's, for its moderator): a viewer must not open another group's things. */
+async function viewerOfOwnGroup(person: Person): Promise<GroupViewer> {
+  const membership = await ownMembership(person);
+  const group = membership?.groupId === s.otherGroup.id ? s.otherGroup : s.group;
+  return viewerFor({ userId: s.users[person].id, groupId: group.id, membership, group });
+}
+
+/** The person's membership in the seminar, else in any group (the other group's moderator), else null. */
+async function ownMembership(person: Person) {
+  const userId = s.users[person].id;
+  return (await db().membership.findUnique({ where: { groupId_userId: { groupId: s.group.id, userId } } })) ?? (await db().membership.findFirst({ where: { userId } }));
 }
 
 beforeAll(async () => {
@@ -73,6 +88,10 @@ const READS: { name: string; read: (person: (typeof PEOPLE_CHECKED)[number]) => 
   // Someone else's private note does not exist for anyone else, moderators included.
   { name: "listFlags on another's private note", read: (p) => listFlags(privateNote.id, s.users[p].id), expected: { outsider: "404", otherModerator: "404", viewer: "404", member: "404", moderator: "404", owner: "404" } },
   { name: "listModeratorNotes on another's private note", read: (p) => listModeratorNotes(privateNote.id, s.users[p].id), expected: { outsider: "404", otherModerator: "404", viewer: "404", member: "404", moderator: "404", owner: "404" } },
+  // The reading page's text, given the document and the reader's membership (in the other group, for its moderator).
+  { name: "currentDocumentJSON", read: async (p) => currentDocumentJSON({ document: await db().document.findUniqueOrThrow({ where: { id: s.doc.id } }), membership: await ownMembership(p) }), expected: { outsider: "404", otherModerator: "404", viewer: "ok", member: "ok", moderator: "ok", owner: "ok" } },
+  { name: "findAnnotationFor", read: async (p) => findAnnotationFor(await viewerOfOwnGroup(p), s.doc.id, item.id), expected: { outsider: "404", otherModerator: "404", viewer: "ok", member: "ok", moderator: "ok", owner: "ok" } },
+  { name: "findAnnotationFor on another's private note", read: async (p) => findAnnotationFor(await viewerOfOwnGroup(p), s.doc.id, privateNote.id), expected: { outsider: "404", otherModerator: "404", viewer: "404", member: "404", moderator: "404", owner: "404" } },
 ];
 
 describe("guarded reads refuse readers who may not see what they return", () => {
@@ -85,6 +104,16 @@ describe("guarded reads refuse readers who may not see what they return", () => 
 
   it("an invitation of another group is as absent to an owner as a missing one", async () => {
     await expect(loadGroupInvite(await viewer("owner"), otherInviteId)).rejects.toThrow(NotFoundError);
+  });
+
+  it("findAnnotationFor marks a deleted note gone to those who saw it, and answers 404 for a deleted one they never could", async () => {
+    const deleted = await annotate(s, s.users.member);
+    const deletedPrivate = await annotate(s, s.users.owner, { visibility: "private" });
+    await db().annotation.updateMany({ where: { id: { in: [deleted.id, deletedPrivate.id] } }, data: { deletedAt: new Date() } });
+    expect((await findAnnotationFor(await viewer("viewer"), s.doc.id, deleted.id)).gone).toBe(true);
+    expect((await findAnnotationFor(await viewer("owner"), s.doc.id, deletedPrivate.id)).gone).toBe(true);
+    await expect(findAnnotationFor(await viewer("moderator"), s.doc.id, deletedPrivate.id)).rejects.toThrow(NotFoundError);
+    expect((await findAnnotationFor(await viewer("viewer"), s.doc.id, item.id)).gone).toBe(false);
   });
 
   it("listMembers gives email addresses to moderators and owners, and to each member only their own", async () => {

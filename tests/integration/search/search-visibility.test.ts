@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { isAnnotationVisibleTo, type Viewer } from "@/lib/policies/annotations";
-import { findAnnotation } from "@/lib/queries/annotations";
+import { findAnnotation } from "@/lib/queries/system/annotations";
 import { loadDocumentForViewer } from "@/lib/queries/document-access";
 import { findMembership } from "@/lib/queries/memberships";
 import { searchGroup } from "@/lib/queries/search";

@@ -67,7 +67,7 @@ export default async function DocumentPage({ params }: Props) {
   const group = document.group;
   // Independent reads side by side: the page's first byte waits for the slowest, not their sum.
   const [json, { viewer }, origin, following] = await Promise.all([
-    currentDocumentJSON(document.id, new Uint8Array(document.yState)),
+    currentDocumentJSON({ document, membership }),
     // The policy viewer carries the seminar settings (anonymous peers, hidden until posted) too.
     loadDocumentForViewer(document.id, user.id),
     requestOrigin(),

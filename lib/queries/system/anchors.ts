@@ -1,11 +1,12 @@
-import { sharedPool } from "../db/pool";
-import { databaseUrl } from "../env";
-import type { StoredAnchor } from "../annotations/reanchor";
-import type { AnnotationFacts } from "../policies/annotations";
+import { sharedPool } from "../../db/pool";
+import { databaseUrl } from "../../env";
+import type { StoredAnchor } from "../../annotations/reanchor";
+import type { AnnotationFacts } from "../../policies/annotations";
 
 /**
- * The reads of re-anchoring on live documents (lib/collab/ReanchorExtension.ts), on the process's
- * pool: plain SQL, since they run after every pause in typing.
+ * System reads (no reader: see lib/queries/system/annotations.ts) of re-anchoring on live
+ * documents (lib/collab/ReanchorExtension.ts) and of the event relay between instances, on the
+ * process's pool: plain SQL, since they run after every pause in typing.
  */
 const pool = () => sharedPool(databaseUrl());
 const bytes = (b: Buffer) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
