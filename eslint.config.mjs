@@ -4,6 +4,8 @@
 //   lib/         never imports components/ or app/
 //   the database (Prisma client, pg) only from lib/db, lib/queries and lib/commands (and the few
 //   modules listed below, which still open it themselves)
+//   lib/db's pool and start-up (pool.ts, embedded-postgres.ts, migrate.ts) only inside lib/db: the
+//   rest asks db()/pool(), and server.ts and the CLI open the database with openDatabase()
 //   the system reads (lib/queries/system: no reader, nothing checked) only from lib/queries,
 //   lib/commands and the server's own machinery (SYSTEM_READERS below); pages, route handlers,
 //   server actions and components read through queries that take the reader
@@ -16,6 +18,17 @@ const COMPONENTS = { group: ["@/components/*", "**/components/*"], message: "lib
 const DATABASE = {
   group: ["@/lib/db", "@/lib/db/*", "**/db", "@/lib/generated/prisma/*", "**/generated/prisma/*", "pg"],
   message: "Only lib/db, lib/queries and lib/commands talk to the database: add a query or a command there.",
+};
+
+/** The process's pool and how the database is opened are lib/db's own: everyone else asks db()/pool(), and composition roots openDatabase(). */
+const DATABASE_INSIDES = {
+  group: ["@/lib/db/pool", "**/db/pool", "@/lib/db/embedded-postgres", "**/db/embedded-postgres", "@/lib/db/migrate", "**/db/migrate"],
+  message: "The pool and the database's start-up are lib/db's own: use db() or pool() from lib/db, and openDatabase() (lib/db/ensure-database) in a composition root.",
+};
+/** server.ts, one process for Next and the collaboration server, gets its database through lib/db like everything else. */
+const SERVER_DATABASE = {
+  group: ["pg", "**/generated/prisma/*", "./lib/db/*", "!./lib/db/ensure-database"],
+  message: "server.ts opens the database with openDatabase() (lib/db/ensure-database) and closes it with the handle's close(); the collaboration server reaches it through lib/db.",
 };
 
 const SYSTEM = {
@@ -60,5 +73,7 @@ export default tseslint.config(
   { files: ["app/**/*.{ts,tsx}"], rules: { "no-restricted-imports": ["error", { patterns: [DATABASE, SYSTEM] }] } },
   { files: ["lib/**/*.{ts,tsx}"], rules: { "no-restricted-imports": ["error", { patterns: [APP, COMPONENTS, DATABASE, SYSTEM] }] } },
   { files: SYSTEM_READERS, rules: { "no-restricted-imports": ["error", { patterns: [APP, COMPONENTS, DATABASE] }] } },
-  { files: ["lib/db/**", "lib/queries/**", "lib/commands/**", ...DATABASE_EXCEPTIONS], rules: { "no-restricted-imports": ["error", { patterns: [APP, COMPONENTS] }] } },
+  { files: ["lib/queries/**", "lib/commands/**", ...DATABASE_EXCEPTIONS], rules: { "no-restricted-imports": ["error", { patterns: [APP, COMPONENTS, DATABASE_INSIDES] }] } },
+  { files: ["lib/db/**"], rules: { "no-restricted-imports": ["error", { patterns: [APP, COMPONENTS] }] } },
+  { files: ["server.ts"], rules: { "no-restricted-imports": ["error", { patterns: [SERVER_DATABASE] }] } },
 );

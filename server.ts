@@ -7,8 +7,7 @@ import next from "next";
 import { localAuthSecret } from "./lib/auth/secret";
 import { createCollabServer } from "./lib/collab/server";
 import { isCollabRequest } from "./lib/collab/upgrade";
-import { disconnectDb } from "./lib/db";
-import { ensureDatabase } from "./lib/db/ensure-database";
+import { openDatabase } from "./lib/db/ensure-database";
 import { normalizeForwardedHeaders } from "./lib/http/client-address";
 import { seedDemo } from "./lib/demo/seed";
 import { env } from "./lib/env";
@@ -21,8 +20,7 @@ const log = (message: string) => componentLogger("server").info(message);
 async function main() {
   const config = env();
   const dev = config.NODE_ENV !== "production";
-  const database = await ensureDatabase({ purpose: "app", log });
-  process.env.DATABASE_URL = database.url;
+  const database = await openDatabase({ purpose: "app", log });
   if (!config.AUTH_SECRET) {
     if (!database.embedded && !dev) throw new Error("Set AUTH_SECRET (32+ random characters) when using an external database in production");
     process.env.AUTH_SECRET = await localAuthSecret();
@@ -32,7 +30,7 @@ async function main() {
   log(database.embedded ? `embedded Postgres ready${database.fresh ? " (new)" : ""}` : "using DATABASE_URL");
   if (database.fresh || config.MARGINALIA_SEED_DEMO === "1") await seedDemo({ log });
 
-  const collab = createCollabServer({ databaseUrl: database.url, redisUrl: config.REDIS_URL });
+  const collab = createCollabServer({ redisUrl: config.REDIS_URL });
 
   const app = next({ dev, dir: process.cwd(), hostname: "localhost", port: config.PORT });
   await app.prepare();
@@ -76,8 +74,7 @@ async function main() {
     server.close();
     clearInterval(digests);
     await collab.destroy().catch(() => {});
-    await disconnectDb().catch(() => {});
-    await database.release().catch(() => {});
+    await database.close().catch(() => {});
     process.exit(0);
   };
   process.on("SIGINT", () => void shutdown("SIGINT"));

@@ -2,8 +2,8 @@ import { z } from "zod";
 
 /**
  * The only reader of process.env. Values are read when asked for, not at import,
- * because server.ts fills in DATABASE_URL and AUTH_SECRET for an embedded setup
- * before the rest of the app starts.
+ * because lib/db's openDatabase fills in DATABASE_URL (and server.ts AUTH_SECRET) for an
+ * embedded setup before the rest of the app starts.
  */
 const schema = z.object({
   /** "production" serves the built app; anything else runs Next in dev mode. */
@@ -58,7 +58,16 @@ export function env(): Env {
   return parsed.data;
 }
 
-/** The database URL in force; server.ts or the test setup set it for an embedded database. */
+/**
+ * Points the process at a database (openDatabase in lib/db does, for server.ts and the CLI).
+ * Kept in the environment because server.ts and Next's bundled route modules are separate module
+ * graphs in one process: both read it from here.
+ */
+export function useDatabaseUrl(url: string) {
+  process.env.DATABASE_URL = url;
+}
+
+/** The database URL in force: DATABASE_URL, or the embedded database openDatabase started (the test setup sets it too). */
 export function databaseUrl(): string {
   const url = env().DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is not set: start the app through server.ts, which starts the embedded Postgres");

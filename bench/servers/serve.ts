@@ -17,7 +17,6 @@ async function start(): Promise<{ port: number; stop: () => Promise<void> }> {
     const { isCollabRequest } = await import("../../lib/collab/upgrade");
     const { disconnectDb } = await import("../../lib/db");
     const collab = createCollabServer({
-      databaseUrl: process.env.DATABASE_URL!,
       // Unset (the default) means: configured exactly as server.ts configures it.
       ...(process.env.BENCH_COMPACT_AFTER ? { compactAfter: Number(process.env.BENCH_COMPACT_AFTER) } : {}),
       ...(process.env.BENCH_APPEND_INTERVAL ? { appendIntervalMs: Number(process.env.BENCH_APPEND_INTERVAL) } : {}),

@@ -9,21 +9,18 @@
  *   token create --email E [--label L] [--expires-in-days D]   (prints the token alone on its last line)
  *   digest send [--origin URL]             (sends the daily digests that are due now)
  */
-import { disconnectDb } from "../db";
-import { ensureDatabase } from "../db/ensure-database";
+import { openDatabase } from "../db/ensure-database";
 import { runCli, wantsHelp } from "./commands";
 
 /** The process around the commands: joins or starts the database, runs one command, exits with its code. */
 async function main(argv: string[]): Promise<number> {
   const output = { out: (text: string) => console.log(text), err: (text: string) => console.error(text) };
   if (wantsHelp(argv)) return runCli(argv, output);
-  const database = await ensureDatabase({ purpose: "cli" });
-  process.env.DATABASE_URL = database.url;
+  const database = await openDatabase({ purpose: "cli" });
   try {
     return await runCli(argv, output);
   } finally {
-    await disconnectDb();
-    await database.release();
+    await database.close();
   }
 }
 

@@ -10,7 +10,7 @@ import { AuthExtension, CLIENT_ADDRESS_HEADER } from "./AuthExtension";
 import { CredentialWatcher } from "./CredentialWatcher";
 import { MembershipWatcher } from "./MembershipWatcher";
 import { PgChannel } from "../db/pg-channel";
-import { sharedPool } from "../db/pool";
+import { pool } from "../db";
 import { UpdateLog } from "../db/update-log";
 import { EventRelayExtension } from "./EventRelayExtension";
 import { dependency, isDatabaseOutage } from "../health/dependency";
@@ -24,8 +24,8 @@ import { RedisRelay } from "./RedisRelay";
 import { filterPresenceOnSocket } from "./presence";
 import { SaveAcknowledgementExtension } from "./SaveAcknowledgementExtension";
 
+/** The collaboration server's settings; its storage is the process's database, through lib/db (pool()). */
 export type CollabOptions = {
-  databaseUrl: string;
   /** Shares documents between instances through Redis when set. */
   redisUrl?: string;
   /** Open WebSockets one client address may hold (COLLAB_MAX_SOCKETS_PER_ADDRESS); more are refused with 429. */
@@ -64,7 +64,7 @@ export type CollabServer = {
  */
 export function createCollabServer(options: CollabOptions): CollabServer {
   const logger = options.logger ?? collabLogger;
-  const log = new UpdateLog(sharedPool(options.databaseUrl));
+  const log = new UpdateLog(pool());
   const persistence = new PersistenceExtension({ log, logger, maxDocumentBytes: options.maxDocumentBytes, compactAfter: options.compactAfter, appendIntervalMs: options.appendIntervalMs });
   const auth = new AuthExtension({ maxConnectionsPerUser: options.maxConnectionsPerUser ?? env().COLLAB_MAX_CONNECTIONS_PER_USER });
   const reanchoring = new ReanchorExtension({ reanchorDelayMs: options.reanchorDelayMs, logger });
@@ -80,7 +80,7 @@ export function createCollabServer(options: CollabOptions): CollabServer {
     delivery,
     new EventRelayExtension({
       // Several instances (they share documents through Redis) also share annotation events, deletions and revocations.
-      openChannel: options.redisUrl ? (handlers) => new PgChannel({ connectionString: options.databaseUrl, pool: sharedPool(options.databaseUrl), channel: EVENT_CHANNEL, logger, ...handlers }) : undefined,
+      openChannel: options.redisUrl ? (handlers) => new PgChannel({ pool: pool(), channel: EVENT_CHANNEL, logger, ...handlers }) : undefined,
       deliver: (event) => {
         void reanchoring.refresh(event);
         void delivery.deliver(event);

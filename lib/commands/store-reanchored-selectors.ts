@@ -1,5 +1,4 @@
-import { sharedPool } from "../db/pool";
-import { databaseUrl } from "../env";
+import { pool } from "../db";
 import type { AnchorChange } from "../annotations/reanchor";
 
 const buffer = (u: Uint8Array) => Buffer.from(u.buffer, u.byteOffset, u.byteLength);
@@ -7,7 +6,7 @@ const buffer = (u: Uint8Array) => Buffer.from(u.buffer, u.byteOffset, u.byteLeng
 /** Stores re-anchored selectors in one statement; an orphan keeps its last quote. */
 export default async function storeReanchoredSelectors({ changes }: { changes: AnchorChange[] }): Promise<void> {
   if (changes.length === 0) return;
-  await sharedPool(databaseUrl()).query(
+  await pool().query(
     `UPDATE "Annotation" AS a SET
        "positionStart" = u.ps, "positionEnd" = u.pe, orphaned = u.orph,
        "quoteExact" = CASE WHEN u.orph THEN a."quoteExact" ELSE u.ex END,

@@ -1,4 +1,5 @@
-import { env } from "../env";
+import { env, useDatabaseUrl } from "../env";
+import { disconnectDb } from "./index";
 import { defaultDataDir, startEmbeddedPostgres } from "./embedded-postgres";
 import { applyMigrations } from "./migrate";
 
@@ -34,4 +35,27 @@ export async function ensureDatabase(opts: { purpose: "app" | "cli"; log?: (m: s
     throw error;
   }
   return { url: handle.url, fresh: handle.created, embedded: true, release: handle.stop };
+}
+
+/** The database a process opened: where it is, whether it is new, and how to close it. */
+export type OpenDatabase = Omit<DatabaseHandle, "release"> & {
+  /** Closes the Prisma client and the pool, then stops the embedded server when this process started it. */
+  close: () => Promise<void>;
+};
+
+/**
+ * Opens the process's database for a composition root (server.ts, the CLI): resolves it and
+ * brings its schema up to date (ensureDatabase), then points lib/db at it, so db(), pool() and
+ * the collaboration server's storage all reach it through lib/db and nothing else opens its own.
+ */
+export async function openDatabase(opts: { purpose: "app" | "cli"; log?: (m: string) => void }): Promise<OpenDatabase> {
+  const { release, ...database } = await ensureDatabase(opts);
+  useDatabaseUrl(database.url);
+  return {
+    ...database,
+    async close() {
+      await disconnectDb().catch(() => {});
+      await release();
+    },
+  };
 }

@@ -18,10 +18,19 @@ const globalForPrisma = globalThis as unknown as { marginaliaPrisma?: PrismaClie
  */
 export function db(): PrismaClient {
   if (!globalForPrisma.marginaliaPrisma) {
-    const adapter = new PrismaPg(sharedPool(databaseUrl()));
+    const adapter = new PrismaPg(pool());
     globalForPrisma.marginaliaPrisma = new PrismaClient({ adapter });
   }
   return globalForPrisma.marginaliaPrisma;
+}
+
+/**
+ * The process's one pool on its database (the one openDatabase opened, or DATABASE_URL): what
+ * db() runs on, and what the hot raw statements, the update log and the channel between
+ * instances use, so the custom server and Next's routes share one set of connections.
+ */
+export function pool(): pg.Pool {
+  return sharedPool(databaseUrl());
 }
 
 /** Prisma's columns are `timestamp(3)` holding UTC; node-pg would read them as local time. */
@@ -40,7 +49,7 @@ const readTypes = {
  * Reads only; writes and transactions go through db().
  */
 export async function readRows<T>(statement: { text: string; values: unknown[] }): Promise<T[]> {
-  return (await sharedPool(databaseUrl()).query({ text: statement.text, values: statement.values, types: readTypes })).rows as T[];
+  return (await pool().query({ text: statement.text, values: statement.values, types: readTypes })).rows as T[];
 }
 
 /** Closes the client and the pools (tests and CLI exit). */

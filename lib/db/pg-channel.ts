@@ -16,8 +16,7 @@ export class PgChannel {
 
   constructor(
     private options: {
-      connectionString: string;
-      /** Publishes on the process's pool. */
+      /** Publishes on the process's pool; listens on a connection of its own to the same database. */
       pool: pg.Pool;
       channel: string;
       onMessage: (payload: string) => void;
@@ -45,7 +44,7 @@ export class PgChannel {
 
   private async connect() {
     if (this.closed) return;
-    const client = new pg.Client({ connectionString: this.options.connectionString, connectionTimeoutMillis: 5000 });
+    const client = new pg.Client({ connectionString: this.options.pool.options.connectionString, connectionTimeoutMillis: 5000 });
     let lost = false;
     const onLost = (error?: unknown) => {
       if (lost) return;

@@ -1,5 +1,4 @@
-import { sharedPool } from "../../db/pool";
-import { databaseUrl } from "../../env";
+import { pool } from "../../db";
 import type { StoredAnchor } from "../../annotations/reanchor";
 import type { AnnotationFacts } from "../../policies/annotations";
 
@@ -8,7 +7,6 @@ import type { AnnotationFacts } from "../../policies/annotations";
  * documents (lib/collab/ReanchorExtension.ts) and of the event relay between instances, on the
  * process's pool: plain SQL, since they run after every pause in typing.
  */
-const pool = () => sharedPool(databaseUrl());
 const bytes = (b: Buffer) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
 
 /** Every anchored, undeleted annotation of the document (or just the given ones). */

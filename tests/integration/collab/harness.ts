@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
-import { afterAll, beforeAll, inject } from "vitest";
+import { afterAll, beforeAll } from "vitest";
 import WebSocket from "ws";
 import * as Y from "yjs";
 import { createCollabServer, type CollabOptions, type CollabServer } from "@/lib/collab/server";
@@ -27,7 +27,7 @@ export function useCollabServer(options: Partial<CollabOptions> = {}) {
 /** A real collaboration server on port 0, wired exactly as server.ts does. */
 export async function startCollab(options: Partial<CollabOptions> = {}) {
   const errors: string[] = [];
-  const collab: CollabServer = createCollabServer({ databaseUrl: inject("databaseUrl"), logger: (m) => errors.push(m), ...options });
+  const collab: CollabServer = createCollabServer({ logger: (m) => errors.push(m), ...options });
   const http: Server = createServer((_req, res) => res.writeHead(404).end());
   http.on("upgrade", (req, socket, head) => (isCollabRequest(req) ? collab.handleUpgrade(req, socket, head) : socket.destroy()));
   await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));

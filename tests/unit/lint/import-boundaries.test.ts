@@ -31,6 +31,15 @@ const CASES: [file: string, specifier: string, refusedThere: boolean][] = [
   ["app/api/v1/probe/route.ts", "@/lib/db", true],
   ["lib/w3c/probe.ts", "../db", true],
   ["lib/queries/probe.ts", "../db", false],
+  // The pool and the database's start-up are lib/db's own; server.ts opens the database through lib/db.
+  ["lib/commands/probe.ts", "../db/pool", true],
+  ["lib/collab/server.ts", "../db/pool", true],
+  ["lib/collab/server.ts", "../db", false],
+  ["server.ts", "./lib/db/pool", true],
+  ["server.ts", "./lib/db/embedded-postgres", true],
+  ["server.ts", "pg", true],
+  ["server.ts", "./lib/db/ensure-database", false],
+  ["server.ts", "./lib/collab/server", false],
   // Downwards only.
   ["components/annotations/probe.tsx", "@/app/(app)/layout", true],
   ["lib/presenters/probe.ts", "@/components/ui/button", true],
