@@ -12,10 +12,22 @@ const database = {
   server: { deps: { inline: ["next-auth"] } },
 } satisfies TestProjectInlineConfiguration["test"];
 
+const INTEGRATION = ["tests/integration/**/*.test.ts", "tests/security/**/*.test.ts"];
+/** Integration files that mock modules (next/headers, next-auth) or count the process's own rate limits from zero. */
+const ISOLATED = [
+  "tests/integration/authorization/actions.test.ts",
+  "tests/integration/authorization/pages.test.ts",
+  "tests/integration/collab/bad-input.test.ts",
+  "tests/security/connection-limits.test.ts",
+  "tests/security/forwarded-headers.test.ts",
+  "tests/security/password-change.test.ts",
+  "tests/security/sign-up-enumeration.test.ts",
+];
+
 const project = (test: TestProjectInlineConfiguration["test"]): TestProjectInlineConfiguration => ({ resolve: { alias }, test });
 
 // One configuration, one project per kind of test; pick them with --project (package.json scripts):
-//   npm test            unit + integration (pure code; real Postgres)
+//   npm test            unit + integration (+ integration-isolated): pure code; real Postgres
 //   npm run test:e2e    the built app in a real server process, driven in Debian's Chromium
 //   npm run test:fuzz   the collaboration convergence fuzz (COLLAB_FUZZ_SEEDS, COLLAB_FUZZ_SEED to replay one)
 //   npm run test:scale  several collaboration processes sharing documents through a real Redis
@@ -23,17 +35,26 @@ const project = (test: TestProjectInlineConfiguration["test"]): TestProjectInlin
 export default defineConfig({
   resolve: { alias },
   test: {
+    // Integration files wait on the database more than they compute: two workers even on two cores.
+    maxWorkers: 2,
     projects: [
       // Property tests run a fixed number of cases: on a loaded machine (CI builds beside them) they
       // need more than the default 5 s; a timeout here guards against hangs, it measures nothing.
-      project({ name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node", testTimeout: 30_000 }),
+      //
+      // Unit and most integration files share their worker's modules (isolate: false): importing
+      // the app's module graph afresh for every file was most of the suite's CPU time. Files that
+      // replace modules (vi.mock) or need the process's in-memory limits fresh run isolated.
+      project({ name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node", testTimeout: 30_000, isolate: false }),
       project({
         name: "integration",
-        include: ["tests/integration/**/*.test.ts", "tests/security/**/*.test.ts"],
+        include: INTEGRATION,
+        exclude: ISOLATED,
         ...database,
         testTimeout: 30_000,
         hookTimeout: 60_000,
+        isolate: false,
       }),
+      project({ name: "integration-isolated", include: ISOLATED, ...database, testTimeout: 30_000, hookTimeout: 60_000 }),
       project({ name: "fuzz", include: ["tests/integration/collab/fuzz/**/*.fuzz.ts"], ...database, testTimeout: 60_000, hookTimeout: 60_000 }),
       project({
         name: "scale",
