@@ -6,6 +6,9 @@
 //   modules listed below, which still open it themselves)
 //   lib/db's pool and start-up (pool.ts, embedded-postgres.ts, migrate.ts) only inside lib/db: the
 //   rest asks db()/pool(), and server.ts and the CLI open the database with openDatabase()
+//   lib/db, lib/queries and lib/commands also say `import "server-only"`: Next's build refuses a
+//   client component that reaches them through any chain of imports, which no lint rule here can
+//   see; server.ts, the CLI and the tests load them through scripts/server-only.mjs / Vitest's alias
 //   the system reads (lib/queries/system: no reader, nothing checked) only from lib/queries,
 //   lib/commands and the server's own machinery (SYSTEM_READERS below); pages, route handlers,
 //   server actions and components read through queries that take the reader

@@ -1,7 +1,12 @@
 import path from "node:path";
 import { defineConfig, type TestProjectInlineConfiguration } from "vitest/config";
 
-const alias = { "@": path.resolve(import.meta.dirname) };
+/**
+ * lib/db, lib/queries and lib/commands say `import "server-only"` (a client component reaching them
+ * fails Next's build); tests run them in plain Node, so the marker is its empty module here, as in
+ * Next's server layers and in scripts/server-only.mjs for server.ts and the CLI.
+ */
+const alias = { "@": path.resolve(import.meta.dirname), "server-only": path.resolve(import.meta.dirname, "node_modules/server-only/empty.js") };
 
 /** Tests that talk to a real Postgres: embedded, one per run, or a fresh database on DATABASE_URL's server. */
 const database = {

@@ -6,7 +6,7 @@
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { serverNodeFlags } from "./node-flags.mjs";
+import { serverNodeFlags, tsxImports } from "./node-flags.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 
@@ -28,7 +28,7 @@ export type AppProcess = { child: ChildProcess; baseUrl: string; output: () => s
 
 /** Starts server.ts with exactly `env`; resolves once it is ready (at most 120 s), rejects if it exits first. */
 export async function startAppProcess(env: NodeJS.ProcessEnv): Promise<AppProcess> {
-  const child = spawn(process.execPath, [...serverNodeFlags(), "--import", "tsx", "server.ts"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [...serverNodeFlags(), ...tsxImports(), "server.ts"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
   let log = "";
   const baseUrl = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`the app did not start within 120 s:\n${log}`)), 120_000);

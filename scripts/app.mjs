@@ -8,7 +8,7 @@
 import { execFileSync, spawn } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { serverNodeFlags } from "./node-flags.mjs";
+import { serverNodeFlags, tsxImports } from "./node-flags.mjs";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 const dev = process.argv.includes("--dev");
@@ -38,7 +38,7 @@ if (!dev) {
   }
 }
 
-const child = spawn(process.execPath, [...serverNodeFlags(), "--import", "tsx", path.join(root, "server.ts")], {
+const child = spawn(process.execPath, [...serverNodeFlags(), ...tsxImports(), path.join(root, "server.ts")], {
   cwd: root,
   stdio: "inherit",
   env: { ...process.env, NODE_ENV: dev ? "development" : "production" },

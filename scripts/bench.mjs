@@ -5,9 +5,9 @@
  */
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { serverNodeFlags } from "./node-flags.mjs";
+import { serverNodeFlags, tsxImports } from "./node-flags.mjs";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
-const child = spawn(process.execPath, [...serverNodeFlags(), "--import", "tsx", path.join(root, "bench", "run.ts"), ...process.argv.slice(2)], { cwd: root, stdio: "inherit" });
+const child = spawn(process.execPath, [...serverNodeFlags(), ...tsxImports(), path.join(root, "bench", "run.ts"), ...process.argv.slice(2)], { cwd: root, stdio: "inherit" });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
 child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -20,3 +20,14 @@ export function serverNodeFlags(env = process.env) {
   }
   return mb === 0 ? [] : [`--initial-old-space-size=${mb}`];
 }
+
+/** The hook that lets `import "server-only"` load outside Next (scripts/server-only.mjs), as a URL for --import. */
+export const SERVER_ONLY_HOOK = new URL("./server-only.mjs", import.meta.url).href;
+
+/**
+ * How a Node process outside Next loads our TypeScript: tsx, and the server-only hook. Every
+ * process that runs server.ts, the CLI or other lib/ server code starts with these.
+ */
+export function tsxImports() {
+  return ["--import", "tsx", "--import", SERVER_ONLY_HOOK];
+}

@@ -10,6 +10,7 @@
  * export. Exits 1 when any check reports a MUST failure (or cannot run), 0 otherwise.
  */
 import { execFileSync, spawn } from "node:child_process";
+import { tsxImports } from "./node-flags.mjs";
 import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import os from "node:os";
@@ -77,7 +78,7 @@ async function startApp() {
   const env = { ...process.env, NODE_ENV: "production", PORT: String(port), APP_URL: baseUrl, MARGINALIA_DATA_DIR: path.join(home, "postgres") };
   delete env.DATABASE_URL;
   delete env.MARGINALIA_SEED_DEMO;
-  server = spawn(process.execPath, ["--import", "tsx", "server.ts"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+  server = spawn(process.execPath, [...tsxImports(), "server.ts"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
   await new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`the app did not start within 120 s:\n${serverLog}`)), 120_000);
     const onData = (chunk) => {

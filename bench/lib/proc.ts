@@ -3,6 +3,7 @@ import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { tsxImports } from "../../scripts/node-flags.mjs";
 import { stopperFor } from "../../scripts/app-process";
 
 let clockTicks: number | undefined;
@@ -128,7 +129,7 @@ export type ServerProcess = { child: ChildProcess; pid: number; port: number; ou
  */
 export async function startServerProcess(opts: { kind: string; cpu: string | null; env: Record<string, string>; nodeArgs?: string[] }): Promise<ServerProcess> {
   const script = path.join(import.meta.dirname, "..", "servers", "serve.ts");
-  const nodeArgs = [...(opts.nodeArgs ?? []), "--import", "tsx", script, opts.kind];
+  const nodeArgs = [...(opts.nodeArgs ?? []), ...tsxImports(), script, opts.kind];
   const bin = taskset();
   const [command, args] = opts.cpu !== null && bin ? [bin, ["-c", opts.cpu, process.execPath, ...nodeArgs]] : [process.execPath, nodeArgs];
   // Every bench client connects from 127.0.0.1, dozens at once: the per-address budget of

@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "../db";
 import type { Role } from "../policies";
 import { AppError, NotFoundError } from "../errors";

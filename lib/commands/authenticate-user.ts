@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "../db";
 import { verifyPassword } from "../auth/password";
 import { assertSignInAllowed, recordSignInFailure, recordSignInSuccess } from "../auth/rate-limit";

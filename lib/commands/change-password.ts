@@ -1,3 +1,4 @@
+import "server-only";
 import { hashPassword, verifyPassword } from "../auth/password";
 import { publishRevocation } from "../auth/revocation";
 import { db } from "../db";

@@ -1,3 +1,4 @@
+import "server-only";
 import type * as Y from "yjs";
 import { anchorTarget } from "../annotations/anchor-target";
 import { notifyAfterPost } from "../annotations/after-post";

@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "../db";
 import { generateApiToken } from "../auth/api-tokens";
 

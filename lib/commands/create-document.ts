@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "../db";
 import { PayloadTooLargeError, UnprocessableError } from "../errors";
 import { ImportError, importContent, MAX_IMPORT_BYTES } from "../editor/import";

@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "../db";
 import { parseInput } from "../validation/parse";
 import { groupCreateInput } from "../validation/schemas";

@@ -1,3 +1,4 @@
+import "server-only";
 import { db, type Tx } from "../db";
 import { ConflictError } from "../errors";
 import { hashPassword } from "../auth/password";

@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "../db";
 import { NotFoundError } from "../errors";
 import { findInvitationFor } from "../queries/invites";

@@ -1,3 +1,4 @@
+import "server-only";
 import { verifyPassword } from "../auth/password";
 import { publishRevocation } from "../auth/revocation";
 import { db, type Tx } from "../db";

@@ -1,3 +1,4 @@
+import "server-only";
 import { closeLiveDocuments } from "../annotations/live-documents";
 import { db } from "../db";
 import { NotFoundError } from "../errors";

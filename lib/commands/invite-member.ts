@@ -1,3 +1,4 @@
+import "server-only";
 import { parseInput } from "../validation/parse";
 import { memberAddInput } from "../validation/schemas";
 import createInvite from "./create-invite";

@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "../db";
 
 /** Links an OAuth sign-in to the account with the same verified email, creating the account if needed; null without an email. */

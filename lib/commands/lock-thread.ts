@@ -1,3 +1,4 @@
+import "server-only";
 import { publishAnnotationEvents } from "../annotations/events";
 import { db } from "../db";
 import { ConflictError, NotFoundError } from "../errors";

@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "../db";
 import { markReadInput } from "../validation/moderation";
 import { parseInput } from "../validation/parse";

@@ -1,3 +1,4 @@
+import "server-only";
 import { publishAnnotationEvents, type AnnotationEvent } from "../annotations/events";
 import { db, type Tx } from "../db";
 import { ConflictError } from "../errors";

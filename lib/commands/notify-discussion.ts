@@ -1,3 +1,4 @@
+import "server-only";
 import { findMentions } from "../annotations/mentions";
 import { db } from "../db";
 import { isAnnotationVisibleTo } from "../policies/annotations";

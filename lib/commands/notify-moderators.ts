@@ -1,3 +1,4 @@
+import "server-only";
 import { db, type Tx } from "../db";
 import { isAnnotationVisibleTo, type AnnotationFacts } from "../policies/annotations";
 import { rolesHolding } from "../queries/moderation";

@@ -1,3 +1,4 @@
+import "server-only";
 import type * as Y from "yjs";
 import { createAnchor, resolveAnchors } from "../anchoring/anchors";
 import { buildProjectionMap } from "../anchoring/projection-map";

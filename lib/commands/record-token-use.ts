@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "../db";
 
 /** Notes when an API token was last used, for the settings page; best effort, so a failure is swallowed. */

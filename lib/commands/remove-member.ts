@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "../db";
 import { ConflictError, NotFoundError } from "../errors";
 import { authorize, isLastOwner } from "../policies";

@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "../db";
 import { loadGroupInvite } from "../queries/invites";
 import { loadGroupForActor } from "../queries/memberships";

@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "../db";
 import { digestEmail } from "../mail/digest-email";
 import { sendMail, type Mail, type MailResult } from "../mail/send-mail";

@@ -1,3 +1,4 @@
+import "server-only";
 import { publishRevocation } from "../auth/revocation";
 import { db } from "../db";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { anchorTarget, type AnchoredTarget } from "../annotations/anchor-target";
 import { notifyAfterPost } from "../annotations/after-post";
 import { publishAnnotationEvents } from "../annotations/events";

@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "../db";
 import { loadGroupForActor } from "../queries/memberships";
 import { parseInput } from "../validation/parse";

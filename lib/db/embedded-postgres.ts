@@ -1,3 +1,4 @@
+import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { existsSync, statSync } from "node:fs";
 import { mkdir, readFile, rm, writeFile, chmod } from "node:fs/promises";

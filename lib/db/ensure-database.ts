@@ -1,3 +1,4 @@
+import "server-only";
 import { env, useDatabaseUrl } from "../env";
 import { disconnectDb } from "./index";
 import { defaultDataDir, startEmbeddedPostgres } from "./embedded-postgres";

@@ -1,3 +1,4 @@
+import "server-only";
 import pg from "pg";
 import { dependency } from "../health/dependency";
 import { isDatabaseUnavailable } from "../health/unavailable";

@@ -1,3 +1,4 @@
+import "server-only";
 import { registerCache } from "../cache/registry";
 import { db, readRows, type Tx } from "../db";
 import { Prisma } from "../generated/prisma/client";

@@ -1,3 +1,4 @@
+import "server-only";
 import { db, readRows, type Tx } from "../db";
 import { Prisma } from "../generated/prisma/client";
 import { NotFoundError } from "../errors";

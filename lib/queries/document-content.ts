@@ -1,3 +1,4 @@
+import "server-only";
 import * as Y from "yjs";
 import { NotFoundError } from "../errors";
 import { yDocToJSON } from "../editor/ydoc";

@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "../db";
 import { authorize } from "../policies";
 import type { GroupViewer } from "../policies/viewer";

@@ -1,3 +1,4 @@
+import "server-only";
 import { hashApiToken } from "../auth/api-tokens";
 import { db, type Tx } from "../db";
 import { NotFoundError } from "../errors";

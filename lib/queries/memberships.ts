@@ -1,3 +1,4 @@
+import "server-only";
 import { db, type Tx } from "../db";
 import { NotFoundError } from "../errors";
 import { authorize, can, type RoleAction } from "../policies";

@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "../db";
 import { can } from "../policies";
 import type { Viewer } from "../policies/annotations";

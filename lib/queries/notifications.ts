@@ -1,3 +1,4 @@
+import "server-only";
 import { db, type Prisma } from "../db";
 import { can, type MembershipLike } from "../policies";
 import { isAnnotationVisibleTo, type Viewer } from "../policies/annotations";

@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "../db";
 
 /** The user's notification preferences, for the settings page. */

@@ -1,3 +1,4 @@
+import "server-only";
 import { db, type Tx } from "../db";
 import { ForbiddenError, NotFoundError, ValidationError } from "../errors";
 import { Prisma } from "../generated/prisma/client";

@@ -1,3 +1,4 @@
+import "server-only";
 import { readRows } from "../db";
 import { Prisma } from "../generated/prisma/client";
 

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
+import { tsxImports } from "../../scripts/node-flags.mjs";
 
 /** One app instance (server.ts, production build) in its own process, with its log lines. */
 export type AppInstance = {
@@ -19,7 +20,7 @@ export async function startApp(env: Record<string, string | undefined>, port = 0
   const root = process.cwd();
   const childEnv = { ...process.env, NODE_ENV: "production", PORT: String(port), MARGINALIA_INITIAL_HEAP_MB: "0", ...env } as NodeJS.ProcessEnv;
   for (const [key, value] of Object.entries(env)) if (value === undefined) delete childEnv[key];
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "server.ts")], { cwd: root, env: childEnv, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [...tsxImports(), path.join(root, "server.ts")], { cwd: root, env: childEnv, stdio: ["ignore", "pipe", "pipe"] });
   const lines: AppInstance["lines"] = [];
   let partial = "";
   const onData = (chunk: Buffer) => {

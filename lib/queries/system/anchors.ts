@@ -1,3 +1,4 @@
+import "server-only";
 import { pool } from "../../db";
 import type { StoredAnchor } from "../../annotations/reanchor";
 import type { AnnotationFacts } from "../../policies/annotations";

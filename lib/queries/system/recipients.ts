@@ -1,3 +1,4 @@
+import "server-only";
 import { db, type Tx } from "../../db";
 import { viewerFor, type GroupViewer } from "../../policies/viewer";
 import { countsAsPostingSql } from "../visibility";

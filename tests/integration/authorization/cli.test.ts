@@ -1,4 +1,5 @@
 import { spawnSync } from "node:child_process";
+import { tsxImports } from "../../../scripts/node-flags.mjs";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { world, type World } from "./fixtures";
 import { expectedOutcome } from "./matrix";
@@ -12,7 +13,7 @@ beforeAll(async () => {
 
 describe("CLI: a token from `token create` acts with exactly its holder's rights", () => {
   it("the muted member's CLI token gets the muted member's whole route row", async () => {
-    const issued = spawnSync(process.execPath, ["--import", "tsx", "lib/cli/main.ts", "token", "create", "--email", w.users.muted.email, "--label", "matrix"], {
+    const issued = spawnSync(process.execPath, [...tsxImports(), "lib/cli/main.ts", "token", "create", "--email", w.users.muted.email, "--label", "matrix"], {
       cwd: ROOT,
       env: { ...process.env, DATABASE_URL: inject("databaseUrl") },
       encoding: "utf8",

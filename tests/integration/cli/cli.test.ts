@@ -1,4 +1,5 @@
 import { spawnSync } from "node:child_process";
+import { tsxImports } from "../../../scripts/node-flags.mjs";
 import { describe, expect, inject, it } from "vitest";
 import { db } from "@/lib/db";
 import { userForApiToken } from "@/lib/auth/resolve-token";
@@ -18,7 +19,7 @@ async function cli(...args: string[]) {
 
 /** The real process: `npm run cli` runs lib/cli/main.ts with tsx. */
 function cliProcess(...args: string[]) {
-  const result = spawnSync(process.execPath, ["--import", "tsx", "lib/cli/main.ts", ...args], {
+  const result = spawnSync(process.execPath, [...tsxImports(), "lib/cli/main.ts", ...args], {
     cwd: process.cwd(),
     env: { ...process.env, DATABASE_URL: inject("databaseUrl") },
     encoding: "utf8",

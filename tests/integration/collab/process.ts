@@ -1,9 +1,10 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
+import { tsxImports } from "../../../scripts/node-flags.mjs";
 
 /** Starts fixtures/collab-process.ts as a child process and resolves with its URL. */
 export async function spawnCollab(env: Record<string, string>, port = 0): Promise<{ child: ChildProcess; url: string; port: number }> {
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "fixtures", "collab-process.ts")], {
+  const child = spawn(process.execPath, [...tsxImports(), path.join(import.meta.dirname, "fixtures", "collab-process.ts")], {
     cwd: process.cwd(),
     env: { ...process.env, ...env, PORT: String(port) },
     stdio: ["ignore", "pipe", "pipe"],

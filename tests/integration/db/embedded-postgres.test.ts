@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { tsxImports } from "../../../scripts/node-flags.mjs";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -43,7 +44,7 @@ describe("embedded Postgres", () => {
     const script = `import { startEmbeddedPostgres } from "./lib/db/embedded-postgres.ts";
       const h = await startEmbeddedPostgres({ dataDir: ${JSON.stringify(dataDir)}, shared: false });
       console.log("READY " + h.url); setInterval(() => {}, 1000);`;
-    const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { cwd: process.cwd(), stdio: ["ignore", "pipe", "inherit"] });
+    const child = spawn(process.execPath, [...tsxImports(), "--input-type=module", "-e", script], { cwd: process.cwd(), stdio: ["ignore", "pipe", "inherit"] });
     await new Promise<void>((resolve, reject) => {
       child.stdout.on("data", (chunk) => String(chunk).includes("READY") && resolve());
       child.on("exit", (code) => reject(new Error(`owner exited early (${code})`)));
