@@ -1,18 +1,20 @@
 import "server-only";
 import { db } from "../db";
-import { can } from "../policies";
-import type { Viewer } from "../policies/annotations";
+import { authorize, can } from "../policies";
+import type { GroupViewer } from "../policies/viewer";
 
 /**
- * Members a note on this document can @mention, for the editor's completion: those who can
- * read the document, matching `query` by name. In an anonymous-to-peers group, members below
- * moderator get nobody (names are withheld from them), and private notes mention no one.
+ * Members of the viewer's group a note can @mention, for the editor's completion: those who can
+ * read its documents, matching `query` by name; outsiders get 404. In an anonymous-to-peers
+ * group, members below moderator get nobody (names are withheld from them), and private notes
+ * mention no one.
  */
-export async function mentionableMembers(opts: { groupId: string; viewer: Viewer; query: string; limit?: number }) {
+export async function mentionableMembers(opts: { viewer: GroupViewer; query: string; limit?: number }) {
+  authorize(opts.viewer.membership, "document.read", "Document");
   if (opts.viewer.anonymousPeers) return [];
   const query = opts.query.trim();
   const members = await db().membership.findMany({
-    where: { groupId: opts.groupId, userId: { not: opts.viewer.userId ?? undefined }, ...(query ? { user: { name: { contains: query, mode: "insensitive" } } } : {}) },
+    where: { groupId: opts.viewer.groupId, userId: { not: opts.viewer.userId ?? undefined }, ...(query ? { user: { name: { contains: query, mode: "insensitive" } } } : {}) },
     include: { user: { select: { id: true, name: true } } },
     orderBy: { user: { name: "asc" } },
     take: opts.limit ?? 8,

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { viewerFor, type GroupViewer } from "@/lib/policies/viewer";
 import { findAnnotationFor } from "@/lib/queries/annotations";
+import { mentionableMembers } from "@/lib/queries/mentionable";
 import { currentDocumentJSON } from "@/lib/queries/document-content";
 import { groupDensity, groupEngagement } from "@/lib/queries/engagement";
 import { listDocuments } from "@/lib/queries/documents";
@@ -90,6 +91,7 @@ const READS: { name: string; read: (person: (typeof PEOPLE_CHECKED)[number]) => 
   { name: "listModeratorNotes on another's private note", read: (p) => listModeratorNotes(privateNote.id, s.users[p].id), expected: { outsider: "404", otherModerator: "404", viewer: "404", member: "404", moderator: "404", owner: "404" } },
   // The reading page's text, given the document and the reader's membership (in the other group, for its moderator).
   { name: "currentDocumentJSON", read: async (p) => currentDocumentJSON({ document: await db().document.findUniqueOrThrow({ where: { id: s.doc.id } }), membership: await ownMembership(p) }), expected: { outsider: "404", otherModerator: "404", viewer: "ok", member: "ok", moderator: "ok", owner: "ok" } },
+  { name: "mentionableMembers", read: async (p) => mentionableMembers({ viewer: await viewer(p), query: "" }), expected: { outsider: "404", otherModerator: "404", viewer: "ok", member: "ok", moderator: "ok", owner: "ok" } },
   { name: "findAnnotationFor", read: async (p) => findAnnotationFor(await viewerOfOwnGroup(p), s.doc.id, item.id), expected: { outsider: "404", otherModerator: "404", viewer: "ok", member: "ok", moderator: "ok", owner: "ok" } },
   { name: "findAnnotationFor on another's private note", read: async (p) => findAnnotationFor(await viewerOfOwnGroup(p), s.doc.id, privateNote.id), expected: { outsider: "404", otherModerator: "404", viewer: "404", member: "404", moderator: "404", owner: "404" } },
 ];

@@ -6,7 +6,7 @@ import { mentionableQuery } from "@/lib/validation/schemas";
 
 // GET /api/v1/documents/{documentId}/mentionable?q=ad — members to complete an @mention with
 export const GET = route<{ documentId: string }>(async ({ actor, params, request }) => {
-  const { document, viewer } = await loadDocumentForViewer(params.documentId, actor.id);
+  const { viewer } = await loadDocumentForViewer(params.documentId, actor.id);
   const { q } = parseInput(mentionableQuery, { q: new URL(request.url).searchParams.get("q") ?? undefined });
-  return Response.json({ items: await mentionableMembers({ groupId: document.groupId, viewer, query: q }) });
+  return Response.json({ items: await mentionableMembers({ viewer, query: q }) });
 });
