@@ -138,7 +138,7 @@ const benchmark: Benchmark = {
       const { findMembership } = await import("../lib/queries/memberships");
       const { searchInput } = await import("../lib/validation/search");
       const groupId = fixtures.groupId;
-      const viewer = { userId: viewerId, membership: await findMembership(groupId, viewerId) };
+      const viewer = { userId: viewerId, groupId, membership: await findMembership(groupId, viewerId) };
 
       const api = async (params: Record<string, string>) => {
         const url = new URL(`/api/v1/groups/${groupId}/search?${new URLSearchParams(params)}`, ORIGIN);
@@ -148,7 +148,7 @@ const benchmark: Benchmark = {
         return text;
       };
       const sql = async (params: Record<string, string>) => {
-        const statement = groupSearchSql(groupId, viewer, searchInput.parse(params));
+        const statement = groupSearchSql(viewer, searchInput.parse(params));
         return (await raw.query(statement.text, statement.values as unknown[])).rows as { id: string }[];
       };
 

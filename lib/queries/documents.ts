@@ -32,7 +32,7 @@ export async function listDocuments(viewer: GroupViewer) {
       orderBy: { updatedAt: "desc" },
       select: { id: true, title: true, createdAt: true, updatedAt: true, sourceFormat: true, createdBy: { select: { id: true, name: true } } },
     }),
-    visibleCountsByDocument(groupId, viewer),
+    visibleCountsByDocument(viewer),
   ]);
   return documents.map((d) => ({ ...d, _count: { annotations: counts.get(d.id) ?? 0 } }));
 }

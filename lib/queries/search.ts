@@ -4,7 +4,7 @@ import { ForbiddenError, NotFoundError, ValidationError } from "../errors";
 import { Prisma } from "../generated/prisma/client";
 import { authorize, can } from "../policies";
 import type { Viewer } from "../policies/annotations";
-import { viewerFor } from "../policies/viewer";
+import { viewerFor, type GroupViewer } from "../policies/viewer";
 import { visibleAnnotationsSql } from "./visibility";
 
 /** Text-search configuration; must match the one in the annotation_search_vector() migration. */
@@ -43,7 +43,8 @@ function decodeCursor(value: string): Cursor {
  * note and of the quote. Without words it lists the filtered annotations, newest first.
  * Returned as SQL so the benchmark runs exactly this query through pg as its baseline.
  */
-export function groupSearchSql(groupId: string, viewer: Viewer, filters: SearchFilters): Prisma.Sql {
+export function groupSearchSql(viewer: GroupViewer, filters: SearchFilters): Prisma.Sql {
+  const groupId = viewer.groupId;
   const words = filters.q.trim();
   const query = words ? Prisma.sql`websearch_to_tsquery(${CONFIG}, ${words})` : Prisma.sql`NULL::tsquery`;
   const rank = words ? Prisma.sql`ts_rank_cd(a."searchVector", q.query)::float8` : Prisma.sql`0::float8`;
@@ -111,18 +112,19 @@ export type SearchRow = {
   mine: ("helpful" | "question")[];
 };
 
-/** Runs the search for a viewer already known to be in the group; `next` is the cursor of the following page. */
-export async function searchGroup(groupId: string, viewer: Viewer, filters: SearchFilters, tx: Tx = db()) {
+/** Runs the search in the viewer's group (nothing for those who may not read it); `next` is the cursor of the following page. */
+export async function searchGroup(viewer: GroupViewer, filters: SearchFilters, tx: Tx = db()) {
   if (!can(viewer.membership, "document.read")) return { rows: [] as SearchRow[], next: null };
-  const rows = await tx.$queryRaw<SearchRow[]>(groupSearchSql(groupId, viewer, filters));
+  const rows = await tx.$queryRaw<SearchRow[]>(groupSearchSql(viewer, filters));
   const more = rows.length > filters.limit;
   const page = more ? rows.slice(0, filters.limit) : rows;
   const last = page.at(-1);
   return { rows: page, next: more && last ? encodeCursor({ rank: last.rank, createdAt: last.createdAt.toISOString(), id: last.id }) : null };
 }
 
-/** The group's tags in use, most used first, for the search page's filter (visible annotations only). */
-export async function groupTags(groupId: string, viewer: Viewer, tx: Tx = db()): Promise<string[]> {
+/** The viewer's group's tags in use, most used first, for the search page's filter (visible annotations only). */
+export async function groupTags(viewer: GroupViewer, tx: Tx = db()): Promise<string[]> {
+  const groupId = viewer.groupId;
   if (!can(viewer.membership, "document.read")) return [];
   const rows = await tx.$queryRaw<{ tag: string }[]>(Prisma.sql`
     SELECT tag FROM "Annotation" a, unnest(a.tags) AS tag

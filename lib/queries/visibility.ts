@@ -3,6 +3,7 @@ import { db, type Tx } from "../db";
 import { Prisma } from "../generated/prisma/client";
 import { can } from "../policies";
 import { isGroupModerator, type Viewer } from "../policies/annotations";
+import type { GroupViewer } from "../policies/viewer";
 
 /**
  * The read policy (lib/policies/annotations.ts) as SQL: the one builder every list, count,
@@ -69,8 +70,9 @@ export function visibleAnnotationsSql(viewer: Viewer, scope: VisibilityScope, al
   return Prisma.sql`(${inScope} AND ${a}."deletedAt" IS NULL AND ${itemVisibleSql(x, viewer, hiding)} AND (${a}."threadId" IS NULL OR ${thread}))`;
 }
 
-/** How many annotations of each document of the group the viewer sees (absent: none). */
-export async function visibleCountsByDocument(groupId: string, viewer: Viewer, tx: Tx = db()): Promise<Map<string, number>> {
+/** How many annotations of each document of the viewer's group they see (absent: none). */
+export async function visibleCountsByDocument(viewer: GroupViewer, tx: Tx = db()): Promise<Map<string, number>> {
+  const groupId = viewer.groupId;
   const rows = await tx.$queryRaw<{ documentId: string; count: bigint }[]>`
     SELECT a."documentId", COUNT(*) AS count FROM "Annotation" a WHERE ${visibleAnnotationsSql(viewer, { groupId })} GROUP BY a."documentId"`;
   return new Map(rows.map((r) => [r.documentId, Number(r.count)]));

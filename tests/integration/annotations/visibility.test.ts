@@ -1,3 +1,4 @@
+import type { GroupViewer } from "@/lib/policies/viewer";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { countsAsPosting, isAnnotationVisibleTo, isGroupModerator, type Viewer } from "@/lib/policies/annotations";
@@ -52,9 +53,9 @@ describe("annotation visibility: one SQL rule, equal to the policy", () => {
     let checked = 0;
     for (const [name, userId] of users) {
       const membership = await findMembership(group.id, userId);
-      const groupViewer: Viewer = { userId, membership };
-      const counts = await visibleCountsByDocument(group.id, groupViewer);
-      const searched = new Set((await searchGroup(group.id, groupViewer, { q: "", limit: 10_000 })).rows.map((r) => r.id));
+      const groupViewer: GroupViewer = { userId, groupId: group.id, membership };
+      const counts = await visibleCountsByDocument(groupViewer);
+      const searched = new Set((await searchGroup(groupViewer, { q: "", limit: 10_000 })).rows.map((r) => r.id));
       for (const doc of [open, veiled]) {
         const docRows = rows.filter((r) => r.documentId === doc.id);
         const loaded = await loadDocumentForViewer(doc.id, userId).catch(() => null);

@@ -4,6 +4,7 @@ import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { viewerFor, type GroupViewer } from "@/lib/policies/viewer";
 import { findAnnotationFor } from "@/lib/queries/annotations";
 import { mentionableMembers } from "@/lib/queries/mentionable";
+import { groupTags, searchGroup } from "@/lib/queries/search";
 import { currentDocumentJSON } from "@/lib/queries/document-content";
 import { groupDensity, groupEngagement } from "@/lib/queries/engagement";
 import { listDocuments } from "@/lib/queries/documents";
@@ -116,6 +117,16 @@ describe("guarded reads refuse readers who may not see what they return", () => 
     expect((await findAnnotationFor(await viewer("owner"), s.doc.id, deletedPrivate.id)).gone).toBe(true);
     await expect(findAnnotationFor(await viewer("moderator"), s.doc.id, deletedPrivate.id)).rejects.toThrow(NotFoundError);
     expect((await findAnnotationFor(await viewer("viewer"), s.doc.id, item.id)).gone).toBe(false);
+  });
+
+  it("group searches read the viewer's own group: another group's moderator finds none of this group's notes", async () => {
+    await db().annotation.update({ where: { id: item.id }, data: { tags: ["probe"] } });
+    const ours = (await searchGroup(await viewer("member"), { q: "", limit: 100 })).rows.map((r) => r.id);
+    expect(ours).toContain(item.id);
+    expect(await groupTags(await viewer("member"))).toContain("probe");
+    const theirs = await viewerOfOwnGroup("otherModerator");
+    expect((await searchGroup(theirs, { q: "", limit: 100 })).rows.map((r) => r.id)).not.toContain(item.id);
+    expect(await groupTags(theirs)).not.toContain("probe");
   });
 
   it("listMembers gives email addresses to moderators and owners, and to each member only their own", async () => {

@@ -1,3 +1,4 @@
+import type { GroupViewer } from "@/lib/policies/viewer";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { isAnnotationVisibleTo, type Viewer } from "@/lib/policies/annotations";
@@ -38,9 +39,9 @@ describe("group search: SQL visibility agrees with isAnnotationVisibleTo", () =>
     let checked = 0;
     for (const [name, userId] of users) {
       const membership = await findMembership(group.id, userId);
-      const groupViewer: Viewer = { userId, membership };
-      const found = new Set((await searchGroup(group.id, groupViewer, { q: "lantern", limit: 10_000 })).rows.map((r) => r.id));
-      const listed = new Set((await searchGroup(group.id, groupViewer, { q: "", limit: 10_000 })).rows.map((r) => r.id));
+      const groupViewer: GroupViewer = { userId, groupId: group.id, membership };
+      const found = new Set((await searchGroup(groupViewer, { q: "lantern", limit: 10_000 })).rows.map((r) => r.id));
+      const listed = new Set((await searchGroup(groupViewer, { q: "", limit: 10_000 })).rows.map((r) => r.id));
       // The viewer a document page would use: hide-and-reveal is decided per document.
       const viewers = new Map<string, Viewer | null>();
       for (const doc of [open, veiled]) viewers.set(doc.id, await loadDocumentForViewer(doc.id, userId).then((r) => r.viewer, () => null));
@@ -56,7 +57,7 @@ describe("group search: SQL visibility agrees with isAnnotationVisibleTo", () =>
       }
     }
     expect(checked).toBeGreaterThan(users.length * 100);
-    const count = async (userId: string) => (await searchGroup(group.id, { userId, membership: await findMembership(group.id, userId) }, { q: "lantern", limit: 10_000 })).rows.length;
+    const count = async (userId: string) => (await searchGroup({ userId, groupId: group.id, membership: await findMembership(group.id, userId) }, { q: "lantern", limit: 10_000 })).rows.length;
     expect(await count(outsider.id)).toBe(0);
     expect(await count(poster.id)).toBeGreaterThan(await count(members.editor.id));
     expect(await count(members.moderator.id)).toBeGreaterThan(await count(poster.id));

@@ -39,7 +39,7 @@ export default async function GroupSearchPage({ params, searchParams }: Props) {
   if (parsed.success) {
     try {
       assertAuthorFilterAllowed(viewer, parsed.data.author);
-      const { rows, next } = await searchGroup(group.id, viewer, parsed.data);
+      const { rows, next } = await searchGroup(viewer, parsed.data);
       const base = await requestOrigin();
       results = { items: rows.map((row) => presentSearchResult(row, base, viewer)), next };
     } catch (error) {
@@ -50,7 +50,7 @@ export default async function GroupSearchPage({ params, searchParams }: Props) {
     problem = parsed.error.issues.map((issue) => issue.message).join("; ");
   }
 
-  const [documents, members, tags] = await Promise.all([listDocuments(viewer), listMembers(viewer), groupTags(group.id, viewer)]);
+  const [documents, members, tags] = await Promise.all([listDocuments(viewer), listMembers(viewer), groupTags(viewer)]);
   const authors = viewer.anonymousPeers
     ? [{ value: user.id, label: "Me" }]
     : members.map((m) => ({ value: m.user.id, label: m.user.id === user.id ? `${m.user.name} (me)` : m.user.name }));

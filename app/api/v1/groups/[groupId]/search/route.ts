@@ -8,7 +8,7 @@ import { searchInput } from "@/lib/validation/search";
 export const GET = route<{ groupId: string }>(async ({ actor, params, request, origin }) => {
   const input = parseInput(searchInput, Object.fromEntries(request.nextUrl.searchParams));
   const { viewer } = await loadSearchScope(params.groupId, actor.id, input);
-  const { rows, next } = await searchGroup(params.groupId, viewer, input);
+  const { rows, next } = await searchGroup(viewer, input);
   const nextUrl = new URL(`${origin}/api/v1/groups/${params.groupId}/search`);
   for (const [key, value] of request.nextUrl.searchParams) if (key !== "cursor") nextUrl.searchParams.set(key, value);
   if (next) nextUrl.searchParams.set("cursor", next);
