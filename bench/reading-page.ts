@@ -12,7 +12,7 @@
  * (renderDocumentHTML), served from this process as a contenteditable page with no script.
  *
  * Per page load (a fresh browser context each time; scenario order rotates every round):
- * LCP, time to interactive (see page-probes.ts), time until the visible cards are placed, DOM
+ * first byte, end of the HTML response and its size, FCP, LCP, time to interactive (see page-probes.ts), time until the visible cards are placed, DOM
  * elements and JS heap (after a forced GC), then 40 characters typed mid-text at 8 a second (a
  * key waits for its time, and for the page to have handled the key before it) and the
  * key-to-frame latency of each. Medians over BENCH_ROUNDS rounds (typing: all keys pooled).
@@ -29,7 +29,7 @@ import { launchBrowser } from "../tests/e2e/browser";
 import { buildApp, startAppServer, type AppServer } from "./lib/app-server";
 import { makeCorpus, phrase, type CorpusBlock } from "./lib/corpus";
 import { closeDb, startDatabase, type BenchDatabase } from "./lib/database";
-import { caretExpression, CARD_SELECTOR, initScript, quietExpression, STATE_EXPRESSION, TTI_EXPRESSION } from "./lib/page-probes";
+import { caretExpression, CARD_SELECTOR, initScript, NAVIGATION_EXPRESSION, quietExpression, STATE_EXPRESSION, TTI_EXPRESSION } from "./lib/page-probes";
 import { loadAverage } from "./lib/proc";
 import { formatProfile, summarizeProfile } from "./lib/profile";
 import { seededRandom, type Random } from "./lib/random";
@@ -168,6 +168,12 @@ type Sample = {
   lcpTag: string | null;
   /** The LCP element, described as tag#id.class in .ancestor-class. */
   lcpElement: string | null;
+  /** Navigation timing: the response's first byte and its end, first contentful paint (ms from navigation start). */
+  ttfb: number;
+  responseEnd: number;
+  fcp: number;
+  /** The HTML document's size, decoded (what the parser reads), in KB. */
+  htmlKb: number;
   /** Cumulative layout shift while loading (every shift before input), and the shifts themselves. */
   cls: number;
   shifts: { t: number; value: number; sources: string[] }[];
@@ -223,7 +229,7 @@ function typedText(random: Random, n: number): string {
 async function measureLoad(
   browser: Browser,
   scenario: Scenario,
-  opts: { storageState: Awaited<ReturnType<BrowserContext["storageState"]>> | undefined; type: string | null; rate: number; budgetMs: number; profile?: string; trace?: string },
+  opts: { storageState: Awaited<ReturnType<BrowserContext["storageState"]>> | undefined; type: string | null; rate: number; budgetMs: number; profile?: string; trace?: string; loadTrace?: string },
 ): Promise<Sample> {
   const context = await browser.newContext({ viewport: VIEWPORT, storageState: opts.storageState });
   try {
@@ -231,6 +237,7 @@ async function measureLoad(
     const pageErrors: string[] = [];
     page.on("pageerror", (error) => pageErrors.push(String(error)));
     await page.addInitScript(initScript({ readySelector: scenario.readySelector, cards: (scenario.notes ?? 0) > 0 }));
+    if (opts.loadTrace) await browser.startTracing(page, { categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "loading"] });
     const response = await page.goto(scenario.url, { waitUntil: "domcontentloaded", timeout: PAGE_TIMEOUT_MS });
     if (!response?.ok()) throw new Error(`${scenario.name}: ${scenario.url} answered ${response?.status()}`);
     if (new URL(page.url()).pathname !== new URL(scenario.url).pathname) throw new Error(`${scenario.name}: redirected to ${page.url()} (not signed in?)`);
@@ -238,12 +245,18 @@ async function measureLoad(
     // A page that never becomes usable cannot be measured; one that stays busy, or never shows
     // its cards, is a (bad) measurement: NaN, counted in the second table.
     await pollPage<number>(page, "window.__bench.ready", "the text to become usable");
+    if (opts.loadTrace) {
+      const buffer = await browser.stopTracing();
+      mkdirSync(dirname(opts.loadTrace), { recursive: true });
+      writeFileSync(opts.loadTrace, buffer);
+    }
     const tti = (await waitInPage<number>(page, TTI_EXPRESSION, METRIC_TIMEOUT_MS)) ?? Number.POSITIVE_INFINITY;
     if ((scenario.notes ?? 0) > 0) await waitInPage<number>(page, "window.__bench.placed", METRIC_TIMEOUT_MS);
     const state = (await page.evaluate(STATE_EXPRESSION)) as { lcp: { t: number; tag: string | null; element: string | null }[]; shifts: Sample["shifts"]; ready: number; placed: number | null; placedVia: string | null; errors: string[]; long: number };
     if (state.errors.length) throw new Error(`${scenario.name}: the browser cannot observe ${state.errors.join("; ")}`);
     if (!state.lcp.length) throw new Error(`${scenario.name}: no largest-contentful-paint entry`);
     const lcp = state.lcp[state.lcp.length - 1];
+    const navigation = (await page.evaluate(NAVIGATION_EXPRESSION)) as { ttfb: number; responseEnd: number; fcp: number | null; bytes: number };
     const domNodes = (await page.evaluate("document.getElementsByTagName('*').length")) as number;
     const cards = (await page.evaluate(`document.querySelectorAll(${JSON.stringify(CARD_SELECTOR)}).length`)) as number;
     const cdp = await context.newCDPSession(page);
@@ -259,6 +272,10 @@ async function measureLoad(
       lcp: lcp.t,
       lcpTag: lcp.tag,
       lcpElement: lcp.element,
+      ttfb: navigation.ttfb,
+      responseEnd: navigation.responseEnd,
+      fcp: navigation.fcp ?? Number.NaN,
+      htmlKb: navigation.bytes / 1000,
       cls: state.shifts.reduce((sum, shift) => sum + shift.value, 0),
       shifts: state.shifts,
       ready: state.ready,
@@ -345,6 +362,10 @@ type Row = {
   notes: number | null;
   samples: Sample[];
   lcp: number;
+  ttfb: number;
+  responseEnd: number;
+  fcp: number;
+  htmlKb: number;
   cls: number;
   tti: number;
   ready: number;
@@ -371,6 +392,10 @@ function summarize(scenario: Scenario, samples: Sample[]): Row {
     notes: scenario.notes,
     samples,
     lcp: med((s) => s.lcp),
+    ttfb: med((s) => s.ttfb),
+    responseEnd: med((s) => s.responseEnd),
+    fcp: med((s) => s.fcp),
+    htmlKb: med((s) => s.htmlKb),
     cls: med((s) => s.cls),
     tti: med((s) => s.tti),
     ready: med((s) => s.ready),
@@ -388,21 +413,39 @@ function summarize(scenario: Scenario, samples: Sample[]): Row {
   };
 }
 
-/** Time of the renderer's main thread by trace event name (events nest: a parent's time includes its children's). */
-function formatTrace(file: string): string {
-  const { traceEvents } = JSON.parse(readFileSync(file, "utf8")) as { traceEvents: { name: string; ph: string; pid: number; tid: number; dur?: number; args?: { name?: string } }[] };
-  const main = traceEvents.find((e) => e.ph === "M" && e.name === "thread_name" && e.args?.name === "CrRendererMain");
+type TraceEvent = { name: string; ph: string; pid: number; tid: number; ts: number; dur?: number; args?: { name?: string; data?: { url?: string } } };
+
+/**
+ * Time of the renderer's main thread by trace event name (events nest: a parent's time includes
+ * its children's); with `lcpMs` (the page's own LCP entry of that load), only the time between the
+ * navigation's start and the renderer's last largest-contentful-paint candidate.
+ */
+function formatTrace(file: string, opts: { lcpMs?: number } = {}): string {
+  const { traceEvents } = JSON.parse(readFileSync(file, "utf8")) as { traceEvents: TraceEvent[] };
+  // The page's renderer: the one whose main thread marked the largest paint (or, typing, any).
+  const candidates = traceEvents.filter((e) => e.name === "largestContentfulPaint::Candidate");
+  const mains = traceEvents.filter((e) => e.ph === "M" && e.name === "thread_name" && e.args?.name === "CrRendererMain");
+  const main = mains.find((m) => candidates.some((c) => c.pid === m.pid)) ?? mains[0];
   if (!main) return "(no renderer main thread in the trace)";
+  let [from, until] = [Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY];
+  let header = "";
+  if (opts.lcpMs !== undefined) {
+    const own = candidates.filter((c) => c.pid === main.pid);
+    if (!own.length) return "(no largest-contentful-paint candidate in the trace)";
+    until = own[own.length - 1].ts;
+    from = until - opts.lcpMs * 1000;
+    header = `largest paint ${fmtInt(opts.lcpMs)} ms after the navigation started; main-thread time in between:\n`;
+  }
   const totals = new Map<string, { ms: number; count: number }>();
   for (const e of traceEvents) {
-    if (e.pid !== main.pid || e.tid !== main.tid || e.ph !== "X" || !e.dur) continue;
+    if (e.pid !== main.pid || e.tid !== main.tid || e.ph !== "X" || !e.dur || e.ts < from || e.ts > until) continue;
     const t = totals.get(e.name) ?? { ms: 0, count: 0 };
     t.ms += e.dur / 1000;
     t.count++;
     totals.set(e.name, t);
   }
   const rows = [...totals].sort((a, b) => b[1].ms - a[1].ms).slice(0, 25);
-  return table(["event", "ms", "count"], rows.map(([name, t]) => [name, fmt(t.ms, 0), fmtInt(t.count)]));
+  return header + table(["event", "ms", "count"], rows.map(([name, t]) => [name, fmt(t.ms, 0), fmtInt(t.count)]));
 }
 
 /** The largest layout shifts of a load, for the log: when, how much, and what moved. */
@@ -512,7 +555,7 @@ async function run() {
         samples.get(scenario)!.push(sample);
         loads.push(loadAverage());
         log(
-          `round ${round + 1}/${cfg.rounds} ${scenario.name}: LCP ${fmtInt(sample.lcp)} ms (${sample.lcpElement ?? "?"}), CLS ${fmt(sample.cls, 3)}${describeShifts(sample.shifts)}, TTI ${fmtMs(sample.tti)} ms, placed ${fmtMs(sample.placed)} ms, ` +
+          `round ${round + 1}/${cfg.rounds} ${scenario.name}: first byte ${fmtInt(sample.ttfb)} ms, FCP ${fmtInt(sample.fcp)} ms, LCP ${fmtInt(sample.lcp)} ms (${sample.lcpElement ?? "?"}), CLS ${fmt(sample.cls, 3)}${describeShifts(sample.shifts)}, TTI ${fmtMs(sample.tti)} ms, placed ${fmtMs(sample.placed)} ms, ` +
             `key→frame p50 ${fmt(median(sample.keys))} ms, input→frame p50 ${fmt(median(sample.inputs))} ms, ${fmt(sample.typedPerSecond)}/s, ${fmtInt(sample.domNodes)} nodes, ${fmt(sample.heapMb)} MB`,
         );
       }
@@ -520,7 +563,8 @@ async function run() {
 
     // One more load of the page with the most notes, typed into under the CPU profiler (not counted).
     // With BENCH_PROFILE=1, one more load of each app page typed into under the CPU profiler, and
-    // one under a timeline trace (main-thread time by kind of work), not counted in the tables.
+    // one under a timeline trace (main-thread time by kind of work), and one load traced up to its
+    // largest paint (what the main thread did before the text showed), not counted in the tables.
     let profileText = "";
     if (cfg.profile) {
       for (const scenario of scenarios.filter((s) => s.notes !== null)) {
@@ -528,9 +572,11 @@ async function run() {
         const options = { storageState: stateFor(scenario), type: typedText(random, cfg.keys), rate: cfg.rate, budgetMs: cfg.typingBudget * 1000 };
         await measureLoad(browser, scenario, { ...options, profile: `${stem}.cpuprofile` });
         await measureLoad(browser, scenario, { ...options, trace: `${stem}.trace.json` });
+        const traced = await measureLoad(browser, scenario, { ...options, type: null, loadTrace: `${stem}.load.trace.json` });
         profileText +=
           `\n\nCPU profile of typing into ${scenario.name} (${stem}.cpuprofile):\n${formatProfile(summarizeProfile(`${stem}.cpuprofile`, undefined, 30, "/_next/static/"))}` +
-          `\n\nMain thread while typing into ${scenario.name} (${stem}.trace.json):\n${formatTrace(`${stem}.trace.json`)}`;
+          `\n\nMain thread while typing into ${scenario.name} (${stem}.trace.json):\n${formatTrace(`${stem}.trace.json`)}` +
+          `\n\nMain thread of ${scenario.name} from navigation to its largest paint (${stem}.load.trace.json):\n${formatTrace(`${stem}.load.trace.json`, { lcpMs: traced.lcp })}`;
       }
     }
 
@@ -561,9 +607,13 @@ async function run() {
       ),
       "",
       table(
-        ["page", "input→frame p50", "p95", "Event Timing p50", "p95", "key waited p50", "typed chars/s", "keys typed", "busy before typing", "text usable ms", "LCP element", "cards in margin", "placed by", "long tasks", "TTI never"],
+        ["page", "first byte ms", "response end ms", "FCP ms", "HTML KB", "input→frame p50", "p95", "Event Timing p50", "p95", "key waited p50", "typed chars/s", "keys typed", "busy before typing", "text usable ms", "LCP element", "cards in margin", "placed by", "long tasks", "TTI never"],
         rows.map((r) => [
           r.name,
+          fmtInt(r.ttfb),
+          fmtInt(r.responseEnd),
+          fmtInt(r.fcp),
+          fmtInt(r.htmlKb),
           fmt(r.inputP50),
           fmt(r.inputP95),
           r.eventP50 <= 16 ? "≤ 16" : fmt(r.eventP50, 0),

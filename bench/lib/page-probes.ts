@@ -174,3 +174,10 @@ export function caretExpression(rootSelector: string): string {
   throw new Error("could not place the caret");
 })()`;
 }
+
+/** The document's navigation timing: first byte, end of the response, first contentful paint (null before it), decoded HTML bytes. */
+export const NAVIGATION_EXPRESSION = `(() => {
+  const [nav] = performance.getEntriesByType("navigation");
+  const fcp = performance.getEntriesByName("first-contentful-paint")[0];
+  return { ttfb: nav.responseStart, responseEnd: nav.responseEnd, fcp: fcp ? fcp.startTime : null, bytes: nav.decodedBodySize };
+})()`;
