@@ -11,7 +11,7 @@ import { DraftCard } from "./draft-card";
 import { noFilters, type ThreadFilters } from "./filters";
 import { LiveAnnouncer } from "./live-announcer";
 import { HiddenUntilPostedBanner, MarginPanel, ResolvedToggle } from "./margin-panel";
-import { threadIdOf, type AnnotationJSON, type Note, type Thread } from "./model";
+import { threadIdOf, type Note, type Thread } from "./model";
 import type { NoteValues } from "./note-composer";
 import { NotesSheet } from "./notes-sheet";
 import { FlagDialogHost } from "./flag-dialog-host";
@@ -40,7 +40,8 @@ export type AnnotatedDocumentProps = {
   membership: { role: Role; muted: boolean };
   canEdit: boolean;
   initialHtml: string;
-  initialAnnotations: AnnotationJSON[];
+  /** The reader's notes, streamed after the text so that its first paint never waits for them. */
+  initialNotes: Promise<Note[] | null>;
   /** Others' notes stay hidden until the reader posts one of their own (a seminar setting). */
   hiddenUntilPosted: boolean;
   /** The document's title block, rendered by the server above the text. */
@@ -69,11 +70,11 @@ export function AnnotatedDocument(props: AnnotatedDocumentProps) {
   const view = session?.editor.view ?? null;
   useEffect(() => (session ? tracker.attach(session.editor, session.provider.document) : undefined), [session, tracker]);
 
-  const { notes, actions, onStatelessMessage, announcement, hidingOthers } = useAnnotations({
+  const { notes, loaded, actions, onStatelessMessage, announcement, hidingOthers } = useAnnotations({
     documentId,
     groupId: props.groupId,
     userId: user.id,
-    initial: props.initialAnnotations,
+    initial: props.initialNotes,
     hiddenUntilPosted: props.hiddenUntilPosted,
     session,
   });
@@ -203,6 +204,7 @@ export function AnnotatedDocument(props: AnnotatedDocumentProps) {
               tracker={tracker}
               threads={openThreads}
               total={threads.length}
+              loaded={loaded}
               filtering={filtering}
               orphanCount={orphans.length}
               activeId={activeId}
@@ -231,7 +233,7 @@ export function AnnotatedDocument(props: AnnotatedDocumentProps) {
           <ResolvedToggle {...resolvedFold} />
           {comment ? <DraftCard author={user} quote={comment.quote.exact} onSubmit={draft.save} onCancel={draft.cancel} /> : null}
           <ThreadCardList threads={openThreads} viewer={viewer} activeId={activeId} variant="list" quoteOf={quoteOf} cardRef={cardRef} {...handlers} />
-          {openThreads.length === 0 && folded === 0 && !comment && !hidingOthers ? <SheetEmpty filtering={filtering} canAnnotate={annotate} /> : null}
+          {loaded && openThreads.length === 0 && folded === 0 && !comment && !hidingOthers ? <SheetEmpty filtering={filtering} canAnnotate={annotate} /> : null}
           {orphansSection}
         </NotesSheet>
       ) : null}

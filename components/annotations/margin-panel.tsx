@@ -18,6 +18,8 @@ type MarginPanelProps = {
   /** Threads on the text that pass the filters, in the order of their words. */
   threads: Thread[];
   total: number;
+  /** The server's list has arrived: until then the count and the empty state would say "none". */
+  loaded: boolean;
   filtering: boolean;
   orphanCount: number;
   activeId: string | null;
@@ -41,7 +43,7 @@ type MarginPanelProps = {
 
 /** The margin on a wide screen: a quiet header, the cards beside their words, then the orphans. */
 export function MarginPanel(props: MarginPanelProps) {
-  const { view, live, tracker, threads, total, filtering, orphanCount, activeId, viewer, canAnnotate, cardRef, handlers, draft, onClearFilters, children } = props;
+  const { view, live, tracker, threads, total, loaded, filtering, orphanCount, activeId, viewer, canAnnotate, cardRef, handlers, draft, onClearFilters, children } = props;
   const { layout, quoteOf, resolved, hidingOthers } = props;
 
   // One ref callback per card, kept across renders so a memoized card stays untouched.
@@ -65,8 +67,12 @@ export function MarginPanel(props: MarginPanelProps) {
     <div className="flex flex-col gap-6">
       <div className="flex h-6 items-center gap-2 text-xs text-muted-foreground">
         <h2 className="font-semibold tracking-wider uppercase">Margin</h2>
-        <span aria-hidden="true">·</span>
-        <span>{filtering ? `${shownCount} of ${total} shown` : total === 1 ? "1 note" : `${total} notes`}</span>
+        {loaded ? (
+          <>
+            <span aria-hidden="true">·</span>
+            <span>{filtering ? `${shownCount} of ${total} shown` : total === 1 ? "1 note" : `${total} notes`}</span>
+          </>
+        ) : null}
         {filtering ? (
           <button type="button" onClick={onClearFilters} className="cursor-pointer rounded-sm underline underline-offset-2 outline-none hover:text-foreground focus-visible:ring-2 focus-visible:ring-ring">
             Show all
@@ -84,7 +90,7 @@ export function MarginPanel(props: MarginPanelProps) {
 
       <ResolvedToggle {...resolved} />
 
-      {live && threads.length === 0 && !draft && !hidingOthers ? <MarginEmpty filtering={filtering} canAnnotate={canAnnotate} allResolved={resolved.folded > 0 && !resolved.shown} /> : null}
+      {live && loaded && threads.length === 0 && !draft && !hidingOthers ? <MarginEmpty filtering={filtering} canAnnotate={canAnnotate} allResolved={resolved.folded > 0 && !resolved.shown} /> : null}
 
       {layout === "beside" ? (
         <Margin threads={threads} tracker={tracker} view={view} activeId={activeId} renderCard={renderCard} draft={draft} onJump={handlers.onJump} />

@@ -156,6 +156,16 @@ export function withNote(notes: ReadonlyMap<string, Note>, note: Note): Map<stri
   return next;
 }
 
+/**
+ * The server's first list, streamed in after the text: what the page already holds (the reader's
+ * own first writes, live messages) is at least as new and stays.
+ */
+export function withFirstList(notes: ReadonlyMap<string, Note>, list: readonly Note[]): Map<string, Note> {
+  const next = new Map(notes);
+  for (const note of list) if (!next.has(note.id)) next.set(note.id, note);
+  return next;
+}
+
 /** Every distinct author and tag among the notes, for the filter menu, sorted for reading. */
 export function facets(threads: readonly Thread[]): { authors: { id: string; name: string }[]; tags: string[] } {
   const authors = new Map<string, string>();

@@ -1,12 +1,13 @@
 "use client";
 
-import { useCallback, useReducer } from "react";
-import { noteFromJSON, withNote, withoutNote, type AnnotationJSON, type Note } from "./model";
+import { useCallback, useReducer, useRef } from "react";
+import { noteFromJSON, withFirstList, withNote, withoutNote, type AnnotationJSON, type Note } from "./model";
 
 type Action =
   | { type: "upsert"; annotation: AnnotationJSON }
   | { type: "remove"; id: string }
   | { type: "replace"; annotations: AnnotationJSON[] }
+  | { type: "seed"; notes: Note[] }
   | { type: "patch"; id: string; changes: Partial<Note> };
 
 function reduce(notes: Map<string, Note>, action: Action): Map<string, Note> {
@@ -21,20 +22,29 @@ function reduce(notes: Map<string, Note>, action: Action): Map<string, Note> {
     }
     case "replace":
       return new Map(action.annotations.map((json) => [noteFromJSON(json).id, noteFromJSON(json)]));
+    case "seed":
+      return withFirstList(notes, action.notes);
   }
 }
 
-function init(annotations: AnnotationJSON[]): Map<string, Note> {
-  return reduce(new Map(), { type: "replace", annotations });
-}
-
-/** The page's annotations by id, from the server's first list, actions and live messages. */
-export function useAnnotationStore(initial: AnnotationJSON[]) {
-  const [notes, dispatch] = useReducer(reduce, initial, init);
+/**
+ * The page's annotations by id: the server's first list (streamed after the text, see seed),
+ * the reader's actions and live messages, and fresh lists (replace).
+ */
+export function useAnnotationStore() {
+  const [notes, dispatch] = useReducer(reduce, undefined, () => new Map<string, Note>());
+  const replaced = useRef(false);
   const upsert = useCallback((annotation: AnnotationJSON) => dispatch({ type: "upsert", annotation }), []);
   const remove = useCallback((id: string) => dispatch({ type: "remove", id }), []);
-  const replace = useCallback((annotations: AnnotationJSON[]) => dispatch({ type: "replace", annotations }), []);
+  const replace = useCallback((annotations: AnnotationJSON[]) => {
+    replaced.current = true;
+    dispatch({ type: "replace", annotations });
+  }, []);
+  /** The page's first list; ignored once a fresh list has replaced everything (it can only be older). */
+  const seed = useCallback((list: Note[]) => {
+    if (!replaced.current) dispatch({ type: "seed", notes: list });
+  }, []);
   /** Changes the page knows before the server's representation arrives (reaction counts, a moderation status). */
   const patch = useCallback((id: string, changes: Partial<Note>) => dispatch({ type: "patch", id, changes }), []);
-  return { notes, upsert, remove, replace, patch };
+  return { notes, upsert, remove, replace, seed, patch };
 }

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { listAnnotationsAction } from "@/lib/actions/annotations";
 import type { LiveSession, StatelessMessage } from "@/components/editor";
 import { annotationChange } from "./live-messages";
-import type { AnnotationJSON } from "./model";
+import type { AnnotationJSON, Note } from "./model";
 import { useAnnotationActions } from "./use-annotation-actions";
 import { useAnnotationStore } from "./use-annotation-store";
 
@@ -12,7 +12,8 @@ type Options = {
   documentId: string;
   groupId: string;
   userId: string;
-  initial: AnnotationJSON[];
+  /** The server's first list, streamed after the text; null when the server could not read it (the first sync reads it again). */
+  initial: Promise<Note[] | null>;
   /** Others' notes stay hidden until the reader posts one (a seminar setting): reveal them then. */
   hiddenUntilPosted: boolean;
   session: LiveSession | null;
@@ -24,17 +25,33 @@ type Options = {
  * fresh list whenever the live connection comes back, since messages sent meanwhile are lost.
  */
 export function useAnnotations({ documentId, groupId, userId, initial, hiddenUntilPosted, session }: Options) {
-  const store = useAnnotationStore(initial);
-  const { upsert, remove, replace } = store;
+  const store = useAnnotationStore();
+  const { upsert, remove, replace, seed } = store;
   const base = useAnnotationActions(documentId, groupId, store);
   const [announcement, setAnnouncement] = useState("");
   const revealed = useRef(!hiddenUntilPosted);
   const [hidingOthers, setHidingOthers] = useState(hiddenUntilPosted);
+  const [loaded, setLoaded] = useState(false);
+
+  useEffect(() => {
+    let current = true;
+    void initial.then((list) => {
+      if (!current) return;
+      if (list) seed(list);
+      setLoaded(true);
+    });
+    return () => {
+      current = false;
+    };
+  }, [initial, seed]);
 
   /** Reloads the list; says whether hide-and-reveal still holds others' notes back (null: unknown). */
   const refresh = useCallback(async () => {
     const list = await listAnnotationsAction(documentId).catch(() => null);
-    if (list?.annotations) replace(list.annotations as AnnotationJSON[]);
+    if (list?.annotations) {
+      replace(list.annotations as AnnotationJSON[]);
+      setLoaded(true);
+    }
     return list?.annotations ? list.hiddenUntilPosted === true : null;
   }, [documentId, replace]);
 
@@ -80,5 +97,5 @@ export function useAnnotations({ documentId, groupId, userId, initial, hiddenUnt
     [upsert, remove, userId],
   );
 
-  return { notes: store.notes, actions, onStatelessMessage, announcement, hidingOthers };
+  return { notes: store.notes, loaded, actions, onStatelessMessage, announcement, hidingOthers };
 }

@@ -11,6 +11,13 @@ const CONTENT = [
   "A line that ends in a hard break  \nand goes on after it.",
 ].join("\n\n");
 
+/** The page's inlined React Server Components data (Next's self.__next_f.push([1, "…"]) scripts), joined in order. */
+function inlinedPageData(html: string): string {
+  const strings = [...html.matchAll(/self\.__next_f\.push\(\[1,("(?:[^"\\]|\\.)*")\]\)/g)].map((m) => JSON.parse(m[1]) as string);
+  expect(strings.length).toBeGreaterThan(0);
+  return strings.join("");
+}
+
 type Box = { tag: string; top: number; height: number };
 
 /** The text's blocks, relative to the text's own top (after the web fonts have loaded), and the text's height. */
@@ -63,5 +70,37 @@ describe("the reading page's first paint", () => {
     expect(lcp.length).toBeGreaterThan(0);
     // The editor's text paints over the server's at the same size: the largest paint stays the server's.
     expect(lcp.filter((entry) => entry.inEditor)).toEqual([]);
+  });
+
+  it("sends the text with its highlights first; the notes follow as data of their own that the text does not wait for", async () => {
+    const owner = await app.person("Stella Stream");
+    const groupId = await createGroup(owner.page.request, owner.headers, { name: `Streaming ${Date.now()}` });
+    const documentId = await createDocument(owner.page.request, owner.headers, { groupId, title: "Streaming", format: "markdown", content: CONTENT });
+    const body = `Which boats went out ${Date.now()}?`;
+    await postNote(owner, documentId, "fishing boats had gone out", body);
+
+    const response = await owner.page.request.get(`/documents/${documentId}`);
+    expect(response.status()).toBe(200);
+    const html = await response.text();
+    // The text, highlight included, is in the HTML, and all of it comes before the note's words.
+    const text = html.indexOf('class="prose-reading server-text"');
+    expect(text).toBeGreaterThan(-1);
+    const textEnd = html.indexOf("until a storm washed the door open", text);
+    expect(html.slice(text, textEnd)).toContain('class="anno-hl"');
+    expect(html.indexOf(body)).toBeGreaterThan(textEnd);
+
+    // The props the text is rendered with hold the notes only as a promise ($@ in the RSC data),
+    // resolved by a later row: the server sent the text without waiting for the notes.
+    const data = inlinedPageData(html);
+    const propsRow = data.split("\n").find((row) => row.includes('"initialNotes":'));
+    expect(propsRow).toMatch(/"initialNotes":"\$@[0-9a-f]+"/);
+    expect(propsRow).not.toContain(body);
+    expect(data.indexOf(body)).toBeGreaterThan(data.indexOf(propsRow!));
+    expect(html.split(body).length - 1).toBe(1);
+
+    // And the page shows the note once its data has arrived.
+    const page = owner.page;
+    await openDocument(page, documentId);
+    await page.locator('aside[aria-label="Margin"]').getByText(body).waitFor();
   });
 });

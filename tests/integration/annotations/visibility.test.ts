@@ -9,6 +9,7 @@ import { findMembership } from "@/lib/queries/memberships";
 import { queueCounts } from "@/lib/queries/moderation";
 import { searchGroup } from "@/lib/queries/search";
 import { postersAmong } from "@/lib/queries/system/recipients";
+import { listTextHighlights } from "@/lib/queries/text-highlights";
 import { visibleCountsByDocument } from "@/lib/queries/visibility";
 import { createMember } from "../../factories";
 import { ROLES as roles, STATUSES, threadsOfEveryKind, visibilityGroup } from "../visibility-fixtures";
@@ -69,6 +70,10 @@ describe("annotation visibility: one SQL rule, equal to the policy", () => {
         const expected = new Set(docRows.filter((r) => isAnnotationVisibleTo(viewer, r)).map((r) => r.id));
         const listed = new Set((await listVisibleAnnotations(doc.id, viewer)).map((a) => a.id));
         const paged = await pageOfVisibleAnnotations(doc.id, viewer, { skip: 0, take: 10_000 });
+        // The reading page's first paint highlights the visible thread roots still on the text and not resolved.
+        const highlighted = (await listTextHighlights(doc.id, viewer)).map((h) => h.id);
+        const onText = docRows.filter((r) => expected.has(r.id) && r.parentId === null && !r.orphaned && !r.resolved && r.positionStart !== null);
+        expect(highlighted.sort()).toEqual(onText.map((r) => r.id).sort());
         for (const row of docRows) {
           const where = `${name} on ${doc.id === veiled.id ? "veiled" : "open"} ${row.visibility}/${row.status}/${row.deletedAt ? "deleted" : "live"} reply=${!!row.threadId}${row.thread ? ` in ${row.thread.visibility}/${row.thread.status}/${row.thread.deletedAt ? "deleted" : "live"}` : ""}`;
           const byPolicy = expected.has(row.id);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { annotationChange } from "@/components/annotations/live-messages";
-import { buildThreads, facets, lastSegment, noteFromJSON, withNote, withoutNote, type AnnotationJSON, type Note } from "@/components/annotations/model";
+import { buildThreads, facets, lastSegment, noteFromJSON, withFirstList, withNote, withoutNote, type AnnotationJSON, type Note } from "@/components/annotations/model";
 
 const origin = "https://marginalia.test";
 function presented(id: string, over: Record<string, unknown> = {}): AnnotationJSON {
@@ -80,6 +80,16 @@ describe("annotation model", () => {
     notes = withNote(notes, noteFromJSON(presented("other", { body: { value: "old", purpose: "commenting" } })));
     expect(notes.get("other")?.body).toBe("new");
     expect([...withoutNote(notes, "root").keys()]).toEqual(["other"]);
+  });
+
+  it("takes the server's first list, streamed after the text, without undoing what the page already holds", () => {
+    const mine = noteFromJSON(presented("mine", { modified: "2025-03-02T00:00:00.000Z", body: { value: "just edited", purpose: "commenting" } }));
+    const held = new Map([["mine", mine]]);
+    const list = [noteFromJSON(presented("mine")), noteFromJSON(presented("other"))];
+    const notes = withFirstList(held, list);
+    expect([...notes.keys()].sort()).toEqual(["mine", "other"]);
+    expect(notes.get("mine")?.body).toBe("just edited");
+    expect(held.size).toBe(1);
   });
 
   it("turns live messages into changes and ignores anything else", () => {

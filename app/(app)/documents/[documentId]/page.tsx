@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { cache } from "react";
+import { cache, Suspense } from "react";
 import { ChevronRight, FileText } from "lucide-react";
 import { currentUser } from "@/lib/auth/current-user";
 import { renderHighlightedHTML, type StaticHighlight } from "@/lib/editor/render-highlights";
@@ -13,17 +13,19 @@ import { listVisibleAnnotations } from "@/lib/queries/annotations";
 import { loadDocumentForViewer } from "@/lib/queries/document-access";
 import { currentDocumentJSON } from "@/lib/queries/document-content";
 import { loadDocumentForActor } from "@/lib/queries/documents";
+import { listTextHighlights, type TextHighlightRow } from "@/lib/queries/text-highlights";
+import { componentLogger, errorFields } from "@/lib/log";
+import type { Viewer } from "@/lib/policies/annotations";
 import { AnnotatedDocument } from "@/components/annotations/annotated-document";
 import { KeyboardShortcuts } from "@/components/annotations/keyboard-shortcuts";
-import { noteFromJSON, type AnnotationJSON } from "@/components/annotations/model";
+import { noteFromJSON, type AnnotationJSON, type Note } from "@/components/annotations/model";
 import { Button } from "@/components/ui/button";
 import { FORMAT_LABEL, formatDate } from "@/components/documents/format";
 import { TimeAgo } from "@/components/documents/time-ago";
 import { AnnotationTransferMenu } from "@/components/documents/annotation-transfer-menu";
 import { DocumentSettingsMenu } from "@/components/documents/document-settings-menu";
 import { isFollowing } from "@/lib/commands/follow-document";
-import { groupDensity } from "@/lib/queries/engagement";
-import { TextDensityStrip } from "@/components/engagement/text-density-strip";
+import { DocumentDensity } from "./_components/document-density";
 
 type Props = { params: Promise<{ documentId: string }> };
 
@@ -46,13 +48,19 @@ function readingMinutes(text: string): number {
 }
 
 /** The highlights the live page draws at first (thread roots on the text, resolved ones folded away), for the server-rendered text. */
-function staticHighlights(annotations: AnnotationJSON[], userId: string): StaticHighlight[] {
-  return annotations.flatMap((json) => {
-    const note = noteFromJSON(json);
-    if (note.parentId || note.orphaned || note.resolved || !note.position || !note.quote) return [];
-    const pending = note.status !== "approved";
-    return [{ id: note.id, ...note.position, exact: note.quote.exact, mine: note.author.id === userId, private: note.visibility === "private", pending }];
-  });
+function staticHighlights(rows: TextHighlightRow[], userId: string): StaticHighlight[] {
+  return rows.map((row) => ({ id: row.id, start: row.start, end: row.end, exact: row.exact, mine: row.authorId === userId, private: row.visibility === "private", pending: row.status !== "approved" }));
+}
+
+/** The reader's notes as the margin keeps them; null when they could not be read (the live connection's first sync reads them again). */
+async function marginNotes(documentId: string, viewer: Viewer, origin: string): Promise<Note[] | null> {
+  try {
+    const rows = await listVisibleAnnotations(documentId, viewer);
+    return rows.map((row) => noteFromJSON(presentAnnotation(row, origin, viewer, { embedded: true }) as AnnotationJSON));
+  } catch (error) {
+    componentLogger("reading-page").error({ ...errorFields(error), documentId }, "could not read the notes for the margin");
+    return null;
+  }
 }
 
 const crumbLink =
@@ -65,23 +73,21 @@ export default async function DocumentPage({ params }: Props) {
   const may = abilities(membership);
   const canEdit = may["document.edit"];
   const group = document.group;
-  // Independent reads side by side: the page's first byte waits for the slowest, not their sum.
-  const [json, { viewer }, origin, following] = await Promise.all([
+  // The text and its highlights come first, in the page's first bytes; the notes themselves
+  // (bodies, reactions, flags) stream in after them, so the text's first paint never waits for them.
+  // The policy viewer carries the seminar settings (anonymous peers, hidden until posted) too.
+  const access = loadDocumentForViewer(document.id, user.id);
+  const [json, { viewer }, highlights, origin, following] = await Promise.all([
     currentDocumentJSON({ document, membership }),
-    // The policy viewer carries the seminar settings (anonymous peers, hidden until posted) too.
-    loadDocumentForViewer(document.id, user.id),
+    access,
+    access.then(({ viewer }) => listTextHighlights(document.id, viewer)),
     requestOrigin(),
     isFollowing(user.id, document.id),
   ]);
-  const [densities, rows] = await Promise.all([
-    // Moderators see where discussion gathers, beside the text (as in the engagement view).
-    may["moderation.read"] ? groupDensity(viewer, document.id) : Promise.resolve([]),
-    listVisibleAnnotations(document.id, viewer),
-  ]);
-  const [density] = densities;
-  const annotations = rows.map((row) => presentAnnotation(row, origin, viewer, { embedded: true }) as AnnotationJSON);
+  // Started once the text's own reads are done: their rows would otherwise compete with the text's for this process's time.
+  const notes = marginNotes(document.id, viewer, origin);
   // The first paint already shows the notes' words: the text comes with its highlights.
-  const html = renderHighlightedHTML(json, staticHighlights(annotations, user.id));
+  const html = renderHighlightedHTML(json, staticHighlights(highlights, user.id));
 
   const header = (
     <header className="mb-10 max-w-reading border-b pb-8">
@@ -158,10 +164,17 @@ export default async function DocumentPage({ params }: Props) {
         membership={{ role: membership.role, muted: membership.muted }}
         canEdit={canEdit}
         initialHtml={html}
-        initialAnnotations={annotations}
+        initialNotes={notes}
         hiddenUntilPosted={viewer.hiddenUntilPosted === true}
         header={header}
-        textAside={density ? <TextDensityStrip buckets={density.buckets} total={density.total} /> : null}
+        textAside={
+          // Moderators see where discussion gathers, beside the text (as in the engagement view), streamed after it.
+          may["moderation.read"] ? (
+            <Suspense fallback={null}>
+              <DocumentDensity viewer={viewer} documentId={document.id} />
+            </Suspense>
+          ) : null
+        }
         statusBarContainerId="document-status"
         toolsContainerId="annotation-tools"
       />
