@@ -1,4 +1,5 @@
 import { headers } from "next/headers";
+import { cache } from "react";
 import { UnauthorizedError } from "../errors";
 import { bearerToken } from "./api-tokens";
 import type { Credential } from "./revocation";
@@ -15,11 +16,10 @@ export type Actor = { id: string; email: string; name: string; credential: Crede
  * from the database, so a revoked session or a deleted user stops working at once. This reads the
  * row itself rather than through next-auth's auth(), which turns any failure into "no session": a
  * database that cannot be reached must throw (the page says "temporarily unavailable"), never read
- * as signed out and send the reader to the sign-in page.
+ * as signed out and send the reader to the sign-in page. Read once per page render (the layout,
+ * the page and its metadata ask in turn, one after the other); server actions read it afresh.
  */
-export async function currentUser(): Promise<Actor | null> {
-  return actorFromCookies((await headers()).get("cookie"));
-}
+export const currentUser = cache(async (): Promise<Actor | null> => actorFromCookies((await headers()).get("cookie")));
 
 /** The user of a session cookie whose row still exists, or null. */
 async function actorFromCookies(cookieHeader: string | null): Promise<Actor | null> {
