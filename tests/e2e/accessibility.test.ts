@@ -41,7 +41,9 @@ async function makeFixture(): Promise<Fixture> {
 async function settle(page: Page, path: string) {
   await page.goto(path);
   if (path.startsWith("/documents/")) await page.locator(".live-editor[data-ready]").waitFor();
-  await page.waitForLoadState("networkidle").catch(() => undefined);
+  // A moderator's group pages keep the queue's event stream open, so the network never idles
+  // there: allow the fetches after the first paint a bounded time instead of the 30 s default.
+  await page.waitForLoadState("networkidle", { timeout: 3_000 }).catch(() => undefined);
   await page.waitForTimeout(400);
 }
 

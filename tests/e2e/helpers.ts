@@ -285,12 +285,24 @@ export function highlightBox(page: Page, id?: string): Promise<{ x: number; y: n
 
 /** Clicks the middle of the first piece of an annotation's highlighted words (of any, without an id), scrolled into view. */
 export async function clickHighlight(page: Page, id?: string) {
-  let box = await highlightBox(page, id);
+  let box = await settledHighlightBox(page, id);
   if (!box) throw new Error(`no highlight drawn${id ? ` for ${id}` : ""}`);
   // Clear of the sticky bars at the top (page bar, editor toolbar) and of the bottom edge.
   if (box.y < 200 || box.y + box.height > page.viewportSize()!.height - 40) {
     await page.evaluate((y) => window.scrollBy(0, y - window.innerHeight / 2), box.y);
-    box = (await highlightBox(page, id))!;
+    box = (await settledHighlightBox(page, id))!;
   }
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+}
+
+/** highlightBox once it stays put for 100 ms: a smooth scroll or a sheet closing may still be moving the words. */
+async function settledHighlightBox(page: Page, id?: string) {
+  let box = await highlightBox(page, id);
+  for (let still = 0, tries = 0; still < 2 && tries < 60; tries++) {
+    await page.waitForTimeout(50);
+    const next = await highlightBox(page, id);
+    still = JSON.stringify(next) === JSON.stringify(box) ? still + 1 : 0;
+    box = next;
+  }
+  return box;
 }

@@ -2,11 +2,21 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { DEMO_USERS } from "@/lib/demo/seed";
 import { XSS_PAYLOADS } from "../unit/annotations-ui/xss-corpus";
-import { createDocument, demoUsersGroup, openDocument, poll, selectWords, signIn, useBrowser } from "./helpers";
+import { createDocument, demoUsersGroup, openDocument, poll, postAnnotation, quoteTarget, selectWords, signIn, useBrowser, type ApiHeaders } from "./helpers";
 
 // Every payload, if it ever ran, sets window.__xss. They go into note bodies, tags, replies and
-// document titles, through the real UI and API, and are rendered in Chromium on the live path
-// (another reader's open page), after a reload (server-rendered list) and on the group page.
+// document titles, and are rendered in Chromium on the live path (another reader's open page),
+// after a reload (server-rendered list) and on the group page. The first few notes and replies
+// are typed into the real composer; the rest come through the W3C API as Markdown, as the
+// composer sends them, since what is tested is how they render, wherever they came from.
+const THROUGH_UI = 4;
+
+/** A note in Markdown with a tag, as the composer would post it. */
+async function postMarkdown(page: Page, headers: ApiHeaders, documentId: string, target: unknown, value: string, tag?: string) {
+  const body = [{ type: "TextualBody", value, format: "text/markdown" }, ...(tag ? [{ type: "TextualBody", purpose: "tagging", value: tag }] : [])];
+  const response = await postAnnotation(page.request, headers, documentId, { ...(typeof target === "string" ? { motivation: "replying" } : {}), body, target });
+  expect(response.status(), value).toBe(201);
+}
 
 const app = useBrowser();
 
@@ -16,7 +26,7 @@ async function api(page: Page) {
   // A group of its own: thirty odd titles must not crowd the demo group other tests read from.
   const { headers, groupId } = await demoUsersGroup(page, "Injection tests");
   const createDocumentHere = (title: string, content: string) => createDocument(page.request, headers, { groupId, title, format: "markdown", content });
-  return { groupId, createDocument: createDocumentHere };
+  return { groupId, headers, createDocument: createDocumentHere };
 }
 
 /** Nothing ran, and nothing that could run later (a click, a hover) is in the page. */
@@ -50,12 +60,16 @@ describe("script injection", () => {
     const reader = await app.page();
     await signIn(author, ada.email, ada.password);
     await signIn(reader, basil.email, basil.password);
-    const { groupId, createDocument } = await api(author);
+    const { groupId, headers, createDocument } = await api(author);
     const documentId = await createDocument("Payloads in the margin", "Words to hang notes on, one after another.\n\nA second paragraph for the replies.");
     await Promise.all([openDocument(author, documentId), openDocument(reader, documentId)]);
 
     // Notes with payload bodies and tags, through the selection menu and composer.
     for (const [i, payload] of XSS_PAYLOADS.entries()) {
+      if (i >= THROUGH_UI) {
+        await postMarkdown(author, headers, documentId, quoteTarget(documentId, i % 2 ? "hang notes on" : "one after another"), payload, payload.slice(0, 60));
+        continue;
+      }
       await selectWords(author, i % 2 ? "hang notes on" : "one after another");
       await author.getByRole("toolbar", { name: "Annotate the selection" }).getByRole("button", { name: "Comment" }).click();
       await author.getByRole("textbox", { name: "Note" }).fill(payload);
@@ -76,7 +90,12 @@ describe("script injection", () => {
     // Replies with payloads, in one thread.
     const thread = author.locator('aside[aria-label="Margin"] article[data-annotation-id]').first();
     await thread.getByText("Ada Lindqvist").first().click();
-    for (const payload of XSS_PAYLOADS) {
+    const threadIri = `${new URL(author.url()).origin}/api/annotations/${documentId}/${await thread.getAttribute("data-annotation-id")}`;
+    for (const [i, payload] of XSS_PAYLOADS.entries()) {
+      if (i >= THROUGH_UI) {
+        await postMarkdown(author, headers, documentId, threadIri, payload);
+        continue;
+      }
       await thread.getByRole("textbox", { name: "Reply" }).fill(payload);
       await thread.getByRole("button", { name: "Reply", exact: true }).click();
       await poll(() => thread.getByRole("textbox", { name: "Reply" }).inputValue()).toBe("");
