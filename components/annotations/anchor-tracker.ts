@@ -3,7 +3,7 @@
  * not grow with the number of annotations:
  *
  * - On every edit, the highlight plugin maps each annotation's ProseMirror range and the drawn
- *   pieces through the transaction and redraws only the pieces the edit touched
+ *   pieces through the transaction; the view re-renders only the paragraph the edit changed
  *   (highlight-plugin.ts). y-tiptap applies a remote change as one replacement of the whole
  *   document, which a plain mapping cannot follow; there the difference between the old and the
  *   new document stands in for the change (doc-change-mapping.ts).
@@ -26,10 +26,10 @@ import type * as Y from "yjs";
 import { createAnchor, resolveAnchors, type Anchor } from "@/lib/anchoring/anchors";
 import { buildProjectionMap } from "@/lib/anchoring/projection-map";
 import { ProjectionPositions, type ProjectionQuote } from "@/lib/editor/projection-positions";
-import type { KeyedSegment } from "./highlight-painter";
+import type { KeyedSegment } from "./highlight-decorations";
 import { highlightSegments } from "@/lib/editor/highlight-segments";
 import { replacesWholeDocument } from "./doc-change-mapping";
-import { createHighlightPlugin, highlightIdsAt, highlightPluginKey, repaintHighlights, setActiveHighlight, setHighlights, type PositionRange } from "./highlight-plugin";
+import { createHighlightPlugin, highlightIdsAt, highlightPluginKey, setActiveHighlight, setHighlights, type PositionRange } from "./highlight-plugin";
 
 /** One annotation (or the draft) to keep track of. */
 export type TrackedTarget = {
@@ -282,13 +282,8 @@ export class AnchorTracker {
     const shown = this.targets.filter((t) => t.shown && ranges.has(t.id));
     const segments = highlightSegments(shown.map((t) => ({ id: t.id, from: ranges.get(t.id)!.from, to: ranges.get(t.id)!.to, mine: t.mine, private: t.private, pending: t.pending })));
     const mine = new Set(this.targets.filter((t) => t.mine).map((t) => t.id));
-    if (samePositions(current.ranges, positions) && sameSegments(current.segments, segments) && sameIds(current.mine, mine)) {
-      // Nothing moved; still, draw what is on screen anew once edits pause, so no piece the DOM
-      // changed under it stays wrong.
-      repaintHighlights(view);
-      return;
-    }
-    // Unchanged pieces keep their key, so the painter keeps their ranges.
+    if (samePositions(current.ranges, positions) && sameSegments(current.segments, segments) && sameIds(current.mine, mine)) return;
+    // Unchanged pieces keep their key.
     const keys = new Map(current.segments.map((s) => [segmentKey(s), s.key]));
     const keyed: KeyedSegment[] = segments.map((s) => ({ ...s, key: keys.get(segmentKey(s)) ?? this.nextKey++ }));
     setHighlights(view, positions, keyed, mine);

@@ -38,39 +38,3 @@ export function diffMapping(before: PMNode, after: PMNode): StepMap {
 export function changeMapping(tr: Pick<Transaction, "steps" | "before" | "doc" | "mapping">): Mappable {
   return replacesWholeDocument(tr) ? diffMapping(tr.before, tr.doc) : tr.mapping;
 }
-
-/**
- * The ranges of the new document a change touched (new positions, merged), for redrawing only what
- * sits there: every replaced stretch, widened to whole textblocks (where the view re-renders).
- */
-export function touchedRanges(mapping: Mappable, doc: PMNode): { from: number; to: number }[] {
-  const spans: { from: number; to: number }[] = [];
-  const maps = mapping instanceof StepMap ? [mapping] : "maps" in mapping ? (mapping as { maps: readonly StepMap[] }).maps : [];
-  maps.forEach((map, index) => {
-    map.forEach((_oldStart, _oldEnd, newStart, newEnd) => {
-      // Later steps move this one's positions: carry them to the final document.
-      let from = newStart;
-      let to = newEnd;
-      for (let later = index + 1; later < maps.length; later++) {
-        from = maps[later].map(from, -1);
-        to = maps[later].map(to, 1);
-      }
-      spans.push(widen(doc, from, to));
-    });
-  });
-  spans.sort((a, b) => a.from - b.from);
-  const merged: { from: number; to: number }[] = [];
-  for (const span of spans) {
-    const last = merged[merged.length - 1];
-    if (last && span.from <= last.to) last.to = Math.max(last.to, span.to);
-    else merged.push({ ...span });
-  }
-  return merged;
-}
-
-function widen(doc: PMNode, from: number, to: number): { from: number; to: number } {
-  const size = doc.content.size;
-  const $from = doc.resolve(Math.max(0, Math.min(from, size)));
-  const $to = doc.resolve(Math.max(0, Math.min(to, size)));
-  return { from: $from.depth > 0 ? $from.before(1) : $from.pos, to: $to.depth > 0 ? $to.after(1) : $to.pos };
-}

@@ -2,14 +2,16 @@
  * The ProseMirror plugin that keeps annotation highlights on their words between two anchor
  * recomputes: it holds where each tracked annotation is (ProseMirror positions) and the drawn
  * pieces, maps both through every edit (local ones exactly, y-tiptap's whole-document remote
- * replacements by their difference: doc-change-mapping.ts) and has HighlightPainter redraw only
- * what an edit touched. AnchorTracker replaces the whole state after it re-resolved the anchors.
+ * replacements by their difference: doc-change-mapping.ts) and draws the pieces near the viewport
+ * as decorations (highlight-decorations.ts). AnchorTracker replaces the whole state after it
+ * re-resolved the anchors.
  */
 import { StepMap, type Mappable } from "@tiptap/pm/transform";
+import type { Node as PMNode } from "@tiptap/pm/model";
 import { Plugin, PluginKey, type EditorState, type Transaction } from "@tiptap/pm/state";
-import type { EditorView } from "@tiptap/pm/view";
-import { changeMapping, diffMapping, touchedRanges } from "./doc-change-mapping";
-import { HighlightPainter, supportsCustomHighlights, type KeyedSegment } from "./highlight-painter";
+import { DecorationSet, type EditorView } from "@tiptap/pm/view";
+import { changeMapping } from "./doc-change-mapping";
+import { highlightDecorations, type KeyedSegment } from "./highlight-decorations";
 import { segmentAt } from "@/lib/editor/highlight-segments";
 
 /** Where a tracked annotation is in the editor's document now. */
@@ -18,23 +20,24 @@ export type PositionRange = { from: number; to: number };
 export type HighlightState = {
   /** Every annotation on the text (drawn or filtered out), by id. */
   ranges: ReadonlyMap<string, PositionRange>;
-  /** The drawn pieces, in document order. */
+  /** The pieces to draw, in document order (only those in `window` are drawn). */
   segments: readonly KeyedSegment[];
   activeId: string | null;
   /** Whose words are drawn as the viewer's own (for the focused thread's colour). */
   mine: ReadonlySet<string>;
-  /** What the last transaction changed, for the painter: "all" after a replacement of the state. */
-  touched: readonly PositionRange[] | "all";
+  /** The stretch drawn: whole blocks around the viewport (to < from: none yet, the view has not measured it). */
+  window: PositionRange;
+  decorations: DecorationSet;
 };
 
 type Meta =
   | { type: "set"; ranges: ReadonlyMap<string, PositionRange>; segments: readonly KeyedSegment[]; mine: ReadonlySet<string> }
   | { type: "active"; id: string | null }
-  | { type: "repaint" };
+  | { type: "window"; window: PositionRange };
 
 export const highlightPluginKey = new PluginKey<HighlightState>("annotationHighlights");
 
-const empty: HighlightState = { ranges: new Map(), segments: [], activeId: null, mine: new Set(), touched: "all" };
+const empty: HighlightState = { ranges: new Map(), segments: [], activeId: null, mine: new Set(), window: { from: 0, to: -1 }, decorations: DecorationSet.empty };
 
 /**
  * The lowest position (of the document before `mapping`) that any of its steps touches: what lies
@@ -94,104 +97,97 @@ export function mapSegments(segments: readonly KeyedSegment[], mapping: Mappable
   return next;
 }
 
-function apply(tr: Transaction, state: HighlightState): HighlightState {
-  const meta = tr.getMeta(highlightPluginKey) as Meta | undefined;
-  if (meta?.type === "set") return { ...state, ranges: meta.ranges, segments: meta.segments, mine: meta.mine, touched: "all" };
-  if (meta?.type === "active") return { ...state, activeId: meta.id, touched: [] };
-  if (meta?.type === "repaint") return { ...state, touched: "all" };
-  if (!tr.docChanged) return state.touched !== "all" && state.touched.length === 0 ? state : { ...state, touched: [] };
-  const mapping = changeMapping(tr);
-  return { ...state, ranges: mapRanges(state.ranges, mapping), segments: mapSegments(state.segments, mapping), touched: touchedRanges(mapping, tr.doc) };
+/** The state with its decorations drawn anew from its pieces, window and focused thread. */
+function drawn(state: HighlightState, doc: PMNode): HighlightState {
+  const range = state.activeId ? state.ranges.get(state.activeId) : undefined;
+  const active = range && state.activeId ? { ...range, mine: state.mine.has(state.activeId) } : null;
+  return { ...state, decorations: highlightDecorations(doc, state.segments, state.window, active) };
 }
 
-/** How far beyond the viewport highlights are drawn, in viewport heights: the browser's highlight work grows with the ranges registered, and scrolling moves the window before the next frame. */
+function apply(tr: Transaction, state: HighlightState): HighlightState {
+  const meta = tr.getMeta(highlightPluginKey) as Meta | undefined;
+  if (meta?.type === "set") return drawn({ ...state, ranges: meta.ranges, segments: meta.segments, mine: meta.mine }, tr.doc);
+  if (meta?.type === "active") return drawn({ ...state, activeId: meta.id }, tr.doc);
+  if (meta?.type === "window") return drawn({ ...state, window: meta.window }, tr.doc);
+  if (!tr.docChanged) return state;
+  const mapping = changeMapping(tr);
+  // The window's edges move with the text; scrolling measures them again.
+  const window = state.window.to < state.window.from ? state.window : { from: mapping.map(state.window.from, -1), to: mapping.map(state.window.to, 1) };
+  return drawn({ ...state, ranges: mapRanges(state.ranges, mapping), segments: mapSegments(state.segments, mapping), window }, tr.doc);
+}
+
+/** How far beyond the viewport highlights are drawn, in viewport heights: every drawn piece is an element, and scrolling moves the window a frame late. */
 const DRAW_MARGIN = 0.5;
 
-class PainterView {
-  private painter: HighlightPainter | null;
-  private activeKey = "";
-  /** The stretch of the document drawn: the viewport and DRAW_MARGIN around it, in positions. */
-  private window: PositionRange = { from: 0, to: -1 };
+/**
+ * The stretch of `doc` to draw for a viewport: from the start of the block at `top` to the end
+ * of the block at `bottom` (positions, null: beyond that end of the text), so the window moves
+ * only when scrolling brings another block in.
+ */
+export function windowAround(doc: PMNode, top: number | null, bottom: number | null): PositionRange {
+  const size = doc.content.size;
+  const edge = (pos: number, side: "before" | "after") => {
+    const $pos = doc.resolve(Math.max(0, Math.min(pos, size)));
+    return $pos.depth > 0 ? $pos[side](1) : $pos.pos;
+  };
+  return { from: top === null ? 0 : edge(top, "before"), to: bottom === null ? size : edge(bottom, "after") };
+}
+
+/** Follows the viewport: measures which blocks are near it after scrolling or a reflow, in a frame callback. */
+class WindowView {
   private frame = 0;
-  private resize: ResizeObserver | null = null;
+  private readonly resize: ResizeObserver;
   private readonly onScroll = () => {
-    if (!this.frame) this.frame = requestAnimationFrame(() => this.moveWindow());
+    if (!this.frame) this.frame = requestAnimationFrame(() => this.measure());
   };
 
   constructor(private view: EditorView) {
-    this.painter = supportsCustomHighlights() ? new HighlightPainter(view) : null;
-    if (!this.painter) return;
     window.addEventListener("scroll", this.onScroll, { passive: true });
     window.addEventListener("resize", this.onScroll);
     // Shown (the editor is hidden until synced) or reflowed: read the window again.
     this.resize = new ResizeObserver(this.onScroll);
     this.resize.observe(view.dom);
     this.onScroll();
-    this.update(view, null);
   }
 
-  /** Reads which positions are near the viewport (a layout read: only after scrolling, in a frame callback). */
-  private moveWindow() {
+  private measure() {
     this.frame = 0;
-    const { view, painter } = this;
-    if (!painter || view.isDestroyed) return;
+    const view = this.view;
+    if (view.isDestroyed) return;
     const box = view.dom.getBoundingClientRect();
     const margin = window.innerHeight * DRAW_MARGIN;
     const top = Math.max(box.top + 1, -margin);
     const bottom = Math.min(box.bottom - 1, window.innerHeight + margin);
-    const size = view.state.doc.content.size;
     const next =
       bottom <= top
         ? { from: 0, to: -1 }
-        : {
-            from: top <= box.top + 1 ? 0 : (view.posAtCoords({ left: box.left + 1, top })?.pos ?? 0),
-            to: bottom >= box.bottom - 1 ? size : (view.posAtCoords({ left: box.right - 1, top: bottom })?.pos ?? size),
-          };
-    if (next.from === this.window.from && next.to === this.window.to) return;
-    this.window = next;
-    const state = highlightPluginKey.getState(view.state)!;
-    painter.paint(state.segments, [], this.window);
-  }
-
-  update(view: EditorView, previous: EditorState | null) {
-    const painter = this.painter;
-    if (!painter) return;
-    const state = highlightPluginKey.getState(view.state)!;
-    const before = previous ? highlightPluginKey.getState(previous) : null;
-    if (previous && previous.doc !== view.state.doc && this.window.to >= 0) {
-      // Edits move the window's edges with the text (a view update may span several transactions); a scroll reads them again.
-      const mapping = diffMapping(previous.doc, view.state.doc);
-      this.window = { from: mapping.map(this.window.from, -1), to: mapping.map(this.window.to, 1) };
-    }
-    // Every update: ProseMirror may have redrawn a paragraph (a caret passing through) without an edit.
-    painter.paint(state.segments, state !== before ? state.touched : [], this.window);
-    const active = state.activeId ? state.ranges.get(state.activeId) : undefined;
-    const key = active ? `${state.activeId} ${active.from} ${active.to}` : "";
-    // Redraw the focused thread's words when they moved, changed, or an edit touched them.
-    const touchedActive = active && state.touched !== "all" && state.touched.some((t) => t.from <= active.to && active.from <= t.to);
-    if (key !== this.activeKey || state.touched === "all" || touchedActive || painter.activeIsStale()) {
-      this.activeKey = key;
-      painter.paintActive(active && state.activeId ? { ...active, id: state.activeId, mine: state.mine.has(state.activeId) } : null);
-    }
+        : windowAround(
+            view.state.doc,
+            top <= box.top + 1 ? null : (view.posAtCoords({ left: box.left + 1, top })?.pos ?? null),
+            bottom >= box.bottom - 1 ? null : (view.posAtCoords({ left: box.right - 1, top: bottom })?.pos ?? null),
+          );
+    const current = highlightPluginKey.getState(view.state)!.window;
+    if (next.from === current.from && next.to === current.to) return;
+    view.dispatch(view.state.tr.setMeta(highlightPluginKey, { type: "window", window: next } satisfies Meta).setMeta("addToHistory", false));
   }
 
   destroy() {
     cancelAnimationFrame(this.frame);
-    this.resize?.disconnect();
+    this.resize.disconnect();
     window.removeEventListener("scroll", this.onScroll);
     window.removeEventListener("resize", this.onScroll);
-    this.painter?.destroy();
-    this.painter = null;
   }
 }
-
 
 export function createHighlightPlugin(onClick: (view: EditorView, pos: number, event: MouseEvent) => boolean) {
   return new Plugin<HighlightState>({
     key: highlightPluginKey,
     state: { init: () => empty, apply },
-    view: (view) => new PainterView(view),
-    props: { handleClick: (view, pos, event) => onClick(view, pos, event) },
+    view: (view) => new WindowView(view),
+    props: {
+      decorations: (state) => highlightPluginKey.getState(state)?.decorations,
+      handleClick: (view, pos, event) => onClick(view, pos, event),
+    },
   });
 }
 
@@ -204,11 +200,6 @@ export function highlightIdsAt(state: EditorState, pos: number): string[] {
 /** Replaces what is tracked and drawn; a meta-only transaction, so it is no edit and no undo step. */
 export function setHighlights(view: EditorView, ranges: ReadonlyMap<string, PositionRange>, segments: readonly KeyedSegment[], mine: ReadonlySet<string>) {
   view.dispatch(view.state.tr.setMeta(highlightPluginKey, { type: "set", ranges, segments, mine } satisfies Meta).setMeta("addToHistory", false));
-}
-
-/** Draws every piece near the viewport anew (after edits settle: whatever the DOM did meanwhile, the drawing is exact again). */
-export function repaintHighlights(view: EditorView) {
-  view.dispatch(view.state.tr.setMeta(highlightPluginKey, { type: "repaint" } satisfies Meta).setMeta("addToHistory", false));
 }
 
 /** Marks the focused thread's words. */

@@ -1,7 +1,7 @@
 /**
  * The server-rendered text with its highlights, so the first paint shows the notes' words
  * before any script runs. The highlights are <span class="anno-hl"> with the same tints the
- * live editor draws with the CSS Custom Highlight API (components/annotations/annotations.css),
+ * live editor draws as decorations near the viewport (components/annotations/annotations.css),
  * and text blocks get the trailing <br> ProseMirror adds (an empty paragraph keeps its line), so
  * the editor takes over without a visible change, a layout shift or a larger paint.
  */

@@ -245,42 +245,44 @@ export async function selectWords(page: Page, words: string) {
   throw new Error(`could not keep "${words}" selected in the text`);
 }
 
-/** Highlight names (annotations.css) that tint an annotation's words; others underline or mark focus. */
-const TINTS = ["anno-others-1", "anno-others-2", "anno-others-3", "anno-mine-1", "anno-mine-2", "anno-mine-3", "anno-draft"];
+/** What each kind of highlight is drawn as in the live text (annotations.css): a selector for its spans. */
+const HIGHLIGHT_SELECTORS: Record<string, string> = {
+  "anno-others-1": '.anno-hl[data-depth="1"]:not([data-mine]):not([data-draft])',
+  "anno-others-2": '.anno-hl[data-depth="2"]:not([data-mine]):not([data-draft])',
+  "anno-others-3": '.anno-hl[data-depth="3"]:not([data-mine]):not([data-draft])',
+  "anno-mine-1": '.anno-hl[data-depth="1"][data-mine]',
+  "anno-mine-2": '.anno-hl[data-depth="2"][data-mine]',
+  "anno-mine-3": '.anno-hl[data-depth="3"][data-mine]',
+  "anno-draft": ".anno-hl[data-draft]",
+  "anno-private": ".anno-hl[data-private]",
+  "anno-pending": ".anno-hl[data-pending]",
+  "anno-active": ".anno-active",
+  "anno-active-mine": ".anno-active-mine",
+};
+
+/** The live text's spans drawn for one annotation (for any annotation without an id), in text order. */
+const HIGHLIGHTED = (id?: string) => `.live-editor .ProseMirror .anno-hl${id === undefined ? "" : `[data-annotation-ids~="${id}"]`}`;
 
 /**
  * The text under one annotation's highlights, joined in text order ("" when none is drawn).
- * Highlights are CSS Custom Highlight API ranges, not elements; each range lists its annotations.
+ * Highlights are spans drawn near the viewport, each listing its annotations in data-annotation-ids.
  */
 export function highlightText(page: Page, id: string): Promise<string> {
-  return page.evaluate(
-    ({ annotationId, tints }) => {
-      const ranges = tints.flatMap((name) => [...(CSS.highlights.get(name)?.keys() ?? [])] as (Range & { annotationIds?: string[] })[]);
-      const mine = ranges.filter((r) => r.annotationIds?.includes(annotationId) && !r.collapsed);
-      mine.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
-      return mine.map((r) => r.toString()).join("");
-    },
-    { annotationId: id, tints: TINTS },
-  );
+  return page.evaluate((selector) => [...document.querySelectorAll(selector)].map((span) => span.textContent ?? "").join(""), HIGHLIGHTED(id));
 }
 
-/** How many ranges are drawn under highlight `names` (e.g. "anno-others-2", "anno-private", "anno-active"). */
+/** How many spans are drawn as highlight `names` (e.g. "anno-others-2", "anno-private", "anno-active"). */
 export function highlightCount(page: Page, ...names: string[]): Promise<number> {
-  return page.evaluate((list) => list.reduce((sum, name) => sum + (CSS.highlights.get(name)?.size ?? 0), 0), names);
+  const selector = names.map((name) => `.live-editor .ProseMirror ${HIGHLIGHT_SELECTORS[name] ?? name}`).join(", ");
+  return page.evaluate((list) => document.querySelectorAll(list).length, selector);
 }
 
 /** The viewport box of the first line of an annotation's words (of any highlighted words without an id), or null. */
 export function highlightBox(page: Page, id?: string): Promise<{ x: number; y: number; width: number; height: number } | null> {
-  return page.evaluate(
-    ({ annotationId, tints }) => {
-      const ranges = tints.flatMap((name) => [...(CSS.highlights.get(name)?.keys() ?? [])] as (Range & { annotationIds?: string[] })[]);
-      const hits = ranges.filter((r) => !r.collapsed && (annotationId === undefined || r.annotationIds?.includes(annotationId)));
-      hits.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
-      const rect = hits[0]?.getClientRects()[0];
-      return rect ? { x: rect.x, y: rect.y, width: rect.width, height: rect.height } : null;
-    },
-    { annotationId: id, tints: TINTS },
-  );
+  return page.evaluate((selector) => {
+    const rect = document.querySelector(selector)?.getClientRects()[0];
+    return rect ? { x: rect.x, y: rect.y, width: rect.width, height: rect.height } : null;
+  }, HIGHLIGHTED(id));
 }
 
 /** Clicks the middle of the first piece of an annotation's highlighted words (of any, without an id), scrolled into view. */

@@ -2,10 +2,10 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { EditorState } from "@tiptap/pm/state";
 import { Slice, Fragment } from "@tiptap/pm/model";
-import { changeMapping, diffMapping, replacesWholeDocument, touchedRanges } from "@/components/annotations/doc-change-mapping";
+import { changeMapping, diffMapping, replacesWholeDocument } from "@/components/annotations/doc-change-mapping";
 import { mapRanges, mapSegments } from "@/components/annotations/highlight-plugin";
 import { highlightSegments, idsAt, type HighlightRange } from "@/lib/editor/highlight-segments";
-import type { KeyedSegment } from "@/components/annotations/highlight-painter";
+import type { KeyedSegment } from "@/components/annotations/highlight-decorations";
 import { getEditorSchema } from "@/lib/editor/extensions";
 
 const schema = getEditorSchema();
@@ -91,23 +91,6 @@ describe("changeMapping", () => {
         expect(after.length).toBeGreaterThanOrEqual(before.length);
       }),
     );
-  });
-});
-
-describe("touchedRanges", () => {
-  it("widens an edit to the blocks it touched, in the new document", () => {
-    const state = stateOf("first", "second", "third");
-    const tr = state.tr.insertText("X", rangeOf(state, "second").from + 2);
-    const next = state.apply(tr);
-    const [span] = touchedRanges(tr.mapping, next.doc);
-    expect(next.doc.textBetween(span.from, span.to)).toBe("seXcond");
-    expect(touchedRanges(tr.mapping, next.doc)).toHaveLength(1);
-  });
-
-  it("is empty for a remote change that changed nothing", () => {
-    const state = stateOf("same");
-    const tr = remoteReplace(state, "same");
-    expect(touchedRanges(changeMapping(tr), state.apply(tr).doc)).toEqual([]);
   });
 });
 
