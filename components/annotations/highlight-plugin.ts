@@ -168,7 +168,7 @@ class WindowView {
           );
     const current = highlightPluginKey.getState(view.state)!.window;
     if (next.from === current.from && next.to === current.to) return;
-    view.dispatch(view.state.tr.setMeta(highlightPluginKey, { type: "window", window: next } satisfies Meta).setMeta("addToHistory", false));
+    setHighlightWindow(view, next);
   }
 
   destroy() {
@@ -205,4 +205,9 @@ export function setHighlights(view: EditorView, ranges: ReadonlyMap<string, Posi
 /** Marks the focused thread's words. */
 export function setActiveHighlight(view: EditorView, id: string | null) {
   view.dispatch(view.state.tr.setMeta(highlightPluginKey, { type: "active", id } satisfies Meta).setMeta("addToHistory", false));
+}
+
+/** Draws the pieces within `window` (whole blocks near the viewport; the view measures it as it scrolls). */
+export function setHighlightWindow(view: EditorView, window: PositionRange) {
+  view.dispatch(view.state.tr.setMeta(highlightPluginKey, { type: "window", window } satisfies Meta).setMeta("addToHistory", false));
 }
