@@ -55,9 +55,12 @@ export function segmentAttributes(segment: HighlightSegment): Record<string, str
 export function highlightDecorations(doc: PMNode, segments: readonly KeyedSegment[], window: Span, active: ActiveRange | null): DecorationSet {
   const size = doc.content.size;
   const decorations: Decoration[] = [];
+  let previousTo = -1;
   for (const segment of segmentsInWindow(segments, window)) {
     const to = Math.min(segment.to, size);
-    if (to > segment.from) decorations.push(Decoration.inline(segment.from, to, segmentAttributes(segment)));
+    // Text typed where two pieces touch joins the right one, as mapSegments has it: mapped through an edit, the decorations stay the pieces.
+    if (to > segment.from) decorations.push(Decoration.inline(segment.from, to, segmentAttributes(segment), { inclusiveStart: segment.from === previousTo }));
+    previousTo = segment.to;
   }
   if (active && Math.min(active.to, size) > active.from) {
     decorations.push(Decoration.inline(active.from, Math.min(active.to, size), { class: active.mine ? "anno-active-mine" : "anno-active" }));

@@ -113,7 +113,9 @@ function apply(tr: Transaction, state: HighlightState): HighlightState {
   const mapping = changeMapping(tr);
   // The window's edges move with the text; scrolling measures them again.
   const window = state.window.to < state.window.from ? state.window : { from: mapping.map(state.window.from, -1), to: mapping.map(state.window.to, 1) };
-  return drawn({ ...state, ranges: mapRanges(state.ranges, mapping), segments: mapSegments(state.segments, mapping), window }, tr.doc);
+  const next = { ...state, ranges: mapRanges(state.ranges, mapping), segments: mapSegments(state.segments, mapping), window };
+  // A local edit maps the decorations as the pieces map (what it did not touch keeps its objects); a remote one, mapped by its difference, draws them anew.
+  return mapping === tr.mapping ? { ...next, decorations: state.decorations.map(tr.mapping, tr.doc) } : drawn(next, tr.doc);
 }
 
 /** How far beyond the viewport highlights are drawn, in viewport heights: every drawn piece is an element, and scrolling moves the window a frame late. */

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { EditorState } from "@tiptap/pm/state";
 import { EditorView } from "@tiptap/pm/view";
-import { createHighlightPlugin, setActiveHighlight, setHighlights, setHighlightWindow, type PositionRange } from "@/components/annotations/highlight-plugin";
+import { createHighlightPlugin, highlightPluginKey, setActiveHighlight, setHighlights, setHighlightWindow, type PositionRange } from "@/components/annotations/highlight-plugin";
 import { highlightSegments } from "@/lib/editor/highlight-segments";
 import { getEditorSchema } from "@/lib/editor/extensions";
 
@@ -65,5 +65,22 @@ describe("highlights drawn as decorations", () => {
     expect(spans(v).map((s) => s.dataset.annotationIds)).toEqual(["note-1"]);
     expect(v.dom.children[1].querySelector(".anno-hl")?.textContent).toBe("a");
     expect(v.dom.children[3].querySelector(".anno-active")?.textContent).toBe("a");
+  });
+
+  it("keeps overlapping notes' pieces touching when text is typed where they meet, as the tracked pieces have it", () => {
+    const v = editorWithNotes("a", 0, 3);
+    const doc = v.state.doc;
+    // Two overlapping notes on the first paragraph's "travel with their": pieces [travel ][with][ their].
+    const start = doc.textBetween(0, doc.child(0).nodeSize).indexOf("travel") + 1;
+    const one = { from: start, to: start + "travel with".length };
+    const two = { from: start + "travel ".length, to: start + "travel with their".length };
+    const ranges = new Map([["one", one], ["two", two]]);
+    const segments = highlightSegments([...ranges].map(([id, r]) => ({ id, ...r, mine: false, private: false, pending: false }))).map((s, key) => ({ ...s, key }));
+    setHighlights(v, ranges, segments, new Set());
+    v.dispatch(v.state.tr.insertText("X", two.from));
+    const pieces = spans(v).map((s) => [s.textContent, s.dataset.annotationIds]);
+    expect(pieces).toEqual([["travel ", "one"], ["Xwith", "two one"], [" their", "two"]]);
+    const state = highlightPluginKey.getState(v.state)!;
+    expect(state.segments.map((s) => v.state.doc.textBetween(s.from, s.to))).toEqual(["travel ", "Xwith", " their"]);
   });
 });
