@@ -2,6 +2,7 @@
 
 import { useRef, useState, useSyncExternalStore, type KeyboardEvent } from "react";
 import { useEditorState, type Editor } from "@tiptap/react";
+import { yUndoPluginKey } from "@tiptap/y-tiptap";
 import {
   Bold,
   Code,
@@ -136,6 +137,45 @@ function readToolbarState(editor: Editor): ToolbarState {
   return state;
 }
 
+/** What the buttons' state can depend on: the text, the selection, the marks set for the next character, editability, undo history. */
+type ToolbarInputs = { doc: unknown; selection: unknown; storedMarks: unknown; editable: boolean; undo: number; redo: number };
+
+function toolbarInputs(editor: Editor): ToolbarInputs {
+  const { state } = editor;
+  const history = yUndoPluginKey.getState(state) as { undoManager?: { undoStack: unknown[]; redoStack: unknown[] } } | undefined;
+  return {
+    doc: state.doc,
+    selection: state.selection,
+    storedMarks: state.storedMarks,
+    editable: editor.isEditable,
+    undo: history?.undoManager?.undoStack.length ?? -1,
+    redo: history?.undoManager?.redoStack.length ?? -1,
+  };
+}
+
+function sameInputs(a: ToolbarInputs, b: ToolbarInputs): boolean {
+  return a.doc === b.doc && a.selection === b.selection && a.storedMarks === b.storedMarks && a.editable === b.editable && a.undo === b.undo && a.redo === b.redo;
+}
+
+/**
+ * The toolbar's state for an editor, computed again only when something it depends on changed: a
+ * transaction that changes neither the text, the selection nor the stored marks (the highlights'
+ * viewport window, presence carets) returns the previous state without asking every command `can()`.
+ */
+export function createToolbarStateReader(): (editor: Editor) => ToolbarState {
+  let last: { editor: Editor; inputs: ToolbarInputs; state: ToolbarState } | null = null;
+  return (editor) => {
+    const inputs = toolbarInputs(editor);
+    if (last && last.editor === editor && sameInputs(last.inputs, inputs)) return last.state;
+    last = { editor, inputs, state: readToolbarState(editor) };
+    return last.state;
+  };
+}
+
+function sameToolbarState(a: ToolbarState, b: ToolbarState): boolean {
+  return tools.every((tool) => a[tool.id]?.active === b[tool.id]?.active && a[tool.id]?.enabled === b[tool.id]?.enabled);
+}
+
 const subscribeNever = () => () => {};
 
 /** Hydration-safe platform check: the server and the first client render assume "not Apple". */
@@ -161,7 +201,13 @@ type EditorToolbarProps = {
  */
 export function EditorToolbar({ editor, controls, className }: EditorToolbarProps) {
   const apple = useApplePlatform();
-  const state = useEditorState({ editor, selector: ({ editor: current }) => (current ? readToolbarState(current) : null) });
+  const [readState] = useState(createToolbarStateReader);
+  const state = useEditorState({
+    editor,
+    selector: ({ editor: current }) => (current ? readState(current) : null),
+    // The reader returns the same object while nothing changed; a new one is compared as before.
+    equalityFn: (a, b) => a === b || (a !== null && b !== null && sameToolbarState(a, b)),
+  });
   const buttons = useRef<(HTMLButtonElement | null)[]>([]);
   const [focusIndex, setFocusIndex] = useState(0);
 
