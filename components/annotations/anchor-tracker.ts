@@ -23,8 +23,8 @@ import { Extension, type Editor } from "@tiptap/core";
 import { Selection, type Transaction } from "@tiptap/pm/state";
 import type { EditorView } from "@tiptap/pm/view";
 import type * as Y from "yjs";
-import { createAnchor, resolveAnchors, type Anchor } from "@/lib/anchoring/anchors";
-import { buildProjectionMap } from "@/lib/anchoring/projection-map";
+import { createAnchor, resolveAnchors, type Anchor, type ResolvedAnchor } from "@/lib/anchoring/anchors";
+import { buildProjectionMap, type ProjectionMap } from "@/lib/anchoring/projection-map";
 import { ProjectionPositions, type ProjectionQuote } from "@/lib/editor/projection-positions";
 import type { KeyedSegment } from "./highlight-decorations";
 import { highlightSegments } from "@/lib/editor/highlight-segments";
@@ -83,6 +83,10 @@ export class AnchorTracker {
   private firstRemote: number | null = null;
   private retries = 0;
   private nextKey = 1;
+  /** Bumped by every resolution started; a resolution in chunks stops when it is no longer the latest. */
+  private generation = 0;
+  /** A resolution in chunks is under way: `latest` may be behind the text. */
+  private resolving = false;
 
   /** Called with the innermost annotation under a click in the text. */
   onHighlightClick: ((id: string) => void) | null = null;
@@ -191,7 +195,7 @@ export class AnchorTracker {
 
   /** The words of a tracked range as a W3C quote (with context), as they are now. */
   quoteFor(id: string): ProjectionQuote | null {
-    if (this.settleTimer !== null) this.recompute();
+    if (this.settleTimer !== null || this.resolving) this.recompute();
     const range = this.latest.get(id);
     const editor = this.editor;
     if (!range || !editor || editor.isDestroyed) return null;
@@ -220,7 +224,9 @@ export class AnchorTracker {
     const { wait, quiet } = settleWait(now, this.firstRemote);
     this.settleTimer = setTimeout(() => {
       this.settleTimer = null;
-      this.recompute(quiet);
+      // Remote changes keep coming (the lag decides): a pass in chunks could be cut short by each of them.
+      if (quiet) void this.recomputeInChunks(quiet);
+      else this.recompute(quiet);
     }, wait);
   }
 
@@ -234,15 +240,46 @@ export class AnchorTracker {
   private recompute(quiet = true) {
     const { editor, ydoc } = this;
     if (!editor || !ydoc || editor.isDestroyed) return;
+    this.generation++;
+    this.resolving = false;
     this.cancelSettle();
     // Redrawing under an input method's composition can break it: wait for it to end.
     if (editor.view.composing) {
       this.settleLater();
       return;
     }
+    this.apply(editor, resolveAnchors(ydoc, this.targets.map((t) => t.anchor)), quiet);
+  }
+
+  /**
+   * The resolution after a pause in the edits, in chunks between which the browser may handle a
+   * key: over thousands of notes one long task would delay the next keystroke. An edit or a new
+   * list of notes in between makes it stop (the edit schedules the next one).
+   */
+  private async recomputeInChunks(quiet: boolean) {
+    const { editor, ydoc } = this;
+    if (!editor || !ydoc || editor.isDestroyed) return;
+    this.cancelSettle();
+    if (editor.view.composing) {
+      this.settleLater();
+      return;
+    }
+    const generation = ++this.generation;
+    const doc = editor.state.doc;
+    const targets = this.targets;
+    this.resolving = true;
+    const resolved = await resolveInChunks(ydoc, targets.map((t) => t.anchor), {
+      stillWanted: () => generation === this.generation && this.editor === editor && !editor.isDestroyed && editor.state.doc === doc && this.targets === targets,
+    });
+    if (generation !== this.generation) return;
+    this.resolving = false;
+    if (!resolved) return;
+    this.apply(editor, resolved, quiet);
+  }
+
+  private apply(editor: Editor, resolved: ResolvedAnchor[], quiet: boolean) {
     const doc = editor.state.doc;
     const positions = new ProjectionPositions(doc);
-    const resolved = resolveAnchors(ydoc, this.targets.map((t) => t.anchor));
     const ranges = new Map<string, TrackedRange>();
     const orphaned = new Set<string>();
     let consistent = true;
@@ -312,6 +349,36 @@ export class AnchorTracker {
   private notifyPositions() {
     for (const listener of this.positionListeners) listener();
   }
+}
+
+/** Anchors resolved per task when the resolution runs in chunks. */
+const RESOLVE_CHUNK = 250;
+
+const yieldToBrowser = (): Promise<void> => {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
+};
+
+/**
+ * Resolves `anchors` against `ydoc` `chunk` at a time, giving the browser a turn in between
+ * (`pause`); null as soon as `stillWanted` says the result would be out of date.
+ */
+export async function resolveInChunks(
+  ydoc: Y.Doc,
+  anchors: readonly Anchor[],
+  { stillWanted, chunk = RESOLVE_CHUNK, pause = yieldToBrowser }: { stillWanted: () => boolean; chunk?: number; pause?: () => Promise<void> },
+): Promise<ResolvedAnchor[] | null> {
+  let map: ProjectionMap | null = null;
+  const resolved: ResolvedAnchor[] = [];
+  for (let i = 0; i === 0 || i < anchors.length; i += chunk) {
+    if (i > 0) {
+      await pause();
+      if (!stillWanted()) return null;
+    }
+    map ??= buildProjectionMap(ydoc);
+    resolved.push(...resolveAnchors(ydoc, anchors.slice(i, i + chunk), map));
+  }
+  return resolved;
 }
 
 /**
