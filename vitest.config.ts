@@ -84,9 +84,10 @@ export default defineConfig({
         include: ["tests/e2e/**/*.test.ts"],
         environment: "node",
         globalSetup: ["tests/e2e/setup/global-app.ts"],
-        testTimeout: 60_000,
+        // A guard against hangs, not a measure: two files share the machine with the rest of CI.
+        testTimeout: 120_000,
         hookTimeout: 240_000,
-        // One browser per file; files run one at a time so the two cores serve the app.
+        // One browser per file; files run one at a time by default (CI runs two at once: --fileParallelism).
         fileParallelism: false,
       }),
     ],
