@@ -72,5 +72,5 @@ describe("crash safety", () => {
     } finally {
       await kill(second.child, "SIGTERM");
     }
-  }, 60_000);
+  }, 180_000);
 });

@@ -11,7 +11,8 @@ export async function spawnCollab(env: Record<string, string>, port = 0): Promis
   });
   let output = "";
   const listening = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`collab process did not start:\n${output}`)), 30_000);
+    // A guard against a process that never starts: a cold tsx start on a busy machine can take tens of seconds.
+    const timer = setTimeout(() => reject(new Error(`collab process did not start:\n${output}`)), 90_000);
     const onData = (chunk: Buffer) => {
       output += chunk;
       if (process.env.COLLAB_PROCESS_LOG) process.stderr.write(chunk);

@@ -163,7 +163,8 @@ describe("layoutMargin", () => {
         const entries = spec.map(([top, height], i) => entry(`e${i}`, top, height));
         const layout = layoutMargin(entries, options);
         expectWellFormed(layout, entries);
-        const tallest = Math.max(0, ...entries.map((e) => e.height));
+        // The lowest block ends at most one card's or one folded stack's height below the lowest words.
+        const tallest = Math.max(0, ...entries.map((e) => e.height), entries.length > 1 ? options.stackHeight : 0);
         const lowest = Math.max(0, ...entries.map((e) => e.top));
         expect(layout.height).toBeLessThanOrEqual(lowest + tallest);
       }),
